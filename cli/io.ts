@@ -1,0 +1,32 @@
+import { writeFileSync, renameSync, mkdirSync, unlinkSync } from 'node:fs';
+import { dirname, resolve, basename, join } from 'node:path';
+
+/** Writes a file atomically: a temporary file beside it, then rename, so readers never see half a file. */
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  const full = resolve(path);
+  mkdirSync(dirname(full), { recursive: true });
+  const tmp = join(dirname(full), `.${basename(full)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, full);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* nothing to clean */
+    }
+    throw e;
+  }
+}
+
+/** Data to stdout, or atomically into `--output FILE`. */
+export function emit(data: string | Uint8Array, output: string | undefined): void {
+  if (output) writeFileAtomic(output, data);
+  else process.stdout.write(data);
+}
+
+export function useColor(stream: NodeJS.WriteStream): boolean {
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
+  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
+  return Boolean(stream.isTTY);
+}

@@ -1,0 +1,94 @@
+import { readdirSync, readFileSync, statSync, realpathSync, lstatSync, existsSync } from 'node:fs';
+import { join, resolve, dirname, relative, sep } from 'node:path';
+import { StrategyWorkspace, STRATEGY_FILE } from '../strategy/index';
+import { makeClassifier } from '../strategy/discovery';
+import { UsageError } from './errors';
+
+/** Walks up from `start` to the first folder that holds a strategy.yaml. */
+export function findRoot(start: string): string | undefined {
+  let dir = resolve(start);
+  for (;;) {
+    if (existsSync(join(dir, STRATEGY_FILE))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export function resolveRoot(option: string | undefined): string {
+  if (option) {
+    const dir = resolve(option);
+    if (!existsSync(join(dir, STRATEGY_FILE))) throw new UsageError(`no ${STRATEGY_FILE} in ${option}`);
+    return dir;
+  }
+  const root = findRoot(process.cwd());
+  if (!root) throw new UsageError(`no ${STRATEGY_FILE} found in ${process.cwd()} or any parent folder (use --root DIR)`);
+  return root;
+}
+
+const SKIP_DIRS = new Set(['.git', 'node_modules', '.vscode-test']);
+
+/**
+ * Lists files under the root as `/`-separated relative paths. Symbolic links are followed only
+ * when they stay inside the root; loops and unreadable folders are skipped.
+ */
+export function listFiles(root: string): string[] {
+  const out: string[] = [];
+  const realRoot = realpathSync(root);
+  const seen = new Set<string>();
+  const walk = (dir: string) => {
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch {
+      return;
+    }
+    if (seen.has(real) || !(real === realRoot || real.startsWith(realRoot + sep))) return;
+    seen.add(real);
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const full = join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name)) walk(full);
+      } else if (e.isFile()) {
+        out.push(relative(root, full).split(sep).join('/'));
+      } else if (e.isSymbolicLink()) {
+        try {
+          const target = realpathSync(full);
+          if (!(target === realRoot || target.startsWith(realRoot + sep))) continue;
+          const st = statSync(full);
+          if (st.isDirectory()) walk(full);
+          else if (st.isFile()) out.push(relative(root, full).split(sep).join('/'));
+        } catch {
+          /* dangling link */
+        }
+      }
+    }
+  };
+  walk(root);
+  return out.sort();
+}
+
+/** Reads the strategy repository at `root` into a workspace. */
+export function loadWorkspace(root: string, opts: { maxFileBytes?: number } = {}): StrategyWorkspace {
+  const ws = new StrategyWorkspace(opts.maxFileBytes ? { maxFileBytes: opts.maxFileBytes } : undefined);
+  ws.setFile(STRATEGY_FILE, readFileSync(join(root, STRATEGY_FILE)));
+  const classify = makeClassifier(ws.include());
+  for (const path of listFiles(root)) {
+    if (path === STRATEGY_FILE || !classify(path)) continue;
+    const full = join(root, path);
+    try {
+      const size = lstatSync(full).size;
+      // Oversized files are not read into memory; the core reports them from their size.
+      ws.setFile(path, size > (opts.maxFileBytes ?? 2 * 1024 * 1024) ? new Uint8Array(size) : readFileSync(full));
+    } catch (e) {
+      ws.setFile(path, new Uint8Array([0xff]));
+    }
+  }
+  return ws;
+}

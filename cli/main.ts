@@ -1,0 +1,139 @@
+import { Command, CommanderError, Option } from 'commander';
+import { UsageError } from './errors';
+import { collect, parseCount } from './options';
+
+const debug = process.argv.includes('--debug');
+
+/** Prints one clear line (the stack only with --debug) and sets exit code 2. */
+function fail(e: unknown): void {
+  if (e instanceof CommanderError) {
+    process.exitCode = e.exitCode === 0 ? 0 : 2;
+    return;
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  const io = (e as NodeJS.ErrnoException)?.code && (e as NodeJS.ErrnoException).path ? ` (${(e as NodeJS.ErrnoException).path})` : '';
+  process.stderr.write(`strategy: ${msg.split('\n')[0]}${io && !msg.includes((e as NodeJS.ErrnoException).path!) ? io : ''}\n`);
+  if (debug && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
+  process.exitCode = 2;
+}
+
+function action<A extends unknown[]>(fn: (...args: A) => Promise<number | void>) {
+  return async (...args: A) => {
+    try {
+      const code = await fn(...args);
+      process.exitCode = code ?? 0;
+    } catch (e) {
+      fail(e);
+    }
+  };
+}
+
+export function buildProgram(): Command {
+  const program = new Command('strategy')
+    .description('Lint, roadmaps and council reports for a digital strategy kept as code')
+    .version('0.1.0')
+    .option('--debug', 'print stack traces of internal errors')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .showSuggestionAfterError(true);
+
+  program
+    .command('lint')
+    .description('check the strategy repository and report findings')
+    .option('--root <dir>', 'repository root (default: nearest folder with strategy.yaml)')
+    .addOption(new Option('--format <format>', 'output format').choices(['stylish', 'json', 'sarif', 'junit', 'github']).default('stylish'))
+    .option('--as-of <date>', 'date for date-based rules (YYYY-MM-DD, default: today)')
+    .option('--rule <id=severity>', 'override a rule severity (repeatable)', collect)
+    .option('--max-warnings <n>', 'fail when there are more warnings than this', parseCount('--max-warnings'))
+    .option('--quiet', 'report errors only')
+    .option('--output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--lang <lang>', 'message language').choices(['de', 'en']))
+    .action(action(async (opts) => (await import('./commands/lint')).runLint(opts)));
+
+  // --- roadmap (issue 3) ---
+  program
+    .command('roadmap')
+    .description('render the roadmap as a Mermaid diagram')
+    .option('--root <dir>', 'repository root (default: nearest folder with strategy.yaml)')
+    .addOption(new Option('--type <type>', 'diagram type').choices(['gantt', 'dependencies', 'timeline']).default('gantt'))
+    .addOption(new Option('--group <by>', 'group bars by').choices(['field', 'owner', 'status']).default('field'))
+    .option('--ai-only', 'only AI initiatives')
+    .option('--from <date>', 'clip to measures after this date')
+    .option('--to <date>', 'clip to measures before this date')
+    .option('--as-of <date>', 'today marker and overdue styling (YYYY-MM-DD, default: today)')
+    .option('--output <file>', 'write to a file: .mmd, .md, .html, .svg or .png')
+    .option('--update <file>', 'rewrite the roadmap region of a Markdown file')
+    .addOption(new Option('--lang <lang>', 'language of labels').choices(['de', 'en']))
+    .action(action(async (opts) => (await import('./commands/roadmap')).runRoadmap(opts)));
+
+  // --- report (issue 4) ---
+  program
+    .command('report')
+    .description('generate a report: council (default), inventory, funding or compliance')
+    .argument('[kind]', 'council | inventory | funding | compliance', 'council')
+    .option('--root <dir>', 'repository root (default: nearest folder with strategy.yaml)')
+    .addOption(new Option('--format <format>', 'output format').choices(['md', 'html', 'pdf', 'docx']).default('md'))
+    .addOption(new Option('--lang <lang>', 'report language').choices(['de', 'en']))
+    .option('--as-of <date>', 'reporting date (YYYY-MM-DD, default: today)')
+    .option('--output <file>', 'write to a file instead of stdout')
+    .action(action(async (kind, opts) => (await import('./commands/report')).runReport(kind, opts)));
+
+  // --- export, init, new, rules, explain (issue 5) ---
+  program
+    .command('export')
+    .description('export the resolved model as JSON or CSV')
+    .option('--root <dir>', 'repository root (default: nearest folder with strategy.yaml)')
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
+    .option('--as-of <date>', 'date for finding counts (YYYY-MM-DD, default: today)')
+    .option('--output <file>', 'write to a file instead of stdout')
+    .action(action(async (opts) => (await import('./commands/export')).runExport(opts)));
+
+  program
+    .command('init')
+    .description('create a new strategy repository (never overwrites)')
+    .argument('[dir]', 'target folder', '.')
+    .addOption(new Option('--lang <lang>', 'language of the new repository').choices(['de', 'en']))
+    .action(action(async (dir, opts) => (await import('./commands/init')).runInit(dir, opts)));
+
+  program
+    .command('new')
+    .description('create a new element from a template')
+    .argument('<what>', 'measure')
+    .option('--root <dir>', 'repository root (default: nearest folder with strategy.yaml)')
+    .option('--id <id>', 'measure id (default: derived from the title)')
+    .option('--title <title>', 'measure title')
+    .option('--field <field>', 'field of action id')
+    .option('--ai', 'include the AI initiative block')
+    .action(action(async (what, opts) => (await import('./commands/new')).runNew(what, opts)));
+
+  program
+    .command('rules')
+    .description('list all rules')
+    .addOption(new Option('--lang <lang>', 'language').choices(['de', 'en']))
+    .action(action(async (opts) => (await import('./commands/rules')).runRules(opts)));
+
+  program
+    .command('explain')
+    .description("show a rule's documentation")
+    .argument('<rule>', 'rule id')
+    .addOption(new Option('--lang <lang>', 'language').choices(['de', 'en']))
+    .action(action(async (rule, opts) => (await import('./commands/explain')).runExplain(rule, opts)));
+
+  return program;
+}
+
+async function main(): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(process.argv);
+  } catch (e) {
+    fail(e);
+  }
+}
+
+process.on('uncaughtException', (e) => {
+  fail(e);
+  process.exit(2);
+});
+
+void main();

@@ -1,0 +1,13 @@
+// Build: schema validators, then esbuild bundles for the CLI (and the extension, when present).
+import { build } from 'esbuild';
+import { existsSync, chmodSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+
+execFileSync(process.execPath, [new URL('./build-schema.mjs', import.meta.url).pathname], { stdio: 'inherit' });
+
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', logLevel: 'warning', legalComments: 'none', minifySyntax: true };
+await build({ ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
+chmodSync('dist/cli.js', 0o755);
+if (existsSync('extension/extension.ts')) {
+  await build({ ...common, entryPoints: ['extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
+}

@@ -1,0 +1,22 @@
+// `npm start`: the main job on the bundled example – lint (every format), roadmaps and the
+// council report into out/. Findings in the example are deliberate; only a failure of the tool
+// itself (exit code 2) fails the job.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+
+const root = 'examples/herne';
+mkdirSync('out', { recursive: true });
+const steps = [
+  ['lint', '--root', root, '--format', 'stylish'],
+  ['lint', '--root', root, '--format', 'json', '--output', 'out/lint.json'],
+  ['lint', '--root', root, '--format', 'sarif', '--output', 'out/lint.sarif'],
+  ['lint', '--root', root, '--format', 'junit', '--output', 'out/lint.junit.xml'],
+];
+let failed = false;
+for (const args of steps) {
+  process.stdout.write(`\n$ strategy ${args.join(' ')}\n`);
+  const r = spawnSync(process.execPath, ['dist/cli.js', ...args], { stdio: 'inherit', env: { ...process.env, NO_COLOR: process.env.NO_COLOR ?? '' } });
+  if (r.status !== 0 && r.status !== 1) failed = true;
+}
+process.stdout.write(`\nOutputs in out/\n`);
+process.exit(failed ? 2 : 0);

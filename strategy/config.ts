@@ -1,0 +1,31 @@
+import type { Lang, Severity, SeveritySetting } from './types';
+import { RULES_BY_ID } from './rules/index';
+import type { Day } from './dates';
+
+export interface LintOptions {
+  /** The date every date-based rule compares with (default: today). */
+  asOf?: Day;
+  /** Severities that override strategy.yaml `lint.rules` (command line, editor settings). */
+  ruleOverrides?: Record<string, SeveritySetting>;
+  /** Message language; default: strategy.yaml `language`, else German. */
+  lang?: Lang;
+}
+
+export const DEFAULT_DEADLINE_DAYS = 60;
+
+/** Severity of a rule after strategy.yaml and overrides: override > repository config > default. */
+export function resolveSeverity(rule: string, repoRules: Record<string, SeveritySetting>, overrides: Record<string, SeveritySetting> = {}): SeveritySetting {
+  return overrides[rule] ?? repoRules[rule] ?? RULES_BY_ID.get(rule)?.defaultSeverity ?? 'error';
+}
+
+export function isSeverity(s: string): s is Severity {
+  return s === 'error' || s === 'warning' || s === 'info';
+}
+
+/** Parses `ID=SEV` as given on the command line. */
+export function parseRuleOption(spec: string): { rule: string; severity: SeveritySetting } | { error: string } {
+  const m = /^([a-z0-9-]+)=(error|warning|info|off)$/.exec(spec.trim());
+  if (!m) return { error: `expected RULE=error|warning|info|off, got "${spec}"` };
+  if (!RULES_BY_ID.has(m[1])) return { error: `unknown rule "${m[1]}"` };
+  return { rule: m[1], severity: m[2] as SeveritySetting };
+}

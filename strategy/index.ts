@@ -1,0 +1,10 @@
+/** Public API of the core, shared by the CLI, the VS Code extension and tests. */
+export { StrategyWorkspace, groupByFile, sortFindings, type LintResult } from './workspace';
+export { ALL_RULES, RULES_BY_ID } from './rules/index';
+export type { Rule, RuleMeta, RuleCategory } from './rules/rule';
+export { docsPath } from './rules/rule';
+export { parseRuleOption, resolveSeverity, type LintOptions } from './config';
+export { makeClassifier, STRATEGY_FILE } from './discovery';
+export { todayUtc, isDay, parseDateSpan } from './dates';
+export type * from './types';
+export type * from './model/types';

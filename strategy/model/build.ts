@@ -1,0 +1,44 @@
+import type { ParsedFile } from '../parse/file';
+import { DEFAULT_INCLUDE } from './catalogue';
+import type { Model, StrategyConfig } from './types';
+import { parseDateSpan } from '../dates';
+
+/** Combines parsed files into the resolved model. Linear in the number of files and elements. */
+export function buildModel(files: ParsedFile[]): Model {
+  const strategyFile = files.find((f) => f.kind === 'strategy');
+  const strategy: StrategyConfig = strategyFile?.strategy ?? { include: DEFAULT_INCLUDE, lint: { rules: {} }, data: {} };
+  if (strategy.horizon) strategy.horizonSpan = { first: parseDateSpan(strategy.horizon.start)?.first, last: parseDateSpan(strategy.horizon.end)?.last };
+  const model: Model = {
+    strategy,
+    fields: [],
+    goals: [],
+    partners: [],
+    programmes: [],
+    measures: [],
+    fieldById: new Map(),
+    goalById: new Map(),
+    partnerById: new Map(),
+    programmeById: new Map(),
+    measureById: new Map(),
+    files: files.map((f) => f.path),
+  };
+  // strategy.yaml first, so its inline catalogues win over funding.yaml/partners.yaml on duplicates.
+  const ordered = [...files].sort((a, b) => rank(a) - rank(b) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const f of ordered) {
+    model.fields.push(...f.fields);
+    model.goals.push(...f.goals);
+    model.partners.push(...f.partners);
+    model.programmes.push(...f.programmes);
+    model.measures.push(...f.measures);
+  }
+  for (const x of model.fields) if (!model.fieldById.has(x.id)) model.fieldById.set(x.id, x);
+  for (const x of model.goals) if (!model.goalById.has(x.id)) model.goalById.set(x.id, x);
+  for (const x of model.partners) if (!model.partnerById.has(x.id)) model.partnerById.set(x.id, x);
+  for (const x of model.programmes) if (!model.programmeById.has(x.id)) model.programmeById.set(x.id, x);
+  for (const x of model.measures) if (!model.measureById.has(x.id)) model.measureById.set(x.id, x);
+  return model;
+}
+
+function rank(f: ParsedFile): number {
+  return f.kind === 'strategy' ? 0 : f.kind === 'funding' || f.kind === 'partners' ? 1 : 2;
+}

@@ -1,0 +1,129 @@
+import type { Node } from 'yaml';
+import type { YamlSource } from '../parse/yaml';
+import { parseDateSpan } from '../dates';
+import { arr, bool, dateStr, isRecord, num, oneOf, str, text } from './coerce';
+import {
+  AI_CATEGORIES, AI_RISKS, FUNDING_STATUSES, MEASURE_STATUSES, MILESTONE_STATUSES,
+  type AiBlock, type Cost, type Ethics, type FundingEntry, type MarkdownBody, type Measure, type Milestone, type Privacy, type Ref, type Waiver,
+} from './types';
+import type { Path } from '../types';
+
+function refs(v: unknown, key: string): Ref[] {
+  const out: Ref[] = [];
+  arr(v).forEach((x, i) => {
+    const id = str(x);
+    if (id !== undefined && id !== '') out.push({ id, path: [key, i] });
+  });
+  return out;
+}
+
+/** Builds a typed measure from its mapping; values of the wrong type are left out (the schema rule reports them). */
+export function buildMeasure(data: Record<string, unknown>, file: string, source: YamlSource, node: Node | null, body?: MarkdownBody): Measure {
+  const id = str(data.id) ?? '';
+  const fieldId = str(data.field);
+  const start = dateStr(data.start);
+  const end = dateStr(data.end);
+
+  let cost: Cost | undefined;
+  if (num(data.cost) !== undefined) cost = { total: num(data.cost), currency: 'EUR', totalPath: ['cost'] };
+  else if (isRecord(data.cost)) cost = { total: num(data.cost.total), currency: text(data.cost.currency) ?? 'EUR', per_year: num(data.cost.per_year), totalPath: ['cost', 'total'] };
+
+  const funding: FundingEntry[] = [];
+  arr(data.funding).forEach((f, i) => {
+    if (!isRecord(f)) return;
+    const source = str(f.source);
+    if (!source) return;
+    funding.push({ source, status: oneOf(f.status, FUNDING_STATUSES), amount: num(f.amount), date: dateStr(f.date), reference: str(f.reference), path: ['funding', i] });
+  });
+
+  const milestones: Milestone[] = [];
+  arr(data.milestones).forEach((ms, i) => {
+    if (!isRecord(ms)) return;
+    const mid = str(ms.id);
+    if (!mid) return;
+    const date = dateStr(ms.date);
+    const path: Path = ['milestones', i];
+    milestones.push({
+      id: mid,
+      title: text(ms.title) ?? mid,
+      date,
+      span: parseDateSpan(date),
+      status: oneOf(ms.status, MILESTONE_STATUSES),
+      dependsOn: refs(ms.depends_on, 'depends_on').map((r) => ({ id: r.id, path: [...path, ...r.path] })),
+      path,
+    });
+  });
+
+  const waivers: Waiver[] = [];
+  arr(data.waivers).forEach((w, i) => {
+    if (!isRecord(w)) return;
+    const rule = str(w.rule);
+    const reason = text(w.reason);
+    if (!rule || !reason?.trim()) return;
+    waivers.push({ rule, reason, until: dateStr(w.until), by: text(w.by), path: ['waivers', i] });
+  });
+
+  let privacy: Privacy | undefined;
+  if (isRecord(data.privacy)) {
+    const p = data.privacy;
+    privacy = {
+      personal_data: bool(p.personal_data),
+      dpia: oneOf(p.dpia, ['required', 'in-progress', 'done', 'not-required'] as const),
+      dpia_date: dateStr(p.dpia_date),
+      dpo_consulted: dateStr(p.dpo_consulted),
+      legal_basis: text(p.legal_basis),
+      ropa: bool(p.ropa),
+    };
+  }
+
+  let ai: AiBlock | undefined;
+  if (isRecord(data.ai)) {
+    const a = data.ai;
+    ai = {
+      category: oneOf(a.category, AI_CATEGORIES),
+      risk: oneOf(a.risk, AI_RISKS),
+      purpose: text(a.purpose),
+      annex_iii: str(a.annex_iii),
+      exemption: typeof a.exemption === 'string' ? a.exemption : a.exemption === null ? '' : undefined,
+      profiling: bool(a.profiling),
+      human_oversight: text(a.human_oversight),
+      fria: oneOf(a.fria, ['required', 'in-progress', 'done', 'not-required'] as const),
+      eu_registration: oneOf(a.eu_registration, ['pending', 'done', 'not-required'] as const),
+      transparency_notice: bool(a.transparency_notice),
+      vendor: text(a.vendor),
+      model: text(a.model),
+      in_service_since: dateStr(a.in_service_since),
+    };
+  }
+
+  let ethics: Ethics | undefined;
+  if (isRecord(data.ethics)) {
+    ethics = { review: oneOf(data.ethics.review, ['pending', 'done', 'not-required'] as const), date: dateStr(data.ethics.date), body: text(data.ethics.body) };
+  }
+
+  return {
+    id,
+    title: text(data.title)?.trim() || id,
+    field: fieldId ? { id: fieldId, path: ['field'] } : undefined,
+    goals: refs(data.goals, 'goals'),
+    owner: text(data.owner)?.trim() || undefined,
+    status: oneOf(data.status, MEASURE_STATUSES),
+    start,
+    end,
+    startSpan: parseDateSpan(start),
+    endSpan: parseDateSpan(end),
+    dependsOn: refs(data.depends_on, 'depends_on'),
+    partners: refs(data.partners, 'partners'),
+    cost,
+    funding,
+    privacy,
+    ai,
+    ethics,
+    milestones,
+    waivers,
+    tags: arr(data.tags).filter((t): t is string => typeof t === 'string'),
+    data,
+    origin: { file, source, node },
+    body,
+  };
+}

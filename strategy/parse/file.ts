@@ -1,0 +1,200 @@
+import { isMap, isSeq, type Node } from 'yaml';
+import { decodeUtf8, LineIndex } from '../text';
+import { YamlSource, YAML_LIMITS, type YamlProblem } from './yaml';
+import { splitFrontMatter, lazyBody, firstHeading } from './markdown';
+import { validateAgainst, type SchemaName } from '../schema/validate';
+import { buildMeasure } from '../model/measure';
+import { readFields, readGoals, readPartners, readProgrammes, readStrategyConfig } from '../model/catalogue';
+import { isRecord } from '../model/coerce';
+import { formatMessage } from '../rules/rule';
+import { yamlSyntax } from '../rules/structure/yaml-syntax';
+import { notAMeasure } from '../rules/structure/not-a-measure';
+import { schema as schemaRule } from '../rules/structure/schema';
+import { parseDateSpan } from '../dates';
+import type { Field, Goal, Measure, Partner, Programme, StrategyConfig } from '../model/types';
+import type { Finding, Localized, Path, Range } from '../types';
+
+export type FileKind = 'strategy' | 'funding' | 'partners' | 'measures';
+
+/** A finding before configuration decides its severity. */
+export type Report = Omit<Finding, 'severity'>;
+
+export interface ParsedFile {
+  path: string;
+  kind: FileKind;
+  text: string;
+  lines: LineIndex;
+  reports: Report[];
+  measures: Measure[];
+  strategy?: StrategyConfig;
+  fields: Field[];
+  goals: Goal[];
+  programmes: Programme[];
+  partners: Partner[];
+}
+
+export interface ParseLimits {
+  /** Files above this size (bytes) are reported, not parsed. */
+  maxFileBytes: number;
+}
+
+export const DEFAULT_LIMITS: ParseLimits = { maxFileBytes: 2 * 1024 * 1024 };
+
+const YAML_CODE_MESSAGES: Record<string, string> = { DUPLICATE_KEY: 'duplicateKey', TAB_AS_INDENT: 'tab', ALIAS_COUNT: 'aliases', DEPTH: 'depth' };
+
+function byteLength(content: Uint8Array | string): number {
+  return typeof content === 'string' ? content.length : content.byteLength;
+}
+
+export function parseFile(path: string, kind: FileKind, content: Uint8Array | string, limits: ParseLimits = DEFAULT_LIMITS): ParsedFile {
+  const empty = (text: string): ParsedFile => ({ path, kind, text, lines: new LineIndex(text), reports: [], measures: [], fields: [], goals: [], programmes: [], partners: [] });
+  const size = byteLength(content);
+  if (size > limits.maxFileBytes) {
+    const pf = empty('');
+    pf.reports.push(fileReport(pf, yamlSyntax.id, formatMessage(yamlSyntax.messages.tooLarge, { size, max: limits.maxFileBytes })));
+    return pf;
+  }
+  const decoded = decodeUtf8(content);
+  if (!decoded.ok) {
+    const pf = empty('');
+    pf.reports.push(fileReport(pf, yamlSyntax.id, formatMessage(yamlSyntax.messages.encoding, { byte: decoded.byteOffset })));
+    return pf;
+  }
+  const text = decoded.text;
+  const pf = empty(text);
+  const nul = text.indexOf('\0');
+  if (nul >= 0) {
+    pf.reports.push({ rule: yamlSyntax.id, file: path, range: pf.lines.range(nul, nul + 1), message: formatMessage(yamlSyntax.messages.binary) });
+    return pf;
+  }
+
+  if (kind === 'measures') {
+    if (/\.(md|markdown)$/i.test(path)) parseMarkdownMeasure(pf);
+    else parseYamlMeasures(pf);
+    return pf;
+  }
+
+  if (text.trim() === '') {
+    pf.reports.push(fileReport(pf, yamlSyntax.id, formatMessage(yamlSyntax.messages.empty)));
+    return pf;
+  }
+  const source = new YamlSource(text, pf.lines);
+  pushYamlProblems(pf, source.problems);
+  if (!isRecord(source.value)) {
+    if (source.value !== null || source.problems.length === 0) {
+      pf.reports.push({ rule: schemaRule.id, file: path, range: source.rootRange(), message: formatMessage(schemaRule.messages.rootType) });
+    }
+    return pf;
+  }
+  const data = source.value;
+  const schemaName: SchemaName = kind;
+  pushSchema(pf, validateAgainst(schemaName, data, source, source.root), undefined);
+  if (kind === 'strategy') {
+    pf.strategy = readStrategyConfig(data, path, source);
+    pf.fields = readFields(data, path, source);
+    pf.goals = readGoals(data, path, source);
+    checkDates(pf, source, source.root, data, [['adopted', 'date'], ['horizon', 'start'], ['horizon', 'end'], ['ai_literacy', 'since']], undefined);
+  }
+  if (kind === 'strategy' || kind === 'funding') pf.programmes = readProgrammes(data, path, source);
+  if (kind === 'strategy' || kind === 'partners') pf.partners = readPartners(data, path, source);
+  return pf;
+}
+
+function fileReport(pf: ParsedFile, rule: string, message: Localized): Report {
+  return { rule, file: pf.path, range: pf.lines.range(0, Math.min(pf.text.search(/\r|\n|$/), 200)), message };
+}
+
+function pushYamlProblems(pf: ParsedFile, problems: YamlProblem[], measure?: string) {
+  for (const p of problems) {
+    const key = YAML_CODE_MESSAGES[p.code];
+    let message: Localized;
+    if (key === 'duplicateKey') {
+      const keyText = pf.text.slice(p.range.start.offset, p.range.end.offset).split(/[:\r\n]/)[0].trim();
+      message = formatMessage(yamlSyntax.messages.duplicateKey, { key: keyText || '?' });
+    } else if (key === 'aliases') message = formatMessage(yamlSyntax.messages.aliases, { max: YAML_LIMITS.maxAliasCount });
+    else if (key === 'depth') message = formatMessage(yamlSyntax.messages.depth, { max: YAML_LIMITS.maxDepth });
+    else if (key === 'tab') message = formatMessage(yamlSyntax.messages.tab);
+    else message = formatMessage(yamlSyntax.messages.syntax, { detail: p.message });
+    pf.reports.push({ rule: yamlSyntax.id, file: pf.path, range: p.range, message, measure });
+  }
+}
+
+function pushSchema(pf: ParsedFile, problems: { range: Range; message: Localized }[], measure: string | undefined) {
+  for (const p of problems) pf.reports.push({ rule: schemaRule.id, file: pf.path, range: p.range, message: p.message, measure });
+}
+
+const MEASURE_DATES: Path[] = [['start'], ['end'], ['privacy', 'dpia_date'], ['privacy', 'dpo_consulted'], ['ai', 'in_service_since'], ['ethics', 'date']];
+
+/** Dates that match the pattern but do not exist (2026-02-30) – the schema cannot see that. */
+function checkDates(pf: ParsedFile, source: YamlSource, node: Node | null, data: Record<string, unknown>, paths: Path[], measure: string | undefined) {
+  const get = (p: Path) => p.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string | number, unknown>)[k] : undefined), data);
+  const all: Path[] = [...paths];
+  for (const list of ['funding', 'milestones', 'waivers'] as const) {
+    const items = data[list];
+    if (Array.isArray(items)) items.forEach((_, i) => all.push([list, i, list === 'waivers' ? 'until' : 'date']));
+  }
+  for (const p of all) {
+    const v = get(p);
+    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !parseDateSpan(v)) {
+      pf.reports.push({ rule: schemaRule.id, file: pf.path, range: source.locate(p, 'value', node), message: formatMessage(schemaRule.messages.date, { value: v }), measure });
+    }
+  }
+}
+
+function addMeasure(pf: ParsedFile, data: Record<string, unknown>, source: YamlSource, node: Node | null, body?: ReturnType<typeof lazyBody>) {
+  const id = typeof data.id === 'string' ? data.id : typeof data.id === 'number' ? String(data.id) : undefined;
+  if (id === undefined || id === '') {
+    pf.reports.push({ rule: notAMeasure.id, file: pf.path, range: node?.range ? source.range(node.range[0], Math.min(node.range[1], node.range[0] + 1)) : source.range(0, 0), message: formatMessage(notAMeasure.messages.noId) });
+    return;
+  }
+  let withTitle = data;
+  let titleFromHeading = false;
+  if ((typeof data.title !== 'string' || !data.title.trim()) && body && data.title === undefined) {
+    const heading = firstHeading(body);
+    if (heading) {
+      withTitle = { ...data, title: heading };
+      titleFromHeading = true;
+    }
+  }
+  pushSchema(pf, validateAgainst('measure', withTitle, source, node), id);
+  checkDates(pf, source, node, data, MEASURE_DATES, id);
+  const m = buildMeasure(withTitle, pf.path, source, node, body);
+  if (titleFromHeading) m.titleFromHeading = true;
+  pf.measures.push(m);
+}
+
+function parseMarkdownMeasure(pf: ParsedFile) {
+  const split = splitFrontMatter(pf.text);
+  if (split.yaml === undefined) {
+    pf.reports.push(fileReport(pf, notAMeasure.id, formatMessage(notAMeasure.messages.noFrontMatter)));
+    return;
+  }
+  if (split.unclosed) {
+    pf.reports.push({ rule: yamlSyntax.id, file: pf.path, range: pf.lines.range(0, 3), message: formatMessage(yamlSyntax.messages.frontMatterUnclosed) });
+    return;
+  }
+  const source = new YamlSource(split.yaml, pf.lines, split.yamlOffset);
+  pushYamlProblems(pf, source.problems);
+  if (isRecord(source.value)) addMeasure(pf, source.value, source, source.root, lazyBody(pf.text, split.bodyOffset));
+  else if (source.problems.length === 0) pf.reports.push({ rule: notAMeasure.id, file: pf.path, range: source.rootRange(), message: formatMessage(notAMeasure.messages.noId) });
+}
+
+function parseYamlMeasures(pf: ParsedFile) {
+  if (pf.text.trim() === '') {
+    pf.reports.push(fileReport(pf, notAMeasure.id, formatMessage(notAMeasure.messages.noId)));
+    return;
+  }
+  const source = new YamlSource(pf.text, pf.lines);
+  pushYamlProblems(pf, source.problems);
+  const v = source.value;
+  if (isRecord(v)) addMeasure(pf, v, source, source.root);
+  else if (Array.isArray(v) && isSeq(source.root)) {
+    v.forEach((item, i) => {
+      const node = (source.root as { items: Node[] }).items[i] ?? null;
+      if (isRecord(item) && isMap(node)) addMeasure(pf, item, source, node);
+      else pf.reports.push({ rule: notAMeasure.id, file: pf.path, range: node?.range ? source.range(node.range[0], node.range[1]) : source.rootRange(), message: formatMessage(notAMeasure.messages.notMapping) });
+    });
+  } else if (source.problems.length === 0 || v !== null) {
+    pf.reports.push({ rule: notAMeasure.id, file: pf.path, range: source.rootRange(), message: formatMessage(notAMeasure.messages.notMapping) });
+  }
+}

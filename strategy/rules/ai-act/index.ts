@@ -1,0 +1,4 @@
+import type { Rule } from '../rule';
+
+/** Rules of this category, in documentation order. */
+export const aiActRules: Rule[] = [];

@@ -1,0 +1,20 @@
+import type { Rule } from '../rule';
+
+export const ownerMissing: Rule = {
+  id: 'owner-missing',
+  category: 'planning',
+  defaultSeverity: 'warning',
+  scope: 'measure',
+  description: {
+    de: 'Maßnahme ohne verantwortliche Stelle (`owner`).',
+    en: 'Measure without a responsible unit (`owner`).',
+  },
+  messages: {
+    missing: { de: 'Keine verantwortliche Stelle („owner“) angegeben', en: 'No responsible unit ("owner") given' },
+  },
+  check({ measure, report }) {
+    // Cancelled measures need no owner any more.
+    if (measure.owner || measure.status === 'cancelled') return;
+    report({ message: 'missing', at: ['id'], target: 'key' });
+  },
+};

@@ -1,0 +1,63 @@
+import type { Localized, Path, Range, RelatedLocation, Severity } from '../types';
+import type { Measure, Model } from '../model/types';
+import type { Day } from '../dates';
+
+export type RuleCategory = 'structure' | 'planning' | 'funding' | 'privacy' | 'ai-act' | 'waivers';
+
+export interface RuleMeta {
+  id: string;
+  category: RuleCategory;
+  defaultSeverity: Severity;
+  /** One line: what the rule flags. */
+  description: Localized;
+  /** Message templates; `{name}` placeholders are filled from a report's data. */
+  messages: Record<string, Localized>;
+}
+
+/** Where a finding points: a path in a measure (default) or an explicit file range. */
+export interface ReportInput {
+  message: string;
+  data?: Record<string, string | number>;
+  /** Path inside the measure's mapping; `[]` is the measure itself (its `id` value is used). */
+  at?: Path;
+  target?: 'key' | 'value';
+  /** Overrides the measure's location, e.g. for findings in strategy.yaml. */
+  file?: string;
+  range?: Range;
+  measure?: Measure;
+  related?: RelatedLocation[];
+}
+
+export interface LintSettings {
+  asOf: Day;
+  deadlineDays: number;
+}
+
+export interface MeasureContext {
+  measure: Measure;
+  /** Catalogues and strategy config only: a measure rule must not read other measures. */
+  model: Model;
+  settings: LintSettings;
+  report(r: ReportInput): void;
+}
+
+export interface RepositoryContext {
+  model: Model;
+  settings: LintSettings;
+  report(r: ReportInput): void;
+}
+
+export type Rule =
+  | (RuleMeta & { scope: 'measure'; check(ctx: MeasureContext): void })
+  | (RuleMeta & { scope: 'repository'; check(ctx: RepositoryContext): void })
+  /** Parse-stage rules (yaml-syntax, schema, not-a-measure) report while files are read. */
+  | (RuleMeta & { scope: 'parse' });
+
+export function formatMessage(template: Localized, data: Record<string, string | number> = {}): Localized {
+  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
+  return { de: fill(template.de), en: fill(template.en) };
+}
+
+export function docsPath(ruleId: string): string {
+  return `docs/rules/${ruleId}.md`;
+}

@@ -1,0 +1,29 @@
+import type { Rule } from '../rule';
+
+export const schema: Rule = {
+  id: 'schema',
+  category: 'structure',
+  defaultSeverity: 'error',
+  scope: 'parse',
+  description: {
+    de: 'Datei entspricht nicht dem Format: unbekannter Schlüssel, falscher Typ, unzulässiger Wert, ungültiges Datum, fehlender Pflichtschlüssel.',
+    en: 'File does not match the format: unknown key, wrong type, value not allowed, invalid date, missing required key.',
+  },
+  messages: {
+    unknownKey: { de: 'Unbekannter Schlüssel „{key}“', en: 'Unknown key "{key}"' },
+    unknownKeySuggest: { de: 'Unbekannter Schlüssel „{key}“ – meinten Sie „{suggestion}“?', en: 'Unknown key "{key}" – did you mean "{suggestion}"?' },
+    required: { de: 'Pflichtschlüssel „{key}“ fehlt', en: 'Required key "{key}" is missing' },
+    type: { de: '„{key}“ muss {expected} sein', en: '"{key}" must be {expectedEn}' },
+    enum: { de: '„{value}“ ist für „{key}“ nicht zulässig; erlaubt: {allowed}', en: '"{value}" is not allowed for "{key}"; allowed: {allowed}' },
+    enumSuggest: { de: '„{value}“ ist für „{key}“ nicht zulässig – meinten Sie „{suggestion}“?', en: '"{value}" is not allowed for "{key}" – did you mean "{suggestion}"?' },
+    date: { de: '„{value}“ ist kein gültiges Datum (JJJJ, JJJJ-Qn, JJJJ-MM oder JJJJ-MM-TT)', en: '"{value}" is not a valid date (YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD)' },
+    id: { de: '„{value}“ ist keine gültige ID (Buchstabe, dann Buchstaben, Ziffern, _ oder -)', en: '"{value}" is not a valid id (a letter, then letters, digits, _ or -)' },
+    pattern: { de: '„{value}“ hat nicht das erwartete Format für „{key}“', en: '"{value}" does not have the expected format for "{key}"' },
+    empty: { de: '„{key}“ darf nicht leer sein', en: '"{key}" must not be empty' },
+    const: { de: '„{key}“ muss {expected} sein', en: '"{key}" must be {expected}' },
+    range: { de: '„{key}“ liegt außerhalb des zulässigen Bereichs', en: '"{key}" is out of range' },
+    unknownRule: { de: 'Unbekannte Regel „{rule}“', en: 'Unknown rule "{rule}"' },
+    unknownRuleSuggest: { de: 'Unbekannte Regel „{rule}“ – meinten Sie „{suggestion}“?', en: 'Unknown rule "{rule}" – did you mean "{suggestion}"?' },
+    rootType: { de: 'Die Datei muss eine YAML-Zuordnung (Schlüssel: Wert) enthalten', en: 'The file must contain a YAML mapping (key: value)' },
+  },
+};

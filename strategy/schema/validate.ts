@@ -1,0 +1,146 @@
+import type { ErrorObject } from 'ajv';
+import * as validators from './generated/validators';
+import { schema as schemaRule } from '../rules/structure/schema';
+import { formatMessage } from '../rules/rule';
+import { didYouMean } from '../suggest';
+import type { YamlSource } from '../parse/yaml';
+import type { Localized, Path, Range } from '../types';
+import type { Node } from 'yaml';
+
+export type SchemaName = 'strategy' | 'measure' | 'funding' | 'partners';
+
+export interface SchemaProblem {
+  range: Range;
+  message: Localized;
+  path: Path;
+}
+
+const TYPE_NAMES: Record<string, Localized> = {
+  string: { de: 'ein Text', en: 'a string' },
+  number: { de: 'eine Zahl', en: 'a number' },
+  integer: { de: 'eine ganze Zahl', en: 'an integer' },
+  boolean: { de: 'true oder false', en: 'true or false' },
+  array: { de: 'eine Liste', en: 'a list' },
+  object: { de: 'eine Zuordnung (Schlüssel: Wert)', en: 'a mapping (key: value)' },
+  null: { de: 'leer', en: 'empty' },
+};
+
+function pointerToPath(pointer: string): (string | number)[] {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/** `funding[1].status` – how a path is shown in messages. */
+export function displayPath(path: Path): string {
+  let out = '';
+  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : seg;
+  return out || '(root)';
+}
+
+function show(value: unknown): string {
+  const s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  return s.length > 60 ? s.slice(0, 57) + '…' : s;
+}
+
+/**
+ * Validates `data` (the value of `node` in `source`) against a schema and maps every Ajv error
+ * to the exact key or value it concerns, with did-you-mean for unknown keys and enum values.
+ */
+export function validateAgainst(name: SchemaName, data: unknown, source: YamlSource, node: Node | null, basePath: Path = []): SchemaProblem[] {
+  const validate = validators[name];
+  if (validate(data)) return [];
+  const errors = validate.errors ?? [];
+  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  const out: SchemaProblem[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    const problem = mapError(e, errors, anyOfPaths, source, node);
+    if (!problem) continue;
+    const key = `${problem.range.start.offset}:${problem.message.en}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ ...problem, path: [...basePath, ...problem.path] });
+  }
+  return out;
+}
+
+function mapError(e: ErrorObject, all: ErrorObject[], anyOfPaths: Set<string>, source: YamlSource, node: Node | null): Omit<SchemaProblem, 'path'> & { path: Path } | undefined {
+  const path = pointerToPath(e.instancePath);
+  const m = schemaRule.messages;
+  const parent = (e.parentSchema ?? {}) as Record<string, unknown>;
+  const kind = parent['x-kind'];
+  const at = (p: Path, target: 'key' | 'value' = 'value') => source.locate(p, target, node);
+  const keyName = displayPath(path);
+
+  // A value that may take several shapes (anyOf): report the shape once, unless it is an object
+  // whose own keys are wrong (then those errors say more).
+  for (const p of anyOfPaths) {
+    if (e.instancePath === p && e.keyword !== 'anyOf') return undefined;
+    if (e.instancePath.startsWith(p + '/') || (e.instancePath === p && e.keyword === 'anyOf')) {
+      const objectBranchErrors = all.some((x) => x.instancePath.startsWith(p) && /\/anyOf\/\d+\/(properties|additionalProperties|required)/.test(x.schemaPath));
+      if (e.keyword === 'anyOf') {
+        if (objectBranchErrors && e.data && typeof e.data === 'object') return undefined;
+        const desc = String(parent.description ?? '');
+        return { range: at(path), path, message: formatMessage(m.type, { key: keyName, expected: desc, expectedEn: desc }) };
+      }
+    }
+  }
+
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const extra = String((e.params as { additionalProperty: string }).additionalProperty);
+      const allowed = Object.keys((parent.properties as object) ?? {});
+      const suggestion = didYouMean(extra, allowed);
+      const p = [...path, extra];
+      return suggestion
+        ? { range: at(p, 'key'), path: p, message: formatMessage(m.unknownKeySuggest, { key: extra, suggestion }) }
+        : { range: at(p, 'key'), path: p, message: formatMessage(m.unknownKey, { key: extra }) };
+    }
+    case 'required': {
+      const missing = String((e.params as { missingProperty: string }).missingProperty);
+      const p = [...path, missing];
+      return { range: path.length ? at(path, 'key') : firstKeyRange(source, node), path: p, message: formatMessage(m.required, { key: displayPath(p) }) };
+    }
+    case 'type': {
+      if (kind === 'date') return { range: at(path), path, message: formatMessage(m.date, { value: show(e.data) }) };
+      const types = String((e.params as { type: string }).type).split(',');
+      const de = types.map((t) => TYPE_NAMES[t]?.de ?? t).join(' oder ');
+      const en = types.map((t) => TYPE_NAMES[t]?.en ?? t).join(' or ');
+      if (path.length === 0) return { range: at(path), path, message: formatMessage(m.rootType) };
+      return { range: at(path), path, message: formatMessage(m.type, { key: keyName, expected: de, expectedEn: en }) };
+    }
+    case 'enum': {
+      const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
+      const value = show(e.data);
+      const suggestion = typeof e.data === 'string' ? didYouMean(e.data, allowed) : undefined;
+      return suggestion
+        ? { range: at(path), path, message: formatMessage(m.enumSuggest, { key: keyName, value, suggestion }) }
+        : { range: at(path), path, message: formatMessage(m.enum, { key: keyName, value, allowed: allowed.join(', ') }) };
+    }
+    case 'pattern':
+    case 'minimum':
+    case 'maximum': {
+      if (kind === 'date') return { range: at(path), path, message: formatMessage(m.date, { value: show(e.data) }) };
+      if (kind === 'id') return { range: at(path), path, message: formatMessage(m.id, { value: show(e.data) }) };
+      if (e.keyword !== 'pattern') return { range: at(path), path, message: formatMessage(m.range, { key: keyName }) };
+      return { range: at(path), path, message: formatMessage(m.pattern, { key: keyName, value: show(e.data) }) };
+    }
+    case 'minLength':
+      return { range: at(path), path, message: formatMessage(m.empty, { key: keyName }) };
+    case 'const':
+      return { range: at(path), path, message: formatMessage(m.const, { key: keyName, expected: show((e.params as { allowedValue: unknown }).allowedValue) }) };
+    default:
+      return { range: at(path), path, message: { de: `${keyName}: ${e.message ?? e.keyword}`, en: `${keyName}: ${e.message ?? e.keyword}` } };
+  }
+}
+
+function firstKeyRange(source: YamlSource, node: Node | null): Range {
+  const items = (node as { items?: Array<{ key?: { range?: [number, number, number] } }> } | null)?.items;
+  const k = items?.[0]?.key?.range;
+  if (k) return source.range(k[0], k[1]);
+  return node?.range ? source.range(node.range[0], node.range[0]) : source.range(0, 0);
+}

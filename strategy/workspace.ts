@@ -1,0 +1,278 @@
+import { parseFile, DEFAULT_LIMITS, type ParsedFile, type ParseLimits, type Report, type FileKind } from './parse/file';
+import { makeClassifier, STRATEGY_FILE } from './discovery';
+import { buildModel } from './model/build';
+import { ALL_RULES, RULES_BY_ID } from './rules/index';
+import { formatMessage, type LintSettings, type ReportInput, type Rule } from './rules/rule';
+import { DEFAULT_DEADLINE_DAYS, resolveSeverity, type LintOptions } from './config';
+import { parseDateSpan, todayUtc } from './dates';
+import { waiverExpired } from './rules/waivers/waiver-expired';
+import { waiverUnused } from './rules/waivers/waiver-unused';
+import { didYouMean } from './suggest';
+import { schema as schemaRule } from './rules/structure/schema';
+import type { Measure, Model } from './model/types';
+import type { Finding, Lang } from './types';
+
+export interface LintResult {
+  model: Model;
+  /** Findings to report (severity decided, waived ones removed), sorted by file and position. */
+  findings: Finding[];
+  /** Findings a waiver covers, with the waiver. */
+  waived: Finding[];
+  asOf: string;
+  lang: Lang;
+  /** Files read (strategy files and files matched by `include`). */
+  fileCount: number;
+}
+
+type MeasureRule = Extract<Rule, { scope: 'measure' }>;
+type RepositoryRule = Extract<Rule, { scope: 'repository' }>;
+
+const measureRules = ALL_RULES.filter((r): r is MeasureRule => r.scope === 'measure');
+const repositoryRules = ALL_RULES.filter((r): r is RepositoryRule => r.scope === 'repository');
+
+/** Turns a rule's report request into a located report. */
+export function locateReport(rule: Rule, r: ReportInput, fallbackMeasure?: Measure): Report {
+  const m = r.measure ?? fallbackMeasure;
+  const template = rule.messages[r.message];
+  if (!template) throw new Error(`rule ${rule.id}: no message "${r.message}"`);
+  const message = formatMessage(template, r.data);
+  if (r.file && r.range) return { rule: rule.id, file: r.file, range: r.range, message, measure: m?.id, related: r.related };
+  if (!m) throw new Error(`rule ${rule.id}: report without location`);
+  const at = r.at && r.at.length ? r.at : ['id'];
+  const range = m.origin.source.locate(at, r.target ?? 'value', m.origin.node);
+  return { rule: rule.id, file: m.origin.file, range, message, measure: m.id, related: r.related };
+}
+
+/**
+ * The repository as the core sees it: file contents in, findings out. Parsing is cached per file
+ * and measure-local rule results per measure, so replacing one file re-parses only that file.
+ */
+export class StrategyWorkspace {
+  private contents = new Map<string, Uint8Array | string>();
+  private parsed = new Map<string, ParsedFile>();
+  private measureCache = new WeakMap<Measure, Report[]>();
+  private measureCacheKey = '';
+  private catalogueVersion = 0;
+  private classify: (p: string) => FileKind | undefined = makeClassifier(['measures/**/*.{md,yaml,yml}']);
+
+  constructor(private readonly limits: ParseLimits = DEFAULT_LIMITS) {}
+
+  /** The include globs of the current strategy.yaml (front ends list files with them). */
+  include(): string[] {
+    return this.parse(STRATEGY_FILE)?.strategy?.include ?? ['measures/**/*.{md,yaml,yml}'];
+  }
+
+  /** Whether a path is read by the tool, and as what (catalogue or measures file). */
+  kindOf(path: string): FileKind | undefined {
+    return this.classify(path);
+  }
+
+  paths(): string[] {
+    return [...this.contents.keys()];
+  }
+
+  has(path: string): boolean {
+    return this.contents.has(path);
+  }
+
+  /** Sets or replaces one file. Returns false when the content did not change. */
+  setFile(path: string, content: Uint8Array | string): boolean {
+    const old = this.contents.get(path);
+    if (old !== undefined && sameContent(old, content)) return false;
+    this.contents.set(path, content);
+    this.parsed.delete(path);
+    if (path === STRATEGY_FILE) this.classify = makeClassifier(this.include());
+    if (this.classify(path) !== 'measures') this.catalogueVersion++;
+    return true;
+  }
+
+  deleteFile(path: string): boolean {
+    if (!this.contents.delete(path)) return false;
+    this.parsed.delete(path);
+    if (path === STRATEGY_FILE) this.classify = makeClassifier(this.include());
+    if (this.classify(path) !== 'measures') this.catalogueVersion++;
+    return true;
+  }
+
+  /** The parsed form of one file (parsed on first use). */
+  parse(path: string): ParsedFile | undefined {
+    let pf = this.parsed.get(path);
+    if (pf) return pf;
+    const content = this.contents.get(path);
+    const kind = path === STRATEGY_FILE ? 'strategy' : this.classify(path);
+    if (content === undefined || !kind) return undefined;
+    pf = parseFile(path, kind, content, this.limits);
+    this.parsed.set(path, pf);
+    return pf;
+  }
+
+  model(): Model {
+    const files: ParsedFile[] = [];
+    for (const path of [...this.contents.keys()].sort()) {
+      const pf = this.parse(path);
+      if (pf) files.push(pf);
+    }
+    return buildModel(files);
+  }
+
+  lint(options: LintOptions = {}): LintResult {
+    const model = this.model();
+    const asOf = options.asOf ?? todayUtc();
+    const settings: LintSettings = { asOf, deadlineDays: model.strategy.lint.deadlineDays ?? DEFAULT_DEADLINE_DAYS };
+    const lang: Lang = options.lang ?? model.strategy.language ?? 'de';
+    const reports: Report[] = [];
+
+    for (const path of model.files) reports.push(...this.parse(path)!.reports);
+
+    // Measure-local results stay valid while the catalogues and the settings stay the same.
+    const cacheKey = `${this.catalogueVersion}|${asOf}|${settings.deadlineDays}`;
+    if (cacheKey !== this.measureCacheKey) {
+      this.measureCache = new WeakMap();
+      this.measureCacheKey = cacheKey;
+    }
+    for (const measure of model.measures) {
+      let cached = this.measureCache.get(measure);
+      if (!cached) {
+        const local: Report[] = [];
+        for (const rule of measureRules) {
+          rule.check({ measure, model, settings, report: (r) => local.push(locateReport(rule, r, measure)) });
+        }
+        this.measureCache.set(measure, local);
+        cached = local;
+      }
+      reports.push(...cached);
+    }
+    reports.push(...unknownConfiguredRules(model));
+    for (const rule of repositoryRules) {
+      rule.check({ model, settings, report: (r) => reports.push(locateReport(rule, r)) });
+    }
+
+    const { findings, waived } = applyConfiguration(reports, model, asOf, options);
+    return { model, findings: sortFindings(findings), waived: sortFindings(waived), asOf, lang, fileCount: model.files.length };
+  }
+
+  /**
+   * Replaces (or, with `null`, deletes) one file and lints again. Returns every file whose
+   * findings changed, with its new findings, for editors that publish per file.
+   */
+  update(path: string, content: Uint8Array | string | null, previous: LintResult | undefined, options: LintOptions = {}): { result: LintResult; changed: Map<string, Finding[]> } {
+    if (content === null) this.deleteFile(path);
+    else this.setFile(path, content);
+    const result = this.lint(options);
+    const before = groupByFile(previous?.findings ?? []);
+    const after = groupByFile(result.findings);
+    const changed = new Map<string, Finding[]>();
+    for (const file of new Set([...before.keys(), ...after.keys()])) {
+      const a = before.get(file) ?? [];
+      const b = after.get(file) ?? [];
+      if (a.length !== b.length || a.some((f, i) => findingKey(f) !== findingKey(b[i]))) changed.set(file, b);
+    }
+    return { result, changed };
+  }
+}
+
+function sameContent(a: Uint8Array | string, b: Uint8Array | string): boolean {
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  if (a.byteLength !== b.byteLength) return false;
+  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+export function groupByFile(findings: Finding[]): Map<string, Finding[]> {
+  const m = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = m.get(f.file);
+    if (list) list.push(f);
+    else m.set(f.file, [f]);
+  }
+  return m;
+}
+
+function findingKey(f: Finding): string {
+  return `${f.rule}|${f.severity}|${f.range.start.offset}|${f.range.end.offset}|${f.message.en}|${f.measure ?? ''}`;
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.range.start.line - b.range.start.line ||
+      a.range.start.column - b.range.start.column ||
+      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
+      (a.message.en < b.message.en ? -1 : a.message.en > b.message.en ? 1 : 0),
+  );
+}
+
+/** Severity from configuration, then waivers (and the findings about waivers themselves). */
+function applyConfiguration(reports: Report[], model: Model, asOf: string, options: LintOptions): { findings: Finding[]; waived: Finding[] } {
+  const repoRules = model.strategy.lint.rules;
+  const overrides = options.ruleOverrides ?? {};
+  const findings: Finding[] = [];
+  const waived: Finding[] = [];
+  const fired = new Set<string>();
+  const byId = model.measureById;
+
+  const emit = (r: Report) => {
+    const sev = resolveSeverity(r.rule, repoRules, overrides);
+    if (sev === 'off') return;
+    findings.push({ ...r, severity: sev });
+  };
+
+  for (const r of reports) {
+    const measure = r.measure ? byId.get(r.measure) : undefined;
+    const waiver = measure?.waivers.find((w) => w.rule === r.rule);
+    if (waiver && measure) fired.add(`${measure.id}\0${r.rule}`);
+    const active = waiver && !waiverExpiredOn(waiver.until, asOf);
+    if (waiver && active) {
+      const sev = resolveSeverity(r.rule, repoRules, overrides);
+      if (sev !== 'off') waived.push({ ...r, severity: sev, waiver: { reason: waiver.reason, until: waiver.until, by: waiver.by } });
+      continue;
+    }
+    emit(r);
+  }
+
+  for (const m of model.measures) {
+    if (byId.get(m.id) !== m) continue;
+    for (const w of m.waivers) {
+      const range = m.origin.source.locate([...w.path, 'rule'], 'value', m.origin.node);
+      const base = { file: m.origin.file, range, measure: m.id };
+      if (!RULES_BY_ID.has(w.rule)) {
+        const suggestion = didYouMean(w.rule, RULES_BY_ID.keys());
+        emit({ ...base, rule: waiverUnused.id, message: formatMessage(suggestion ? waiverUnused.messages.unknownRuleSuggest : waiverUnused.messages.unknownRule, { rule: w.rule, suggestion: suggestion ?? '' }) });
+        continue;
+      }
+      const expired = waiverExpiredOn(w.until, asOf);
+      if (expired) {
+        emit({ ...base, range: m.origin.source.locate([...w.path, 'until'], 'value', m.origin.node), rule: waiverExpired.id, message: formatMessage(waiverExpired.messages.expired, { rule: w.rule, until: w.until! }) });
+      } else if (!fired.has(`${m.id}\0${w.rule}`)) {
+        emit({ ...base, rule: waiverUnused.id, message: formatMessage(waiverUnused.messages.unused, { rule: w.rule }) });
+      }
+    }
+  }
+  return { findings, waived };
+}
+
+/** A waiver holds through the last day of its `until` period (a coarse date means its whole period). */
+function waiverExpiredOn(until: string | undefined, asOf: string): boolean {
+  if (!until) return false;
+  const span = parseDateSpan(until);
+  return span ? span.last < asOf : false;
+}
+
+/** `lint.rules` in strategy.yaml may only name rules that exist. */
+function unknownConfiguredRules(model: Model): Report[] {
+  const origin = model.strategy.origin;
+  if (!origin) return [];
+  const out: Report[] = [];
+  for (const id of Object.keys(model.strategy.lint.rules)) {
+    if (RULES_BY_ID.has(id)) continue;
+    const suggestion = didYouMean(id, RULES_BY_ID.keys());
+    out.push({
+      rule: schemaRule.id,
+      file: origin.file,
+      range: origin.source.locate(['lint', 'rules', id], 'key'),
+      message: formatMessage(suggestion ? schemaRule.messages.unknownRuleSuggest : schemaRule.messages.unknownRule, { rule: id, suggestion: suggestion ?? '' }),
+    });
+  }
+  return out;
+}
