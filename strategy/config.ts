@@ -14,8 +14,8 @@ export interface LintOptions {
 export const DEFAULT_DEADLINE_DAYS = 60;
 
 /** Severity of a rule after strategy.yaml and overrides: override > repository config > default. */
-export function resolveSeverity(rule: string, repoRules: Record<string, SeveritySetting>, overrides: Record<string, SeveritySetting> = {}): SeveritySetting {
-  return overrides[rule] ?? repoRules[rule] ?? RULES_BY_ID.get(rule)?.defaultSeverity ?? 'error';
+export function resolveSeverity(rule: string, repoRules: Record<string, SeveritySetting>, overrides: Record<string, SeveritySetting> = {}, caseDefault?: Severity): SeveritySetting {
+  return overrides[rule] ?? repoRules[rule] ?? caseDefault ?? RULES_BY_ID.get(rule)?.defaultSeverity ?? 'error';
 }
 
 export function isSeverity(s: string): s is Severity {

@@ -36,11 +36,12 @@ export function locateReport(rule: Rule, r: ReportInput, fallbackMeasure?: Measu
   const template = rule.messages[r.message];
   if (!template) throw new Error(`rule ${rule.id}: no message "${r.message}"`);
   const message = formatMessage(template, r.data);
-  if (r.file && r.range) return { rule: rule.id, file: r.file, range: r.range, message, measure: m?.id, related: r.related };
+  const level = r.level ? { level: r.level } : {};
+  if (r.file && r.range) return { rule: rule.id, file: r.file, range: r.range, message, measure: m?.id, related: r.related, ...level };
   if (!m) throw new Error(`rule ${rule.id}: report without location`);
   const at = r.at && r.at.length ? r.at : ['id'];
   const range = m.origin.source.locate(at, r.target ?? 'value', m.origin.node);
-  return { rule: rule.id, file: m.origin.file, range, message, measure: m.id, related: r.related };
+  return { rule: rule.id, file: m.origin.file, range, message, measure: m.id, related: r.related, ...level };
 }
 
 /**
@@ -212,8 +213,8 @@ function applyConfiguration(reports: Report[], model: Model, asOf: string, optio
   const fired = new Set<string>();
   const byId = model.measureById;
 
-  const emit = (r: Report) => {
-    const sev = resolveSeverity(r.rule, repoRules, overrides);
+  const emit = ({ level, ...r }: Report) => {
+    const sev = resolveSeverity(r.rule, repoRules, overrides, level);
     if (sev === 'off') return;
     findings.push({ ...r, severity: sev });
   };
@@ -224,8 +225,9 @@ function applyConfiguration(reports: Report[], model: Model, asOf: string, optio
     if (waiver && measure) fired.add(`${measure.id}\0${r.rule}`);
     const active = waiver && !waiverExpiredOn(waiver.until, asOf);
     if (waiver && active) {
-      const sev = resolveSeverity(r.rule, repoRules, overrides);
-      if (sev !== 'off') waived.push({ ...r, severity: sev, waiver: { reason: waiver.reason, until: waiver.until, by: waiver.by } });
+      const { level, ...rest } = r;
+      const sev = resolveSeverity(r.rule, repoRules, overrides, level);
+      if (sev !== 'off') waived.push({ ...rest, severity: sev, waiver: { reason: waiver.reason, until: waiver.until, by: waiver.by } });
       continue;
     }
     emit(r);

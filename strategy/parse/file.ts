@@ -17,7 +17,7 @@ import type { Finding, Localized, Path, Range } from '../types';
 export type FileKind = 'strategy' | 'funding' | 'partners' | 'measures';
 
 /** A finding before configuration decides its severity. */
-export type Report = Omit<Finding, 'severity'>;
+export type Report = Omit<Finding, 'severity'> & { level?: Finding['severity'] };
 
 export interface ParsedFile {
   path: string;

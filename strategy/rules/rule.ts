@@ -26,6 +26,12 @@ export interface ReportInput {
   range?: Range;
   measure?: Measure;
   related?: RelatedLocation[];
+  /**
+   * The default severity for this case, where the SPEC gives a rule two defaults (e.g. planned
+   * → warning, pilot/active → error; before/after an AI Act date). Configuration still decides:
+   * a severity set in strategy.yaml, on the command line or in the editor replaces it.
+   */
+  level?: Severity;
 }
 
 export interface LintSettings {
