@@ -1,6 +1,6 @@
 // Build: schema validators, then esbuild bundles for the CLI (and the extension, when present).
 import { build } from 'esbuild';
-import { existsSync, chmodSync } from 'node:fs';
+import { existsSync, chmodSync, copyFileSync, mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
 execFileSync(process.execPath, [new URL('./build-schema.mjs', import.meta.url).pathname], { stdio: 'inherit' });
@@ -9,5 +9,9 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 await build({ ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
 chmodSync('dist/cli.js', 0o755);
 if (existsSync('extension/extension.ts')) {
-  await build({ ...common, entryPoints: ['extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
+  // The extension bundle is minified and has no source map: it ships in the VSIX (size limit).
+  await build({ ...common, entryPoints: ['extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], sourcemap: false, minify: true });
+  // The roadmap webview loads Mermaid from the extension's own media folder (no CDN).
+  mkdirSync('media', { recursive: true });
+  copyFileSync('node_modules/mermaid/dist/mermaid.min.js', 'media/mermaid.min.js');
 }

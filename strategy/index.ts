@@ -1,5 +1,5 @@
 /** Public API of the core, shared by the CLI, the VS Code extension and tests. */
-export { StrategyWorkspace, groupByFile, sortFindings, type LintResult } from './workspace';
+export { StrategyWorkspace, groupByFile, sortFindings, changedFiles, type LintResult } from './workspace';
 export { ALL_RULES, RULES_BY_ID } from './rules/index';
 export type { Rule, RuleMeta, RuleCategory } from './rules/rule';
 export { docsPath } from './rules/rule';
@@ -8,3 +8,5 @@ export { makeClassifier, STRATEGY_FILE } from './discovery';
 export { todayUtc, isDay, parseDateSpan } from './dates';
 export type * from './types';
 export type * from './model/types';
+export { collectSymbols, symbolAt, renameText, type SymbolOccurrence, type SymbolKind } from './symbols';
+export { MEASURE_STATUSES, FUNDING_STATUSES, MILESTONE_STATUSES, AI_CATEGORIES, AI_RISKS, PROVIDERS, PARTNER_KINDS } from './model/types';

@@ -3,7 +3,7 @@ import type { Position, Range } from './types';
 /** Maps offsets of one text to 1-based line/column; built once per file, on first use. */
 export class LineIndex {
   private starts: number[] | undefined;
-  constructor(private readonly text: string) {}
+  constructor(readonly text: string) {}
 
   private lineStarts(): number[] {
     if (!this.starts) {

@@ -36,6 +36,8 @@ export interface Finding {
   message: Localized;
   measure?: string;
   related?: RelatedLocation[];
+  /** Replacement text for the finding's range ("did you mean"), for editors' quick fixes. */
+  suggestion?: string;
   /** Set when a waiver of the measure covers this finding. */
   waiver?: { reason: string; until?: string; by?: string };
 }

@@ -36,7 +36,9 @@ export function locateReport(rule: Rule, r: ReportInput, fallbackMeasure?: Measu
   const template = rule.messages[r.message];
   if (!template) throw new Error(`rule ${rule.id}: no message "${r.message}"`);
   const message = formatMessage(template, r.data);
-  const level = r.level ? { level: r.level } : {};
+  // A `suggestion` placeholder in the message is also offered as a replacement (quick fix).
+  const suggestion = typeof r.data?.suggestion === 'string' && r.data.suggestion ? { suggestion: r.data.suggestion } : {};
+  const level = { ...(r.level ? { level: r.level } : {}), ...suggestion };
   if (r.file && r.range) return { rule: rule.id, file: r.file, range: r.range, message, measure: m?.id, related: r.related, ...level };
   if (!m) throw new Error(`rule ${rule.id}: report without location`);
   const at = r.at && r.at.length ? r.at : ['id'];
@@ -160,16 +162,22 @@ export class StrategyWorkspace {
     if (content === null) this.deleteFile(path);
     else this.setFile(path, content);
     const result = this.lint(options);
-    const before = groupByFile(previous?.findings ?? []);
-    const after = groupByFile(result.findings);
-    const changed = new Map<string, Finding[]>();
-    for (const file of new Set([...before.keys(), ...after.keys()])) {
-      const a = before.get(file) ?? [];
-      const b = after.get(file) ?? [];
-      if (a.length !== b.length || a.some((f, i) => findingKey(f) !== findingKey(b[i]))) changed.set(file, b);
-    }
+    const changed = changedFiles(previous, result);
     return { result, changed };
   }
+}
+
+/** Files whose findings differ between two lint results, with their new findings. */
+export function changedFiles(previous: LintResult | undefined, result: LintResult): Map<string, Finding[]> {
+  const before = groupByFile(previous?.findings ?? []);
+  const after = groupByFile(result.findings);
+  const changed = new Map<string, Finding[]>();
+  for (const file of new Set([...before.keys(), ...after.keys()])) {
+    const a = before.get(file) ?? [];
+    const b = after.get(file) ?? [];
+    if (a.length !== b.length || a.some((f, i) => findingKey(f) !== findingKey(b[i]))) changed.set(file, b);
+  }
+  return changed;
 }
 
 function sameContent(a: Uint8Array | string, b: Uint8Array | string): boolean {
@@ -221,7 +229,9 @@ function applyConfiguration(reports: Report[], model: Model, asOf: string, optio
 
   for (const r of reports) {
     const measure = r.measure ? byId.get(r.measure) : undefined;
-    const waiver = measure?.waivers.find((w) => w.rule === r.rule);
+    // A renewed waiver may stand beside its expired predecessor: the one still in force wins.
+    const waivers = measure?.waivers.filter((w) => w.rule === r.rule) ?? [];
+    const waiver = waivers.find((w) => !waiverExpiredOn(w.until, asOf)) ?? waivers[0];
     if (waiver && measure) fired.add(`${measure.id}\0${r.rule}`);
     const active = waiver && !waiverExpiredOn(waiver.until, asOf);
     if (waiver && active) {
@@ -240,7 +250,7 @@ function applyConfiguration(reports: Report[], model: Model, asOf: string, optio
       const base = { file: m.origin.file, range, measure: m.id };
       if (!RULES_BY_ID.has(w.rule)) {
         const suggestion = didYouMean(w.rule, RULES_BY_ID.keys());
-        emit({ ...base, rule: waiverUnused.id, message: formatMessage(suggestion ? waiverUnused.messages.unknownRuleSuggest : waiverUnused.messages.unknownRule, { rule: w.rule, suggestion: suggestion ?? '' }) });
+        emit({ ...base, rule: waiverUnused.id, ...(suggestion ? { suggestion } : {}), message: formatMessage(suggestion ? waiverUnused.messages.unknownRuleSuggest : waiverUnused.messages.unknownRule, { rule: w.rule, suggestion: suggestion ?? '' }) });
         continue;
       }
       const expired = waiverExpiredOn(w.until, asOf);
@@ -273,6 +283,7 @@ function unknownConfiguredRules(model: Model): Report[] {
       rule: schemaRule.id,
       file: origin.file,
       range: origin.source.locate(['lint', 'rules', id], 'key'),
+      ...(suggestion ? { suggestion } : {}),
       message: formatMessage(suggestion ? schemaRule.messages.unknownRuleSuggest : schemaRule.messages.unknownRule, { rule: id, suggestion: suggestion ?? '' }),
     });
   }

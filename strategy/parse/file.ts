@@ -40,7 +40,10 @@ export interface ParseLimits {
 
 export const DEFAULT_LIMITS: ParseLimits = { maxFileBytes: 2 * 1024 * 1024 };
 
-const YAML_CODE_MESSAGES: Record<string, string> = { DUPLICATE_KEY: 'duplicateKey', TAB_AS_INDENT: 'tab', ALIAS_COUNT: 'aliases', DEPTH: 'depth' };
+// RESOURCE_EXHAUSTION: the yaml package caught a stack overflow while composing deeply nested collections.
+const YAML_CODE_MESSAGES: Record<string, string> = { DUPLICATE_KEY: 'duplicateKey', TAB_AS_INDENT: 'tab', ALIAS_COUNT: 'aliases', DEPTH: 'depth', RESOURCE_EXHAUSTION: 'depth' };
+/** A file that is not YAML at all yields hundreds of errors; the first ones are enough to act on. */
+const MAX_YAML_PROBLEMS = 20;
 
 function byteLength(content: Uint8Array | string): number {
   return typeof content === 'string' ? content.length : content.byteLength;
@@ -56,8 +59,10 @@ export function parseFile(path: string, kind: FileKind, content: Uint8Array | st
   }
   const decoded = decodeUtf8(content);
   if (!decoded.ok) {
+    // Point at the bad byte: line and column after the valid text before it.
+    const before = new LineIndex(new TextDecoder().decode((content as Uint8Array).subarray(0, decoded.byteOffset)));
     const pf = empty('');
-    pf.reports.push(fileReport(pf, yamlSyntax.id, formatMessage(yamlSyntax.messages.encoding, { byte: decoded.byteOffset })));
+    pf.reports.push({ rule: yamlSyntax.id, file: path, range: before.range(before.length, before.length), message: formatMessage(yamlSyntax.messages.encoding, { byte: decoded.byteOffset }) });
     return pf;
   }
   const text = decoded.text;
@@ -95,7 +100,11 @@ export function parseFile(path: string, kind: FileKind, content: Uint8Array | st
     pf.goals = readGoals(data, path, source);
     checkDates(pf, source, source.root, data, [['adopted', 'date'], ['horizon', 'start'], ['horizon', 'end'], ['ai_literacy', 'since']], undefined);
   }
-  if (kind === 'strategy' || kind === 'funding') pf.programmes = readProgrammes(data, path, source);
+  if (kind === 'strategy' || kind === 'funding') {
+    pf.programmes = readProgrammes(data, path, source);
+    const deadlines: Path[] = Array.isArray(data.programmes) ? data.programmes.map((_, i) => ['programmes', i, 'deadline']) : [];
+    checkDates(pf, source, source.root, data, deadlines, undefined);
+  }
   if (kind === 'strategy' || kind === 'partners') pf.partners = readPartners(data, path, source);
   return pf;
 }
@@ -105,22 +114,47 @@ function fileReport(pf: ParsedFile, rule: string, message: Localized): Report {
 }
 
 function pushYamlProblems(pf: ParsedFile, problems: YamlProblem[], measure?: string) {
-  for (const p of problems) {
+  // One finding per cause: parse errors repeat at the same place, and "too deep" comes both from
+  // the depth check and from the parser's own stack guard.
+  const seen = new Set<string>();
+  const distinct = problems.filter((p) => {
+    const k = YAML_CODE_MESSAGES[p.code] === 'depth' ? 'depth' : `${p.code}|${p.range.start.offset}|${p.message}`;
+    return !seen.has(k) && !!seen.add(k);
+  });
+  for (const p of distinct.slice(0, MAX_YAML_PROBLEMS)) {
     const key = YAML_CODE_MESSAGES[p.code];
     let message: Localized;
+    let range = p.range;
     if (key === 'duplicateKey') {
-      const keyText = pf.text.slice(p.range.start.offset, p.range.end.offset).split(/[:\r\n]/)[0].trim();
-      message = formatMessage(yamlSyntax.messages.duplicateKey, { key: keyText || '?' });
+      // The parser points at the first character of the key; report the whole key.
+      const keyText = keyAt(pf.text, p.range.start.offset);
+      if (keyText) range = pf.lines.range(p.range.start.offset, p.range.start.offset + keyText.length);
+      message = formatMessage(yamlSyntax.messages.duplicateKey, { key: unquoteKey(keyText) || '?' });
     } else if (key === 'aliases') message = formatMessage(yamlSyntax.messages.aliases, { max: YAML_LIMITS.maxAliasCount });
     else if (key === 'depth') message = formatMessage(yamlSyntax.messages.depth, { max: YAML_LIMITS.maxDepth });
     else if (key === 'tab') message = formatMessage(yamlSyntax.messages.tab);
     else message = formatMessage(yamlSyntax.messages.syntax, { detail: p.message });
-    pf.reports.push({ rule: yamlSyntax.id, file: pf.path, range: p.range, message, measure });
+    pf.reports.push({ rule: yamlSyntax.id, file: pf.path, range, message, measure });
+  }
+  if (distinct.length > MAX_YAML_PROBLEMS) {
+    const last = distinct[MAX_YAML_PROBLEMS].range;
+    pf.reports.push({ rule: yamlSyntax.id, file: pf.path, range: last, message: formatMessage(yamlSyntax.messages.more, { count: distinct.length - MAX_YAML_PROBLEMS }), measure });
   }
 }
 
-function pushSchema(pf: ParsedFile, problems: { range: Range; message: Localized }[], measure: string | undefined) {
-  for (const p of problems) pf.reports.push({ rule: schemaRule.id, file: pf.path, range: p.range, message: p.message, measure });
+/** A mapping key as written at `offset`: quoted, or plain up to the `:` that ends it. */
+const KEY_AT = /"(?:[^"\\\r\n]|\\.)*"|'(?:[^'\r\n]|'')*'|[^\r\n,{}[\]]*?(?=[ \t]*:(?:[ \t\r\n,}\]]|$))/y;
+function keyAt(text: string, offset: number): string {
+  KEY_AT.lastIndex = offset;
+  return KEY_AT.exec(text)?.[0] ?? '';
+}
+
+function unquoteKey(key: string): string {
+  return /^(["']).*\1$/.test(key) ? key.slice(1, -1) : key.trim();
+}
+
+function pushSchema(pf: ParsedFile, problems: { range: Range; message: Localized; suggestion?: string }[], measure: string | undefined) {
+  for (const p of problems) pf.reports.push({ rule: schemaRule.id, file: pf.path, range: p.range, message: p.message, measure, ...(p.suggestion ? { suggestion: p.suggestion } : {}) });
 }
 
 const MEASURE_DATES: Path[] = [['start'], ['end'], ['privacy', 'dpia_date'], ['privacy', 'dpo_consulted'], ['ai', 'in_service_since'], ['ethics', 'date']];

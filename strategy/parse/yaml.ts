@@ -23,7 +23,8 @@ export class YamlSource {
     /** Where `text` starts in the file: front matter starts after the opening fence. */
     readonly baseOffset = 0,
   ) {
-    this.doc = parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
+    // YAML 1.2 counts a lone CR as a line break, the yaml package does not; same length, same offsets.
+    this.doc = parseDocument(text.replace(/\r(?!\n)/g, '\n'), { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
     for (const e of [...this.doc.errors, ...this.doc.warnings]) {
       this.problems.push({ code: e.code, message: firstLine(e.message), range: this.range(e.pos[0], e.pos[1]) });
     }
@@ -54,6 +55,11 @@ export class YamlSource {
     const c = this.doc.contents;
     if (c?.range) return this.range(c.range[0], c.range[1]);
     return this.range(0, 0);
+  }
+
+  /** The whole file's text (not only this YAML block). */
+  get fullText(): string {
+    return this.lines.text;
   }
 
   get root(): Node | null {

@@ -13,6 +13,7 @@ export interface SchemaProblem {
   range: Range;
   message: Localized;
   path: Path;
+  suggestion?: string;
 }
 
 const TYPE_NAMES: Record<string, Localized> = {
@@ -97,7 +98,7 @@ function mapError(e: ErrorObject, all: ErrorObject[], anyOfPaths: Set<string>, s
       const suggestion = didYouMean(extra, allowed);
       const p = [...path, extra];
       return suggestion
-        ? { range: at(p, 'key'), path: p, message: formatMessage(m.unknownKeySuggest, { key: extra, suggestion }) }
+        ? { range: at(p, 'key'), path: p, suggestion, message: formatMessage(m.unknownKeySuggest, { key: extra, suggestion }) }
         : { range: at(p, 'key'), path: p, message: formatMessage(m.unknownKey, { key: extra }) };
     }
     case 'required': {
@@ -118,7 +119,7 @@ function mapError(e: ErrorObject, all: ErrorObject[], anyOfPaths: Set<string>, s
       const value = show(e.data);
       const suggestion = typeof e.data === 'string' ? didYouMean(e.data, allowed) : undefined;
       return suggestion
-        ? { range: at(path), path, message: formatMessage(m.enumSuggest, { key: keyName, value, suggestion }) }
+        ? { range: at(path), path, suggestion, message: formatMessage(m.enumSuggest, { key: keyName, value, suggestion }) }
         : { range: at(path), path, message: formatMessage(m.enum, { key: keyName, value, allowed: allowed.join(', ') }) };
     }
     case 'pattern':

@@ -1,0 +1,94 @@
+import * as vscode from 'vscode';
+import { StrategyRoots, type StrategyRoot } from './roots';
+import { registerDiagnostics } from './diagnostics';
+import { StrategyTree, reveal, type TreeFilter } from './tree';
+import { registerLanguageFeatures } from './language';
+import { registerQuickFixes } from './quickfix';
+import { registerStatusBar } from './statusbar';
+import { RoadmapPanel } from './roadmapPanel';
+import type { DiagramType } from './diagrams';
+
+/** What the extension exposes to its tests (and to other extensions). */
+export interface StrategyApi {
+  roots: StrategyRoots;
+  tree: StrategyTree;
+  activationMs: number;
+  roadmapPanel(): RoadmapPanel | undefined;
+}
+
+async function pickRoot(roots: StrategyRoots): Promise<StrategyRoot | undefined> {
+  const all = [...roots.roots.values()];
+  if (all.length <= 1) {
+    if (!all.length) void vscode.window.showWarningMessage(vscode.l10n.t('No strategy.yaml found in this workspace.'));
+    return all[0];
+  }
+  const active = vscode.window.activeTextEditor && roots.rootOf(vscode.window.activeTextEditor.document.uri);
+  if (active) return active;
+  const pick = await vscode.window.showQuickPick(
+    all.map((r) => ({ label: r.result?.model.strategy.title ?? r.uri.path, description: vscode.workspace.asRelativePath(r.uri), root: r })),
+    { placeHolder: vscode.l10n.t('Which strategy repository?') },
+  );
+  return pick?.root;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<StrategyApi> {
+  const started = performance.now();
+  const roots = new StrategyRoots();
+  const tree = new StrategyTree(roots);
+  context.subscriptions.push(roots, registerDiagnostics(roots, context.extensionUri), registerLanguageFeatures(roots), registerQuickFixes(roots), registerStatusBar(roots));
+
+  const view = vscode.window.createTreeView('strategyRoadmap.tree', { treeDataProvider: tree, showCollapseAll: true });
+  context.subscriptions.push(view);
+  void vscode.commands.executeCommand('setContext', 'strategyRoadmap.treeFilter', 'all');
+
+  const command = (id: string, fn: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+  command('strategyRoadmap.reveal', (uri: string, line: number, column: number, endLine: number, endColumn: number) => reveal(uri, line, column, endLine, endColumn));
+  command('strategyRoadmap.showProblems', () => vscode.commands.executeCommand('workbench.actions.view.problems'));
+  command('strategyRoadmap.lintWorkspace', async () => {
+    await roots.discover();
+    for (const r of roots.roots.values()) roots.relint(r);
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+  });
+  command('strategyRoadmap.showRoadmap', async (type?: DiagramType) => {
+    const root = await pickRoot(roots);
+    if (root) RoadmapPanel.show(roots, root, context.extensionUri, typeof type === 'string' ? type : undefined);
+  });
+  command('strategyRoadmap.exportRoadmap', async () => {
+    const root = await pickRoot(roots);
+    if (!root) return;
+    const type = await vscode.window.showQuickPick(['gantt', 'dependencies', 'timeline'], { placeHolder: vscode.l10n.t('Diagram type') });
+    if (type) await RoadmapPanel.exportSource(root, type as DiagramType);
+  });
+  command('strategyRoadmap.generateCouncilReport', async () => {
+    const root = await pickRoot(roots);
+    if (!root) return;
+    const { openCouncilReport } = await import('./report');
+    await openCouncilReport(root);
+  });
+  command('strategyRoadmap.newMeasure', async () => {
+    const root = await pickRoot(roots);
+    if (!root) return;
+    const { newMeasure } = await import('./newMeasure');
+    await newMeasure(roots, root);
+  });
+  const setFilter = (f: TreeFilter) => tree.setFilter(f);
+  command('strategyRoadmap.filterTree', async () => {
+    const items: Array<vscode.QuickPickItem & { value: TreeFilter }> = [
+      { label: vscode.l10n.t('All measures'), value: 'all' },
+      { label: vscode.l10n.t('AI initiatives only'), value: 'ai' },
+      { label: vscode.l10n.t('Measures with problems'), value: 'problems' },
+    ];
+    const pick = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Show in the Strategy view') });
+    if (pick) setFilter(pick.value);
+  });
+  command('strategyRoadmap.clearFilter', () => setFilter('all'));
+
+  await roots.start();
+  const activationMs = performance.now() - started;
+  console.log(`[strategy] activated in ${activationMs.toFixed(1)} ms (${roots.roots.size} strategy root(s))`);
+  return { roots, tree, activationMs, roadmapPanel: () => RoadmapPanel.current };
+}
+
+export function deactivate(): void {
+  /* disposables are registered in context.subscriptions */
+}

@@ -1,0 +1,147 @@
+import * as vscode from 'vscode';
+import type { Finding, Measure } from '../strategy/index';
+import type { StrategyRoot, StrategyRoots } from './roots';
+import { toRange } from './convert';
+
+const SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'markdown' }];
+
+/** Blocks a quick fix can add to a measure, each with the rules it answers. */
+const STUBS: Array<{ key: string; rules: string[]; title: string; lines: string[] }> = [
+  { key: 'funding', rules: ['funding-missing'], title: 'Add funding entry', lines: ['funding:', '  - source: own', '    status: planned', '    amount: 0'] },
+  { key: 'privacy', rules: ['privacy-review-missing'], title: 'Add data-protection review', lines: ['privacy:', '  personal_data: false', '  dpia: not-required', '  legal_basis: ""', '  ropa: false'] },
+  { key: 'ethics', rules: ['ethics-review-missing'], title: 'Add ethics review', lines: ['ethics:', '  review: pending', '  body: ""'] },
+  { key: 'ai', rules: [], title: 'Mark as AI initiative (add ai block)', lines: ['ai:', '  category: other', '  risk: unclassified', '  purpose: ""', '  human_oversight: ""', '  transparency_notice: false'] },
+];
+
+/** Where new keys of a measure go: after its last line, with the indentation of its keys. */
+function insertionPoint(m: Measure): { offset: number; indent: string } | undefined {
+  const node = m.origin.node as { range?: [number, number, number]; items?: Array<{ key?: { range?: [number, number, number] } }> } | null;
+  const firstKey = node?.items?.[0]?.key?.range;
+  if (!node?.range || !firstKey) return undefined;
+  const src = m.origin.source;
+  const keyPos = src.range(firstKey[0], firstKey[0]).start;
+  let end = src.baseOffset + node.range[1];
+  const text = src.fullText;
+  // Back up over trailing blank lines/comments that belong to the file, not the measure.
+  while (end > 0 && /[ \t\r\n]/.test(text[end - 1])) end--;
+  const lineEnd = text.indexOf('\n', end);
+  return { offset: lineEnd < 0 ? text.length : lineEnd + 1, indent: ' '.repeat(keyPos.column - 1) };
+}
+
+function insertBlock(doc: vscode.TextDocument, m: Measure, lines: string[]): vscode.WorkspaceEdit | undefined {
+  const at = insertionPoint(m);
+  if (!at) return undefined;
+  const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+  const pos = doc.positionAt(at.offset);
+  const needsBreak = at.offset >= doc.getText().length && !doc.getText().endsWith('\n');
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(doc.uri, pos, (needsBreak ? eol : '') + lines.map((l) => at.indent + l).join(eol) + eol);
+  return edit;
+}
+
+function waiverLines(m: Measure, rule: string, lang: 'de' | 'en'): string[] {
+  const reason = lang === 'de' ? 'Begründung eintragen' : 'Enter the reason';
+  const item = [`  - rule: ${rule}`, `    reason: "${reason}"`];
+  return m.waivers.length || m.data.waivers !== undefined ? item : ['waivers:', ...item];
+}
+
+function waiverEdit(doc: vscode.TextDocument, m: Measure, rule: string, lang: 'de' | 'en'): vscode.WorkspaceEdit | undefined {
+  if (m.data.waivers === undefined) return insertBlock(doc, m, waiverLines(m, rule, lang));
+  // Append to the existing list, right after its last item.
+  const src = m.origin.source;
+  const r = src.locate(['waivers'], 'value', m.origin.node);
+  const keyCol = src.locate(['waivers'], 'key', m.origin.node).start.column;
+  const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+  const text = doc.getText();
+  let end = r.end.offset;
+  while (end > 0 && /[ \t\r\n]/.test(text[end - 1])) end--;
+  const lineEnd = text.indexOf('\n', end);
+  const offset = lineEnd < 0 ? text.length : lineEnd + 1;
+  const indent = ' '.repeat(keyCol - 1);
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(doc.uri, doc.positionAt(offset), (lineEnd < 0 ? eol : '') + waiverLines(m, rule, lang).map((l) => indent + l).join(eol) + eol);
+  return edit;
+}
+
+function findingsFor(root: StrategyRoot, rel: string, diagnostics: readonly vscode.Diagnostic[]): Finding[] {
+  const all = root.result?.findings.filter((f) => f.file === rel) ?? [];
+  return diagnostics.flatMap((d) => {
+    const code = typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '');
+    return all.filter((f) => f.rule === code && toRange(f.range).isEqual(d.range) && f.message[root.result!.lang] === d.message);
+  });
+}
+
+export class StrategyCodeActions implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix, vscode.CodeActionKind.Refactor, vscode.CodeActionKind.SourceFixAll.append('strategy')];
+
+  constructor(private readonly roots: StrategyRoots) {}
+
+  provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const root = this.roots.rootOf(doc.uri);
+    const rel = root?.relative(doc.uri);
+    if (!root || rel === undefined || !root.result) return [];
+    const lang = root.result.lang;
+    const actions: vscode.CodeAction[] = [];
+    const suggestions = root.result.findings.filter((f) => f.file === rel && f.suggestion);
+
+    if (context.only && vscode.CodeActionKind.SourceFixAll.contains(context.only)) {
+      return suggestions.length ? [this.fixAll(doc, suggestions)] : [];
+    }
+
+    for (const f of findingsFor(root, rel, context.diagnostics)) {
+      const diag = context.diagnostics.find((d) => d.range.isEqual(toRange(f.range)));
+      if (f.suggestion) {
+        const a = new vscode.CodeAction(vscode.l10n.t('Change to "{0}"', f.suggestion), vscode.CodeActionKind.QuickFix);
+        a.edit = new vscode.WorkspaceEdit();
+        a.edit.replace(doc.uri, toRange(f.range), f.suggestion);
+        a.diagnostics = diag ? [diag] : undefined;
+        a.isPreferred = true;
+        actions.push(a);
+      }
+      const m = f.measure ? root.result.model.measures.find((x) => x.id === f.measure && x.origin.file === rel) : undefined;
+      if (!m) continue;
+      for (const stub of STUBS) {
+        if (!stub.rules.includes(f.rule) || m.data[stub.key] !== undefined) continue;
+        const edit = insertBlock(doc, m, stub.lines);
+        if (!edit) continue;
+        const a = new vscode.CodeAction(vscode.l10n.t(stub.title), vscode.CodeActionKind.QuickFix);
+        a.edit = edit;
+        a.diagnostics = diag ? [diag] : undefined;
+        actions.push(a);
+      }
+      const w = waiverEdit(doc, m, f.rule, lang);
+      if (w && !m.waivers.some((x) => x.rule === f.rule)) {
+        const a = new vscode.CodeAction(vscode.l10n.t('Add a waiver for "{0}" (with reason)', f.rule), vscode.CodeActionKind.QuickFix);
+        a.edit = w;
+        a.diagnostics = diag ? [diag] : undefined;
+        actions.push(a);
+      }
+    }
+    if (suggestions.length > 1 && context.diagnostics.length) actions.push(this.fixAll(doc, suggestions));
+
+    // Refactor: add missing blocks to the measure under the cursor.
+    const here = root.result.model.measures.find((m) => m.origin.file === rel && m.origin.node?.range && toRange(m.origin.source.range(m.origin.node.range[0], m.origin.node.range[1])).contains(range.start));
+    if (here) {
+      for (const stub of STUBS) {
+        if (here.data[stub.key] !== undefined) continue;
+        const edit = insertBlock(doc, here, stub.lines);
+        if (!edit) continue;
+        const a = new vscode.CodeAction(vscode.l10n.t(stub.title), vscode.CodeActionKind.Refactor);
+        a.edit = edit;
+        actions.push(a);
+      }
+    }
+    return actions;
+  }
+
+  private fixAll(doc: vscode.TextDocument, findings: Finding[]): vscode.CodeAction {
+    const a = new vscode.CodeAction(vscode.l10n.t('Apply all "did you mean" fixes in this file'), vscode.CodeActionKind.SourceFixAll.append('strategy'));
+    a.edit = new vscode.WorkspaceEdit();
+    for (const f of findings) a.edit.replace(doc.uri, toRange(f.range), f.suggestion!);
+    return a;
+  }
+}
+
+export function registerQuickFixes(roots: StrategyRoots): vscode.Disposable {
+  return vscode.languages.registerCodeActionsProvider(SELECTOR, new StrategyCodeActions(roots), { providedCodeActionKinds: StrategyCodeActions.kinds });
+}

@@ -1,0 +1,179 @@
+import * as vscode from 'vscode';
+import type { StrategyRoot, StrategyRoots } from './roots';
+import { roadmapFor, type DiagramType } from './diagrams';
+import { reveal } from './tree';
+
+function nonce(): string {
+  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  let s = '';
+  for (let i = 0; i < 32; i++) s += chars[Math.floor(Math.random() * chars.length)];
+  return s;
+}
+
+/** The roadmap webview: all three diagram types, live while typing, export SVG and copy Mermaid. */
+export class RoadmapPanel {
+  static current: RoadmapPanel | undefined;
+  private type: DiagramType = 'gantt';
+  private sources: string[] = [];
+  private ready = false;
+  /** Resolves the next time the webview reports a finished render (tests, export). */
+  lastRendered: number | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  static show(roots: StrategyRoots, root: StrategyRoot, extensionUri: vscode.Uri, type?: DiagramType): RoadmapPanel {
+    if (RoadmapPanel.current && RoadmapPanel.current.root === root) {
+      if (type) RoadmapPanel.current.type = type;
+      RoadmapPanel.current.panel.reveal();
+      RoadmapPanel.current.update();
+      return RoadmapPanel.current;
+    }
+    RoadmapPanel.current?.panel.dispose();
+    const panel = vscode.window.createWebviewPanel('strategyRoadmap.roadmap', vscode.l10n.t('Roadmap'), vscode.ViewColumn.Beside, {
+      enableScripts: true,
+      retainContextWhenHidden: true,
+      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
+    });
+    RoadmapPanel.current = new RoadmapPanel(panel, roots, root, extensionUri, type ?? 'gantt');
+    return RoadmapPanel.current;
+  }
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly roots: StrategyRoots,
+    readonly root: StrategyRoot,
+    extensionUri: vscode.Uri,
+    type: DiagramType,
+  ) {
+    this.type = type;
+    panel.webview.html = this.html(extensionUri);
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((m) => this.onMessage(m)),
+      roots.onDidLint(({ root: r }) => {
+        if (r === this.root) this.update();
+      }),
+      panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  get diagramType(): DiagramType {
+    return this.type;
+  }
+
+  get mermaidSources(): string[] {
+    return this.sources;
+  }
+
+  private html(extensionUri: vscode.Uri): string {
+    const webview = this.panel.webview;
+    const n = nonce();
+    const media = (f: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', f)).toString();
+    const t = (s: string) => escapeHtml(vscode.l10n.t(s));
+    // Mermaid writes <style> into its SVG, hence 'unsafe-inline' for styles only; scripts need the nonce.
+    const csp = `default-src 'none'; img-src ${webview.cspSource} data:; style-src ${webview.cspSource} 'unsafe-inline'; font-src ${webview.cspSource}; script-src 'nonce-${n}';`;
+    return `<!DOCTYPE html>
+<html lang="${vscode.env.language.startsWith('de') ? 'de' : 'en'}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${media('roadmap.css')}">
+<title>${t('Roadmap')}</title>
+</head>
+<body>
+<header>
+  <label for="type">${t('Diagram')}</label>
+  <select id="type">
+    <option value="gantt">${t('Gantt')}</option>
+    <option value="dependencies">${t('Dependencies')}</option>
+    <option value="timeline">${t('Timeline')}</option>
+  </select>
+  <button id="export">${t('Export SVG')}</button>
+  <button id="copy">${t('Copy Mermaid source')}</button>
+  <span id="status"></span>
+</header>
+<main id="diagrams"></main>
+<script nonce="${n}" src="${media('mermaid.min.js')}"></script>
+<script nonce="${n}" src="${media('roadmap.js')}"></script>
+</body>
+</html>`;
+  }
+
+  update() {
+    if (!this.ready || !this.root.result) return;
+    const { sources, nodeMap } = roadmapFor(this.root, this.type);
+    this.sources = sources;
+    const model = this.root.result.model;
+    void this.panel.webview.postMessage({
+      type: 'render',
+      diagramType: this.type,
+      sources,
+      nodeMap,
+      summary: vscode.l10n.t('{0} measures · as of {1}', model.measures.length, this.root.result.asOf),
+    });
+  }
+
+  private async onMessage(m: { type: string; diagramType?: DiagramType; measure?: string; svgs?: string[]; count?: number }) {
+    switch (m.type) {
+      case 'ready':
+        this.ready = true;
+        this.update();
+        break;
+      case 'themeChanged':
+        this.update();
+        break;
+      case 'setType':
+        if (m.diagramType === 'gantt' || m.diagramType === 'dependencies' || m.diagramType === 'timeline') {
+          this.type = m.diagramType;
+          this.update();
+        }
+        break;
+      case 'rendered':
+        this.lastRendered = m.count;
+        break;
+      case 'open': {
+        const measure = this.root.result?.model.measureById.get(String(m.measure));
+        if (measure) {
+          const r = measure.origin.source.locate(['id'], 'value', measure.origin.node);
+          await reveal(this.root.fileUri(measure.origin.file).toString(), r.start.line, r.start.column, r.end.line, r.end.column);
+        }
+        break;
+      }
+      case 'copySource':
+        await vscode.env.clipboard.writeText(this.sources.join('\n\n'));
+        void vscode.window.showInformationMessage(vscode.l10n.t('Mermaid source copied.'));
+        break;
+      case 'exportSvg':
+        await this.exportSvg(m.svgs ?? []);
+        break;
+    }
+  }
+
+  async exportSvg(svgs: string[]) {
+    if (!svgs.length) return;
+    for (let i = 0; i < svgs.length; i++) {
+      const name = `roadmap-${this.type}${svgs.length > 1 ? `-${i + 1}` : ''}.svg`;
+      const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(this.root.uri, name), filters: { SVG: ['svg'] } });
+      if (!target) return;
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(svgs[i]));
+    }
+  }
+
+  /** Writes the Mermaid source next to the chosen path (command "Export Roadmap"). */
+  static async exportSource(root: StrategyRoot, type: DiagramType): Promise<vscode.Uri | undefined> {
+    const { sources } = roadmapFor(root, type);
+    const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(root.uri, `roadmap-${type}.mmd`), filters: { Mermaid: ['mmd'], Markdown: ['md'] } });
+    if (!target) return undefined;
+    const body = target.path.endsWith('.md') ? sources.map((s) => '```mermaid\n' + s + '\n```\n').join('\n') : sources.join('\n\n');
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(body));
+    return target;
+  }
+
+  dispose() {
+    if (RoadmapPanel.current === this) RoadmapPanel.current = undefined;
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

@@ -1,0 +1,189 @@
+// `npm run test:vscode-web`: the extension in a real VS Code workbench (code-server) driven by
+// Chromium. Phase 1 installs the packaged VSIX into a fresh profile and checks the UI as a user
+// sees it (screenshots into docs/images/); phase 2 runs the mocha suite of test/extension/ in the
+// extension host. Fails – never skips – when VS Code or Chromium cannot be started.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { ROOT, buildForTests, ensureCodeServer, packageVsix, scratch, workspaceCopy } from './vscode-env.mjs';
+
+const CHROMIUM = process.env.STRATEGY_CHROMIUM ?? '/usr/bin/chromium';
+const IMAGES = join(ROOT, 'docs', 'images');
+const log = (s) => process.stderr.write(`[vscode-web] ${s}\n`);
+
+async function startCodeServer(cs, port, { extensionsDir, userDataDir }) {
+  const tmp = scratch('strategy-cs-');
+  const config = join(tmp, 'config.yaml');
+  writeFileSync(config, 'auth: none\ncert: false\n');
+  const env = { ...process.env, XDG_CONFIG_HOME: join(tmp, 'config'), XDG_DATA_HOME: join(tmp, 'data'), XDG_CACHE_HOME: join(tmp, 'cache') };
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  writeFileSync(
+    join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify({ 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off', 'workbench.tips.enabled': false, 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false }, null, 2),
+  );
+  const args = [cs.entry, '--config', config, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--vscode-option', 'enable-smoke-test-driver'];
+  const proc = spawn(cs.node, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  proc.stdout.on('data', (d) => (output += d));
+  proc.stderr.on('data', (d) => (output += d));
+  const deadline = Date.now() + 60000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`code-server exited (${proc.exitCode}):\n${output.slice(-2000)}`);
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (r.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error(`code-server did not answer /healthz within 60 s:\n${output.slice(-2000)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { proc, env, output: () => output, stop: () => proc.kill('SIGTERM') };
+}
+
+async function installVsix(cs, vsix, extensionsDir) {
+  await new Promise((resolve, reject) => {
+    const p = spawn(cs.node, [cs.entry, '--config', '/dev/null', '--extensions-dir', extensionsDir, '--install-extension', vsix], { stdio: 'inherit', env: { ...process.env, XDG_CONFIG_HOME: scratch('strategy-cfg-') } });
+    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`--install-extension exited ${code}`))));
+  });
+}
+
+async function launchBrowser() {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium`);
+  return chromium.launchPersistentContext(scratch('strategy-chromium-'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10000 });
+  await input.fill(`>${title}`);
+  await page.waitForTimeout(400);
+  await page.keyboard.press('Enter');
+}
+
+async function phaseUi(cs, vsix) {
+  const dir = scratch('strategy-ui-');
+  const extensionsDir = join(dir, 'ext');
+  await installVsix(cs, vsix, extensionsDir);
+  const workspace = workspaceCopy();
+  const server = await startCodeServer(cs, 18081, { extensionsDir, userDataDir: join(dir, 'user') });
+  const browser = await launchBrowser();
+  try {
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    await page.goto(`http://127.0.0.1:18081/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded', timeout: 90000 });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+    mkdirSync(IMAGES, { recursive: true });
+
+    // The Strategy view in its own activity-bar container lists the example's measures.
+    const container = page.locator('.activitybar .action-item a[aria-label^="Strategy"], .activitybar .action-item a[aria-label^="Strategie"]').first();
+    await container.click({ timeout: 30000 });
+    const rows = page.locator('.pane-body .monaco-list-row');
+    await rows.first().waitFor({ timeout: 30000 });
+    await page.waitForTimeout(1000);
+    const rowTexts = await rows.allInnerTexts();
+    if (rowTexts.length < 3) throw new Error(`Strategy view shows only ${rowTexts.length} rows: ${rowTexts.join(' | ')}`);
+    log(`Strategy view rows: ${rowTexts.length} (first: ${rowTexts.slice(0, 3).join(' | ').replace(/\n/g, ' ')})`);
+    await page.screenshot({ path: join(IMAGES, 'vscode-tree.png') });
+
+    // Problems panel lists findings.
+    await runCommand(page, 'View: Focus Problems');
+    const problems = page.locator('.markers-panel .monaco-list-row');
+    await problems.first().waitFor({ timeout: 30000 });
+    const problemCount = await problems.count();
+    if (problemCount < 1) throw new Error('Problems panel is empty');
+    log(`Problems rows: ${problemCount}`);
+    await page.screenshot({ path: join(IMAGES, 'vscode-problems.png') });
+
+    // The roadmap webview holds a rendered SVG.
+    await runCommand(page, 'Strategy: Show Roadmap');
+    let svgFrame;
+    const deadline = Date.now() + 60000;
+    while (!svgFrame && Date.now() < deadline) {
+      for (const frame of page.frames()) {
+        try {
+          if ((await frame.locator('#diagrams svg').count()) > 0) svgFrame = frame;
+        } catch {
+          /* frame went away */
+        }
+      }
+      if (!svgFrame) await page.waitForTimeout(500);
+    }
+    if (!svgFrame) throw new Error('the roadmap webview rendered no SVG within 60 s');
+    const bars = await svgFrame.locator('#diagrams svg rect').count();
+    log(`Roadmap SVG rendered (${bars} rects)`);
+    await page.screenshot({ path: join(IMAGES, 'vscode-roadmap.png') });
+    const diagram = svgFrame.locator('#diagrams .diagram').first();
+    await diagram.screenshot({ path: join(IMAGES, 'vscode-roadmap-webview.png') });
+  } catch (e) {
+    const page = browser.pages()[0];
+    if (page) {
+      await page.screenshot({ path: join(scratch('strategy-fail-'), 'failure.png') }).then(
+        () => undefined,
+        () => undefined,
+      );
+      const labels = await page.locator('.activitybar .action-item a, .activitybar .action-item .action-label').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))).catch(() => []);
+      log(`activity bar: ${JSON.stringify(labels)}`);
+    }
+    log(`code-server log (tail):\n${server.output().slice(-3000)}`);
+    throw e;
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+}
+
+async function phaseSuite(cs, suite) {
+  const dir = scratch('strategy-suite-');
+  const workspace = workspaceCopy();
+  const port = 18082;
+  const server = await startCodeServer(cs, port, { extensionsDir: join(dir, 'ext'), userDataDir: join(dir, 'user') });
+  const browser = await launchBrowser();
+  try {
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    let exitCode;
+    const done = new Promise((resolve) => {
+      page.exposeFunction('codeAutomationExit', (code) => {
+        exitCode = code;
+        resolve();
+      });
+    });
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      const text = Array.isArray(args) ? args.join(' ') : String(args);
+      if (/\[strategy|passing|failing|passed|failed|✔|✓|\d+\)|Error|AssertionError/.test(text)) process.stdout.write(text + '\n');
+    });
+    const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
+    const payload = JSON.stringify([
+      ['extensionDevelopmentPath', remote(ROOT)],
+      ['extensionTestsPath', remote(suite)],
+    ]);
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`, { waitUntil: 'domcontentloaded', timeout: 90000 });
+    const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('extension test suite did not finish within 5 minutes')), 300000));
+    await Promise.race([done, timeout]);
+    return exitCode;
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+}
+
+async function main() {
+  const cs = ensureCodeServer();
+  const suite = await buildForTests();
+  const vsix = packageVsix();
+  if (!process.argv.includes('--suite-only')) await phaseUi(cs, vsix);
+  const code = await phaseSuite(cs, suite);
+  log(`extension test suite exited with ${code}`);
+  process.exit(code === 0 ? 0 : 1);
+}
+
+main().catch((e) => {
+  log(`FAILED: ${e instanceof Error ? e.message : e}`);
+  process.exit(1);
+});

@@ -1,0 +1,181 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { StrategyWorkspace, STRATEGY_FILE, makeClassifier, type Finding } from '../../strategy/index';
+import type { StrategyApi } from '../../extension/extension';
+
+const EXTENSION_ID = 'digital-strategy-roadmap.digital-strategy-roadmap';
+
+async function waitFor<T>(what: string, fn: () => T | undefined | Promise<T | undefined>, timeoutMs = 20000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function folder(): vscode.Uri {
+  const f = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(f, 'the test workspace is open');
+  return f.uri;
+}
+
+/** Lints the workspace files with the core directly: the reference the editor must agree with. */
+async function coreFindings(): Promise<Finding[]> {
+  const root = folder();
+  const ws = new StrategyWorkspace();
+  ws.setFile(STRATEGY_FILE, await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, STRATEGY_FILE)));
+  const classify = makeClassifier(ws.include());
+  for (const uri of await vscode.workspace.findFiles('**/*', '**/node_modules/**')) {
+    const rel = uri.path.slice(root.path.length + 1);
+    if (rel !== STRATEGY_FILE && classify(rel)) ws.setFile(rel, await vscode.workspace.fs.readFile(uri));
+  }
+  const asOf = vscode.workspace.getConfiguration('strategyRoadmap').get<string>('asOf') || undefined;
+  return ws.lint({ asOf }).findings;
+}
+
+async function writeFile(rel: string, text: string): Promise<vscode.Uri> {
+  const uri = vscode.Uri.joinPath(folder(), ...rel.split('/'));
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return uri;
+}
+
+function codeOf(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
+
+export function suiteTests(): void {
+  let api: StrategyApi;
+  const fieldId = () => api.roots.roots.values().next().value!.result!.model.fields[0].id;
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension<StrategyApi>(EXTENSION_ID);
+    assert.ok(ext, 'extension is installed');
+    api = await ext.activate();
+    await waitFor('a strategy root', () => api.roots.roots.size > 0);
+    console.log(`[strategy-test] activation took ${api.activationMs.toFixed(1)} ms (own code, measured by the extension)`);
+  });
+
+  describe('diagnostics', () => {
+    it('publishes every core finding with its rule code, range and severity', async () => {
+      const expected = await coreFindings();
+      assert.ok(expected.length > 0, 'the example has findings');
+      await waitFor('diagnostics', () => vscode.languages.getDiagnostics().some(([, ds]) => ds.some((d) => d.source === 'strategy')));
+      const root = folder();
+      const actual = vscode.languages
+        .getDiagnostics()
+        .flatMap(([uri, ds]) => ds.filter((d) => d.source === 'strategy').map((d) => `${uri.path.slice(root.path.length + 1)}|${codeOf(d)}|${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1}|${d.severity}`))
+        .sort();
+      const sev = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information };
+      const want = expected.map((f) => `${f.file}|${f.rule}|${f.range.start.line}:${f.range.start.column}-${f.range.end.line}:${f.range.end.column}|${sev[f.severity]}`).sort();
+      assert.deepEqual(actual, want);
+    });
+
+    it('links each code to the rule documentation', () => {
+      const d = vscode.languages.getDiagnostics().flatMap(([, ds]) => ds).find((x) => x.source === 'strategy');
+      assert.ok(d && typeof d.code === 'object');
+      assert.match(d.code.target.path, new RegExp(`docs/rules/${codeOf(d)}\\.md$`));
+    });
+  });
+
+  describe('editing', () => {
+    it('reports a typo while typing (unsaved) and a quick fix removes it', async () => {
+      const uri = await writeFile('measures/zz-quickfix.md', `---\nid: ZZ-QUICKFIX\ntitle: Quick fix test\nowner: FB 11\nstatus: plannd\nfield: ${fieldId()}\n---\n`);
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      const diag = await waitFor('schema diagnostic', () => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'schema' && d.range.start.line === 4));
+      assert.equal(doc.getText(diag.range), 'plannd');
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range);
+      const fix = actions.find((a) => a.title.includes('"planned"') || a.title.includes('„planned“'));
+      assert.ok(fix?.edit, `a did-you-mean fix is offered (got: ${actions.map((a) => a.title).join(', ')})`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      assert.match(doc.getText(), /status: planned/);
+      await waitFor('the schema finding disappears', () => !vscode.languages.getDiagnostics(uri).some((d) => codeOf(d) === 'schema'));
+      await doc.save();
+    });
+
+    it('offers stubs and a waiver for a missing funding entry', async () => {
+      const uri = await writeFile('measures/zz-stub.md', `---\nid: ZZ-STUB\ntitle: Stub test\nowner: FB 11\nstatus: pilot\nfield: ${fieldId()}\nstart: 2026-01\n---\n`);
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const diag = await waitFor('funding-missing', () => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'funding-missing'));
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range);
+      const waiver = actions.find((a) => a.title.includes('funding-missing') && a.edit);
+      const stub = actions.find((a) => a.edit && a.kind?.value === 'quickfix' && /funding|Förder/i.test(a.title) && a !== waiver);
+      assert.ok(stub && waiver, `stub and waiver actions (got: ${actions.map((a) => a.title).join(', ')})`);
+      assert.ok(await vscode.workspace.applyEdit(stub.edit!));
+      assert.match(doc.getText(), /funding:\n  - source: own\n    status: planned/);
+      await waitFor('funding-missing disappears', () => !vscode.languages.getDiagnostics(uri).some((d) => codeOf(d) === 'funding-missing'));
+    });
+
+    it('renames a measure id in every file that refers to it', async () => {
+      const a = await writeFile('measures/zz-rename-a.md', `---\nid: ZZ-RENAME-A\ntitle: A\nowner: FB 11\nstatus: idea\nfield: ${fieldId()}\nmilestones:\n  - id: m1\n    title: M1\n    date: 2027-01-01\n    status: open\n---\n`);
+      const b = await writeFile('measures/zz-rename-b.yaml', `id: ZZ-RENAME-B\ntitle: B\nowner: FB 11\nstatus: idea\nfield: ${fieldId()}\ndepends_on: [ZZ-RENAME-A, "ZZ-RENAME-A/m1"]\n`);
+      await waitFor('both files linted', () => api.roots.rootOf(a)?.result?.model.measureById.has('ZZ-RENAME-B'));
+      const docA = await vscode.workspace.openTextDocument(a);
+      const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', a, new vscode.Position(1, 6), 'ZZ-RENAMED');
+      assert.ok(edit && (await vscode.workspace.applyEdit(edit)));
+      const docB = await vscode.workspace.openTextDocument(b);
+      assert.match(docA.getText(), /^id: ZZ-RENAMED$/m);
+      assert.match(docB.getText(), /depends_on: \[ZZ-RENAMED, "ZZ-RENAMED\/m1"\]/);
+      await vscode.workspace.saveAll();
+    });
+
+    it('completes measure ids, milestone refs and enum values', async () => {
+      const uri = await writeFile('measures/zz-complete.md', `---\nid: ZZ-COMPLETE\ntitle: C\nowner: FB 11\nstatus: \nfield: ${fieldId()}\ndepends_on:\n  - \n---\n`);
+      await waitFor('file linted', () => api.roots.rootOf(uri)?.result?.model.measureById.has('ZZ-COMPLETE'));
+      const model = api.roots.rootOf(uri)!.result!.model;
+      const deps = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(7, 4));
+      const labels = deps.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      const other = model.measures.find((m) => m.id !== 'ZZ-COMPLETE' && m.milestones.length)!;
+      assert.ok(labels.includes(other.id), `measure id ${other.id} offered`);
+      assert.ok(labels.includes(`${other.id}/${other.milestones[0].id}`), 'milestone ref offered');
+      const status = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(4, 8));
+      const statusLabels = status.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      for (const s of ['idea', 'planned', 'pilot', 'active']) assert.ok(statusLabels.includes(s), `status ${s} offered`);
+    });
+
+    it('hovers and goes to the definition of a reference', async () => {
+      const root = api.roots.roots.values().next().value!;
+      const model = root.result!.model;
+      const holder = model.measures.find((m) => m.dependsOn.length && model.measureById.has(m.dependsOn[0].id));
+      assert.ok(holder, 'a measure with a resolvable dependency');
+      const ref = holder.dependsOn[0];
+      const r = holder.origin.source.locate(ref.path, 'value', holder.origin.node);
+      const uri = root.fileUri(holder.origin.file);
+      const pos = new vscode.Position(r.start.line - 1, r.start.column); // inside the id text
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, pos);
+      const target = model.measureById.get(ref.id)!;
+      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+      assert.ok(text.includes(target.title.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '').slice(0, 8)) || text.includes(target.id), `hover shows the target (${text})`);
+      const defs = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', uri, pos);
+      const d = defs[0];
+      const defUri = 'uri' in d ? d.uri : d.targetUri;
+      assert.equal(defUri.path, root.fileUri(target.origin.file).path);
+    });
+  });
+
+  describe('views and commands', () => {
+    it('the Strategy tree lists every measure under its field', () => {
+      const root = api.roots.roots.values().next().value!;
+      const model = root.result!.model;
+      const top = api.tree.getChildren();
+      const measures = top.flatMap((f) => api.tree.getChildren(f)).filter((n) => n.type === 'measure');
+      assert.equal(measures.length, model.measures.length);
+      const fieldTitles = top.map((n) => api.tree.getTreeItem(n).label);
+      for (const f of model.fields) assert.ok(fieldTitles.includes(f.title), `field ${f.title} shown`);
+      api.tree.setFilter('ai');
+      const aiOnly = api.tree.getChildren().flatMap((f) => api.tree.getChildren(f));
+      assert.equal(aiOnly.length, model.measures.filter((m) => m.ai).length);
+      api.tree.setFilter('all');
+    });
+
+    it('Show Roadmap opens the webview, which renders the diagram', async () => {
+      await vscode.commands.executeCommand('strategyRoadmap.showRoadmap');
+      const panel = await waitFor('roadmap panel', () => api.roadmapPanel());
+      assert.ok(panel.mermaidSources.length > 0 || (await waitFor('sources', () => panel.mermaidSources.length > 0)));
+      assert.match(panel.mermaidSources[0], /^\s*(gantt|%%)/m);
+      await waitFor('webview rendered an SVG', () => (panel.lastRendered ?? 0) > 0, 30000);
+    });
+  });
+}
