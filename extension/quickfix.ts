@@ -77,6 +77,15 @@ export class StrategyCodeActions implements vscode.CodeActionProvider {
   constructor(private readonly roots: StrategyRoots) {}
 
   provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    try {
+      return this.actions(doc, range, context);
+    } catch (e) {
+      console.error('[strategy] code actions failed:', e);
+      return [];
+    }
+  }
+
+  private actions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const root = this.roots.rootOf(doc.uri);
     const rel = root?.relative(doc.uri);
     if (!root || rel === undefined || !root.result) return [];

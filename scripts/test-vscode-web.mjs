@@ -83,9 +83,9 @@ async function phaseUi(cs, vsix) {
 
     // The Strategy view in its own activity-bar container lists the example's measures.
     const container = page.locator('.activitybar .action-item a[aria-label^="Strategy"], .activitybar .action-item a[aria-label^="Strategie"]').first();
-    await container.click({ timeout: 30000 });
+    await container.click({ timeout: 120000 });
     const rows = page.locator('.pane-body .monaco-list-row');
-    await rows.first().waitFor({ timeout: 30000 });
+    await rows.first().waitFor({ timeout: 60000 });
     await page.waitForTimeout(1000);
     const rowTexts = await rows.allInnerTexts();
     if (rowTexts.length < 3) throw new Error(`Strategy view shows only ${rowTexts.length} rows: ${rowTexts.join(' | ')}`);
