@@ -4,9 +4,9 @@ import { dirname, resolve, basename, join } from 'node:path';
 /** Writes a file atomically: a temporary file beside it, then rename, so readers never see half a file. */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const full = resolve(path);
-  mkdirSync(dirname(full), { recursive: true });
   const tmp = join(dirname(full), `.${basename(full)}.${process.pid}.${Date.now()}.tmp`);
   try {
+    mkdirSync(dirname(full), { recursive: true });
     writeFileSync(tmp, data);
     renameSync(tmp, full);
   } catch (e) {
@@ -15,8 +15,14 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     } catch {
       /* nothing to clean */
     }
-    throw e;
+    throw new Error(`cannot write ${path}: ${reason(e)}`, { cause: e });
   }
+}
+
+/** "EISDIR: illegal operation on a directory, rename '…' -> '…'" → the part before the paths (which name our temporary file). */
+function reason(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  return msg.split(/, (?:open|rename|mkdir|write) '/)[0];
 }
 
 /** Data to stdout, or atomically into `--output FILE`. */

@@ -1,14 +1,22 @@
-import { readdirSync, readFileSync, statSync, realpathSync, lstatSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, realpathSync } from 'node:fs';
 import { join, resolve, dirname, relative, sep } from 'node:path';
 import { StrategyWorkspace, STRATEGY_FILE } from '../strategy/index';
 import { makeClassifier } from '../strategy/discovery';
 import { UsageError } from './errors';
 
+function hasStrategyFile(dir: string): boolean {
+  try {
+    return statSync(join(dir, STRATEGY_FILE)).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** Walks up from `start` to the first folder that holds a strategy.yaml. */
 export function findRoot(start: string): string | undefined {
   let dir = resolve(start);
   for (;;) {
-    if (existsSync(join(dir, STRATEGY_FILE))) return dir;
+    if (hasStrategyFile(dir)) return dir;
     const parent = dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
@@ -18,7 +26,7 @@ export function findRoot(start: string): string | undefined {
 export function resolveRoot(option: string | undefined): string {
   if (option) {
     const dir = resolve(option);
-    if (!existsSync(join(dir, STRATEGY_FILE))) throw new UsageError(`no ${STRATEGY_FILE} in ${option}`);
+    if (!hasStrategyFile(dir)) throw new UsageError(`no ${STRATEGY_FILE} in ${option}`);
     return dir;
   }
   const root = findRoot(process.cwd());
@@ -83,7 +91,8 @@ export function loadWorkspace(root: string, opts: { maxFileBytes?: number } = {}
     if (path === STRATEGY_FILE || !classify(path)) continue;
     const full = join(root, path);
     try {
-      const size = lstatSync(full).size;
+      // stat, not lstat: a symbolic link counts with the size of the file it points to.
+      const size = statSync(full).size;
       // Oversized files are not read into memory; the core reports them from their size.
       ws.setFile(path, size > (opts.maxFileBytes ?? 2 * 1024 * 1024) ? new Uint8Array(size) : readFileSync(full));
     } catch (e) {

@@ -66,13 +66,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Strate
     const root = await pickRoot(roots);
     if (!root) return;
     const { openCouncilReport } = await import('./report');
-    await openCouncilReport(root);
+    return openCouncilReport(root);
   });
   command('strategyRoadmap.newMeasure', async () => {
     const root = await pickRoot(roots);
     if (!root) return;
     const { newMeasure } = await import('./newMeasure');
-    await newMeasure(roots, root);
+    return newMeasure(roots, root);
   });
   const setFilter = (f: TreeFilter) => tree.setFilter(f);
   command('strategyRoadmap.filterTree', async () => {

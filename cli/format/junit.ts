@@ -11,6 +11,8 @@ const xml = (s: string) =>
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;');
+/** In attribute values XML would turn line breaks and tabs into spaces; character references keep them. */
+const attr = (s: string) => xml(s).replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
 
 /** JUnit XML: one testcase per file read; a file fails with one <failure> per error (warnings with --max-warnings are in system-out). */
 export function formatJunit(ctx: FormatContext): string {
@@ -26,11 +28,11 @@ export function formatJunit(ctx: FormatContext): string {
     const line = (f: (typeof list)[number]) => `${file}:${f.range.start.line}:${f.range.start.column} ${f.severity} ${f.rule}${f.measure ? ` [${f.measure}]` : ''}: ${f.message[result.lang]}`;
     let body = '';
     for (const f of errors) {
-      body += `\n      <failure type="${xml(f.rule)}" message="${xml(f.message[result.lang])}">${xml(line(f))}</failure>`;
+      body += `\n      <failure type="${attr(f.rule)}" message="${attr(f.message[result.lang])}">${xml(line(f))}</failure>`;
     }
     if (errors.length) failures++;
     if (others.length) body += `\n      <system-out>${xml(others.map(line).join('\n'))}</system-out>`;
-    cases.push(`    <testcase classname="strategy.lint" name="${xml(file)}" file="${xml(file)}">${body}${body ? '\n    ' : ''}</testcase>`);
+    cases.push(`    <testcase classname="strategy.lint" name="${attr(file)}" file="${attr(file)}">${body}${body ? '\n    ' : ''}</testcase>`);
   }
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n` +

@@ -1,12 +1,38 @@
 import { pathToFileURL } from 'node:url';
+import { isAbsolute, resolve, sep } from 'node:path';
+import type { Log, ReportingDescriptor, Result, Region, Location } from 'sarif';
 import type { FormatContext } from './types';
-import { ALL_RULES, docsPath, resolveSeverity, type Finding } from '../../strategy/index';
+import { ALL_RULES, docsPath, resolveSeverity, type Finding, type Range } from '../../strategy/index';
 
 const DOCS_BASE = 'https://github.com/digital-strategy-roadmap/digital-strategy-roadmap/blob/main/';
-const level = (s: Finding['severity']) => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
+const level = (s: Finding['severity']): Result.level => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
 
-function region(f: Finding) {
-  return { startLine: f.range.start.line, startColumn: f.range.start.column, endLine: f.range.end.line, endColumn: Math.max(f.range.end.column, f.range.end.line === f.range.start.line ? f.range.start.column + 1 : 1) };
+/** SARIF regions end after the last character (like our ranges); an empty range still gets one column. */
+function region(range: Range): Region {
+  const { start, end } = range;
+  const endColumn = end.line === start.line ? Math.max(end.column, start.column + 1) : end.column;
+  return { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn };
+}
+
+/** A relative URI reference: every segment encoded, so `#`, `?`, `%` and a `:` in the first segment stay part of the path. */
+const fileUri = (file: string) => file.split('/').map(encodeURIComponent).join('/');
+
+/**
+ * Where artifact URIs are relative to. GitHub code scanning reads them as relative to the checkout,
+ * which is where CI runs the tool: so when the strategy root lies below the current folder
+ * (`--root strategy`), paths start at the current folder (`strategy/measures/…`), as in `--format
+ * github`; otherwise at the strategy root.
+ */
+function uriBase(root: string, rootLabel: string): { dir: string; prefix: string } {
+  const label = rootLabel.replace(/\/+$/, '');
+  if (label === '.' || label === '' || label === '..' || label.startsWith('../') || isAbsolute(label)) return { dir: root, prefix: '' };
+  return { dir: resolve(root, ...label.split('/').map(() => '..')), prefix: label + '/' };
+}
+
+/** `funding-missing` → `FundingMissing`; SARIF wants `name` to differ from `id`, so a one-word id gets none. */
+function ruleName(id: string): string | undefined {
+  const name = id.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase());
+  return name.toLowerCase() === id.toLowerCase() ? undefined : name;
 }
 
 /** SARIF 2.1.0, as GitHub code scanning and other consumers read it. */
@@ -16,44 +42,49 @@ export function formatSarif(ctx: FormatContext): string {
   const repoRules = result.model.strategy.lint.rules;
   const ruleIndex = new Map(ALL_RULES.map((r, i) => [r.id, i]));
   const shown = ctx.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
-  const base = pathToFileURL(ctx.root.endsWith('/') ? ctx.root : ctx.root + '/').href;
-  const toResult = (f: Finding, suppressed: boolean) => ({
-    ruleId: f.rule,
-    ruleIndex: ruleIndex.get(f.rule) ?? 0,
-    level: level(f.severity),
-    message: { text: f.message[lang] },
-    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(f.file), uriBaseId: 'ROOT' }, region: region(f) } }],
-    ...(f.related?.length
-      ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, message: { text: r.message[lang] }, physicalLocation: { artifactLocation: { uri: encodeURI(r.file), uriBaseId: 'ROOT' }, region: region({ ...f, range: r.range }) } })) }
-      : {}),
-    ...(f.measure ? { properties: { measure: f.measure } } : {}),
-    ...(suppressed ? { suppressions: [{ kind: 'inSource', justification: f.waiver?.reason ?? '' }] } : {}),
+  const base = uriBase(ctx.root, ctx.rootLabel);
+  const location = (file: string, range: Range): Location => ({
+    physicalLocation: { artifactLocation: { uri: fileUri(base.prefix + file), uriBaseId: 'SRCROOT' }, region: region(range) },
   });
-  const sarif = {
+
+  const toResult = (f: Finding): Result => {
+    const index = ruleIndex.get(f.rule);
+    return {
+      ruleId: f.rule,
+      ...(index !== undefined ? { ruleIndex: index } : {}),
+      level: level(f.severity),
+      message: { text: f.message[lang] },
+      locations: [location(f.file, f.range)],
+      ...(f.related?.length ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, message: { text: r.message[lang] }, ...location(r.file, r.range) })) } : {}),
+      ...(f.measure ? { properties: { measure: f.measure } } : {}),
+      // A waiver is a documented exception in the measure's own file: an accepted in-source suppression.
+      ...(f.waiver ? { suppressions: [{ kind: 'inSource' as const, status: 'accepted' as const, justification: f.waiver.reason }] } : {}),
+    };
+  };
+
+  const rules: ReportingDescriptor[] = ALL_RULES.map((r) => {
+    const sev = resolveSeverity(r.id, repoRules);
+    const name = ruleName(r.id);
+    return {
+      id: r.id,
+      ...(name ? { name } : {}),
+      shortDescription: { text: r.description[lang] },
+      helpUri: DOCS_BASE + docsPath(r.id),
+      defaultConfiguration: sev === 'off' ? { enabled: false } : { level: level(sev) },
+      properties: { category: r.category, tags: ['strategy', r.category] },
+    };
+  });
+
+  const sarif: Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: {
-          driver: {
-            name: 'strategy',
-            informationUri: DOCS_BASE + 'README.md',
-            version: '0.1.0',
-            rules: ALL_RULES.map((r) => {
-              const sev = resolveSeverity(r.id, repoRules);
-              return {
-                id: r.id,
-                name: r.id.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase()),
-                shortDescription: { text: r.description[lang] },
-                helpUri: DOCS_BASE + docsPath(r.id),
-                defaultConfiguration: sev === 'off' ? { enabled: false } : { level: level(sev) },
-                properties: { category: r.category },
-              };
-            }),
-          },
-        },
-        originalUriBaseIds: { ROOT: { uri: base } },
-        results: [...shown.map((f) => toResult(f, false)), ...result.waived.map((f) => toResult(f, true))],
+        tool: { driver: { name: 'strategy', informationUri: DOCS_BASE + 'README.md', version: '0.1.0', rules } },
+        originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(base.dir.endsWith(sep) ? base.dir : base.dir + sep).href } },
+        // Our columns count UTF-16 code units (JavaScript string offsets).
+        columnKind: 'utf16CodeUnits',
+        results: [...shown.map(toResult), ...result.waived.map(toResult)],
         properties: { asOf: result.asOf },
       },
     ],

@@ -177,6 +177,19 @@ export function suiteTests(): void {
       api.tree.setFilter('all');
     });
 
+    it('Generate Council Report opens the report with the strategy and its AI initiatives', async () => {
+      const doc = await vscode.commands.executeCommand<vscode.TextDocument>('strategyRoadmap.generateCouncilReport');
+      assert.ok(doc, 'a document is returned');
+      assert.equal(doc.languageId, 'markdown');
+      const model = api.roots.roots.values().next().value!.result!.model;
+      const text = doc.getText();
+      assert.match(text, /^# /m);
+      const ai = model.measures.filter((m) => m.ai && (m.status === 'pilot' || m.status === 'active'));
+      assert.ok(ai.length > 0);
+      for (const m of ai) assert.ok(text.includes(m.id) || text.includes(m.title), `AI initiative ${m.id} appears in the report`);
+      assert.match(text, /```mermaid/);
+    });
+
     it('Show Roadmap opens the webview, which renders the diagram', async () => {
       await vscode.commands.executeCommand('strategyRoadmap.showRoadmap');
       const panel = await waitFor('roadmap panel', () => api.roadmapPanel());
