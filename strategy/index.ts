@@ -9,4 +9,5 @@ export { todayUtc, isDay, parseDateSpan } from './dates';
 export type * from './types';
 export type * from './model/types';
 export { collectSymbols, symbolAt, renameText, type SymbolOccurrence, type SymbolKind } from './symbols';
+export { dependencyGraph, buildDependencyGraph, parseDependencyRef, type DependencyGraph, type DependencyNode, type DependencyEdge, type DependencyCycle } from './graph';
 export { MEASURE_STATUSES, FUNDING_STATUSES, MILESTONE_STATUSES, AI_CATEGORIES, AI_RISKS, PROVIDERS, PARTNER_KINDS } from './model/types';

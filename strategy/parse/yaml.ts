@@ -24,7 +24,8 @@ export class YamlSource {
     readonly baseOffset = 0,
   ) {
     // YAML 1.2 counts a lone CR as a line break, the yaml package does not; same length, same offsets.
-    this.doc = parseDocument(text.replace(/\r(?!\n)/g, '\n'), { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
+    // logLevel 'error': the package would print warnings (e.g. for a collection as a key) with process.emitWarning.
+    this.doc = parseDocument(text.replace(/\r(?!\n)/g, '\n'), { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
     for (const e of [...this.doc.errors, ...this.doc.warnings]) {
       this.problems.push({ code: e.code, message: firstLine(e.message), range: this.range(e.pos[0], e.pos[1]) });
     }

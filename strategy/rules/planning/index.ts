@@ -1,5 +1,10 @@
 import type { Rule } from '../rule';
+import { scheduleConflict } from './schedule-conflict';
+import { milestoneOverdue } from './milestone-overdue';
+import { statusMismatch } from './status-mismatch';
 import { ownerMissing } from './owner-missing';
+import { notAnchored } from './not-anchored';
+import { outsideHorizon } from './outside-horizon';
 
 /** Rules of this category, in documentation order. */
-export const planningRules: Rule[] = [ownerMissing];
+export const planningRules: Rule[] = [scheduleConflict, milestoneOverdue, statusMismatch, ownerMissing, notAnchored, outsideHorizon];

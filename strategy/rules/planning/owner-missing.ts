@@ -10,7 +10,10 @@ export const ownerMissing: Rule = {
     en: 'Measure without a responsible unit (`owner`).',
   },
   messages: {
-    missing: { de: 'Keine verantwortliche Stelle („owner“) angegeben', en: 'No responsible unit ("owner") given' },
+    missing: {
+      de: 'Keine verantwortliche Stelle („owner“) angegeben: zuständigen Fachbereich oder zuständige Stelle eintragen',
+      en: 'No responsible unit ("owner") given: enter the department or unit in charge',
+    },
   },
   check({ measure, report }) {
     // Cancelled measures need no owner any more.
