@@ -56,13 +56,13 @@ export function buildProgram(): Command {
     .description('render the roadmap as a Mermaid diagram')
     .option('--root <dir>', 'repository root (default: nearest folder with strategy.yaml)')
     .addOption(new Option('--type <type>', 'diagram type').choices(['gantt', 'dependencies', 'timeline']).default('gantt'))
-    .addOption(new Option('--group <by>', 'group bars by').choices(['field', 'owner', 'status']).default('field'))
+    .addOption(new Option('--group <by>', 'sections (gantt) or subgraphs (dependencies) by').choices(['field', 'owner', 'status']).default('field'))
     .option('--ai-only', 'only AI initiatives')
-    .option('--from <date>', 'clip to measures after this date')
-    .option('--to <date>', 'clip to measures before this date')
+    .option('--from <date>', 'start of the period to show (YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD)')
+    .option('--to <date>', 'end of the period to show (YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD)')
     .option('--as-of <date>', 'today marker and overdue styling (YYYY-MM-DD, default: today)')
     .option('--output <file>', 'write to a file: .mmd, .md, .html, .svg or .png')
-    .option('--update <file>', 'rewrite the roadmap region of a Markdown file')
+    .option('--update <file>', 'rewrite the region between <!-- roadmap:start --> and <!-- roadmap:end --> of a Markdown file')
     .addOption(new Option('--lang <lang>', 'language of labels').choices(['de', 'en']))
     .action(action(async (opts) => (await import('./commands/roadmap')).runRoadmap(opts)));
 
@@ -72,7 +72,7 @@ export function buildProgram(): Command {
     .description('generate a report: council (default), inventory, funding or compliance')
     .argument('[kind]', 'council | inventory | funding | compliance', 'council')
     .option('--root <dir>', 'repository root (default: nearest folder with strategy.yaml)')
-    .addOption(new Option('--format <format>', 'output format').choices(['md', 'html', 'pdf', 'docx']).default('md'))
+    .addOption(new Option('--format <format>', 'output format (default: from the --output extension, else md)').choices(['md', 'html', 'pdf', 'docx']))
     .addOption(new Option('--lang <lang>', 'report language').choices(['de', 'en']))
     .option('--as-of <date>', 'reporting date (YYYY-MM-DD, default: today)')
     .option('--output <file>', 'write to a file instead of stdout')
@@ -86,6 +86,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
     .option('--as-of <date>', 'date for finding counts (YYYY-MM-DD, default: today)')
     .option('--output <file>', 'write to a file instead of stdout')
+    .addOption(new Option('--lang <lang>', 'language of the CSV header (default: the strategy language)').choices(['de', 'en']))
     .action(action(async (opts) => (await import('./commands/export')).runExport(opts)));
 
   program

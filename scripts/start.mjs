@@ -11,6 +11,12 @@ const steps = [
   ['lint', '--root', root, '--format', 'json', '--output', 'out/lint.json'],
   ['lint', '--root', root, '--format', 'sarif', '--output', 'out/lint.sarif'],
   ['lint', '--root', root, '--format', 'junit', '--output', 'out/lint.junit.xml'],
+  ['roadmap', '--root', root, '--type', 'gantt', '--output', 'out/roadmap-gantt.md'],
+  ['roadmap', '--root', root, '--type', 'dependencies', '--output', 'out/roadmap-dependencies.md'],
+  ['roadmap', '--root', root, '--type', 'timeline', '--output', 'out/roadmap-timeline.md'],
+  ['roadmap', '--root', root, '--type', 'gantt', '--output', 'out/roadmap.html'],
+  ['report', 'council', '--root', root, '--format', 'md', '--output', 'out/council-report.md'],
+  ['report', 'council', '--root', root, '--format', 'html', '--output', 'out/council-report.html'],
 ];
 let failed = false;
 for (const args of steps) {

@@ -1,6 +1,132 @@
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { loadWorkspace, resolveRoot } from '../load';
+import { parseAsOf, parseLang } from '../options';
+import { emit, writeFileAtomic } from '../io';
 import { UsageError } from '../errors';
+import { todayUtc } from '../../strategy/index';
+import { roadmapDiagrams, resolvePeriod, ROADMAP_GROUPS, ROADMAP_TYPES, type RoadmapDiagram, type RoadmapGroup, type RoadmapOptions, type RoadmapType } from '../../strategy/diagrams/index';
+import { updateRegions } from '../render/roadmap-region';
 
-// Placeholder until its issue lands: the command exists so that the CLI builds.
-export async function runRoadmap(..._args: unknown[]): Promise<number> {
-  throw new UsageError('"roadmap" is not implemented yet');
+export interface RoadmapCommandOptions {
+  root?: string;
+  type?: string;
+  group?: string;
+  aiOnly?: boolean;
+  from?: string;
+  to?: string;
+  asOf?: string;
+  output?: string;
+  update?: string;
+  lang?: string;
+}
+
+const OUTPUTS = ['.mmd', '.md', '.html', '.svg', '.png'];
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${name}: expected one of ${allowed.join(', ')}, got "${value}"`);
+  return value as T;
+}
+
+/** `strategy roadmap`: Mermaid source to stdout, a file by extension, or a region of a Markdown file. */
+export async function runRoadmap(opts: RoadmapCommandOptions): Promise<number> {
+  const type = oneOf<RoadmapType>('--type', opts.type, ROADMAP_TYPES, 'gantt');
+  const group = oneOf<RoadmapGroup>('--group', opts.group, ROADMAP_GROUPS, 'field');
+  const asOf = parseAsOf(opts.asOf) ?? todayUtc();
+  const langOption = parseLang(opts.lang);
+  try {
+    resolvePeriod(opts.from, opts.to);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const ext = opts.output ? extname(opts.output).toLowerCase() : undefined;
+  if (opts.output && opts.update) throw new UsageError('use either --output or --update, not both');
+  if (ext !== undefined && !OUTPUTS.includes(ext)) throw new UsageError(`--output: expected a file ending in ${OUTPUTS.join(', ')}, got "${opts.output}"`);
+
+  const root = resolveRoot(opts.root);
+  const result = loadWorkspace(root).lint({ asOf, lang: langOption });
+  // Where our own Mermaid renders (HTML, SVG, PNG), the as-of date is a vertical line; Mermaid
+  // text for GitHub, GitLab and other viewers uses a milestone, which every Mermaid version reads.
+  const asOfMarker = ext === '.html' || ext === '.svg' || ext === '.png' ? 'line' : 'milestone';
+  const base: Omit<RoadmapOptions, 'type'> = { group, aiOnly: Boolean(opts.aiOnly), from: opts.from, to: opts.to, asOf, lang: result.lang, asOfMarker };
+  const diagramsOf = (options: RoadmapOptions) => roadmapDiagrams(result, options);
+
+  if (opts.update) {
+    const file = opts.update;
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch (e) {
+      throw new UsageError(`--update: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    const updated = updateRegions(bytes, file, (region) => {
+      const diagrams = diagramsOf({ ...base, type: region.type ?? type, group: region.group ?? group });
+      noteOmitted(diagrams);
+      return diagrams.map((d) => d.source);
+    });
+    if (!updated.equals(bytes)) writeFileAtomic(file, updated);
+    return 0;
+  }
+
+  const diagrams = diagramsOf({ ...base, type });
+  noteOmitted(diagrams);
+  const strategyTitle = typeof result.model.strategy.title === 'string' ? result.model.strategy.title.trim() : '';
+  const title = diagrams.length === 1 ? diagrams[0].title : strategyTitle || 'Roadmap';
+
+  if (!opts.output) {
+    emit(diagrams.map((d, i) => (diagrams.length > 1 ? `%% ${i + 1}/${diagrams.length}\n${d.source}` : d.source)).join('\n'), undefined);
+    return 0;
+  }
+  const output = opts.output;
+  switch (ext) {
+    case '.mmd':
+      writeNumbered(output, diagrams.map((d) => d.source));
+      break;
+    case '.md': {
+      const { roadmapMarkdown } = await import('../render/roadmap-markdown');
+      writeFileAtomic(output, roadmapMarkdown(diagrams, { title, lang: result.lang }));
+      break;
+    }
+    case '.html': {
+      const { roadmapHtml } = await import('../render/html');
+      writeFileAtomic(output, roadmapHtml(diagrams, { title, lang: result.lang }));
+      break;
+    }
+    case '.svg': {
+      const { renderMermaidToSvg } = await import('../render/browser');
+      writeNumbered(output, await renderMermaidToSvg(diagrams.map((d) => d.source), { naturalSize: true }));
+      break;
+    }
+    case '.png': {
+      const { renderMermaidToPng } = await import('../render/browser');
+      writeNumbered(output, await renderMermaidToPng(diagrams.map((d) => d.source)));
+      break;
+    }
+  }
+  return 0;
+}
+
+/** One file, or `name-1.ext`, `name-2.ext`, … when the roadmap was split. */
+function writeNumbered(output: string, contents: Array<string | Uint8Array>): void {
+  if (contents.length === 1) {
+    writeFileAtomic(output, contents[0]);
+    return;
+  }
+  const ext = extname(output);
+  const stem = output.slice(0, output.length - ext.length);
+  const files = contents.map((c, i) => {
+    const file = `${stem}-${i + 1}${ext}`;
+    writeFileAtomic(file, c);
+    return file;
+  });
+  process.stderr.write(`strategy: the roadmap was split into ${files.length} diagrams to stay readable: ${files.join(', ')}\n`);
+}
+
+function noteOmitted(diagrams: RoadmapDiagram[]): void {
+  const omitted = diagrams.flatMap((d) => d.omitted);
+  if (omitted.length) {
+    const what = omitted.length === 1 ? '1 measure without a start or end date is' : `${omitted.length} measures without a start or end date are`;
+    process.stderr.write(`strategy: ${what} not in the gantt chart (see --type dependencies): ${omitted.join(', ')}\n`);
+  }
 }

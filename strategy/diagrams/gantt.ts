@@ -1,0 +1,135 @@
+// Gantt roadmap: one section per group, one bar per measure, its milestones below it, a marker
+// at the as-of date (a vertical line, or a milestone row for older Mermaid versions). The diagram is first built as a small tree (sections → tasks); only
+// `printTask`/`header` turn it into Mermaid text, escaping every user string on the way.
+import { mermaidStatementText, truncate } from './escape';
+import { packSections, DEFAULT_MAX_TEXT_SIZE, sourceSize, type Section, type Unit } from './pack';
+import { measureLabel, type Plan, type PlannedMeasure } from './plan';
+import type { DiagramNode, RoadmapDiagram } from './types';
+
+const TITLE_MAX = 60;
+
+interface GanttTask {
+  /** Plain text; escaped when printed. */
+  label: string;
+  id: string;
+  tags: Array<'done' | 'active' | 'crit' | 'milestone' | 'vert'>;
+  start: string;
+  /** End day (inclusive); milestones and markers have none. */
+  end?: string;
+}
+
+function printTask(t: GanttTask): string {
+  const data = [...t.tags, t.id, t.start, t.end ?? '0d'].join(', ');
+  return `  ${mermaidStatementText(t.label)} :${data}`;
+}
+
+const sectionLine = (title: string) => `  section ${mermaidStatementText(title)}`;
+
+/** Axis ticks that stay readable from a few months to a decade (about 8–16 labels). */
+function axis(first: string, last: string, monthFormat: string): { format: string; tick: string } {
+  const months = (Number(last.slice(0, 4)) - Number(first.slice(0, 4))) * 12 + Number(last.slice(5, 7)) - Number(first.slice(5, 7));
+  if (months <= 15) return { format: monthFormat, tick: '1month' };
+  if (months <= 40) return { format: monthFormat, tick: '3month' };
+  if (months <= 84) return { format: monthFormat, tick: '6month' };
+  return { format: '%Y', tick: '12month' };
+}
+
+function measureTasks(plan: Plan, item: PlannedMeasure): { tasks: GanttTask[]; nodes: Record<string, DiagramNode> } {
+  const { labels, period } = plan;
+  const m = item.measure;
+  const tasks: GanttTask[] = [];
+  const nodes: Record<string, DiagramNode> = {};
+  if (item.bar) {
+    const notes: string[] = [];
+    if (m.status === 'cancelled' || m.status === 'paused') notes.push(labels.status[m.status]);
+    if (item.bar.openStart) notes.push(labels.openStart);
+    if (item.bar.openEnd) notes.push(labels.openEnd);
+    const tags: GanttTask['tags'] = [];
+    if (item.overdue || item.errors) tags.push('crit');
+    if (m.status === 'completed') tags.push('done');
+    else if (m.status === 'active' || m.status === 'pilot') tags.push('active');
+    const start = period && item.bar.start < period.first ? period.first : item.bar.start;
+    const end = period && item.bar.end > period.last ? period.last : item.bar.end;
+    const label = `${item.ai ? `${labels.ai} · ` : ''}${truncate(measureLabel(m), TITLE_MAX)}${notes.length ? ` (${notes.join(', ')})` : ''}`;
+    tasks.push({ label, id: item.nodeId, tags, start, end });
+    nodes[item.nodeId] = { measure: m.id, file: m.origin.file };
+  }
+  for (const ms of item.milestones) {
+    if (ms.cancelled || !ms.due || !ms.inPeriod) continue;
+    const tags: GanttTask['tags'] = ['milestone'];
+    if (ms.done) tags.push('done');
+    if (ms.overdue) tags.push('crit');
+    tasks.push({ label: truncate(ms.milestone.title || ms.milestone.id || '?', TITLE_MAX), id: ms.nodeId, tags, start: ms.due });
+    nodes[ms.nodeId] = { measure: m.id, milestone: ms.milestone.id, file: m.origin.file };
+  }
+  return { tasks, nodes };
+}
+
+/** The gantt roadmap as one or more Mermaid sources (split by group above the size limit). */
+export function ganttDiagrams(plan: Plan): RoadmapDiagram[] {
+  const { labels, options, period } = plan;
+  const sections: Section[] = [];
+  let first: string | undefined;
+  let last: string | undefined;
+  for (const group of plan.groups) {
+    const units: Unit[] = [];
+    const omitted: string[] = [];
+    for (const item of group.items) {
+      const { tasks, nodes } = measureTasks(plan, item);
+      if (tasks.length === 0) {
+        omitted.push(item.measure.id);
+        continue;
+      }
+      units.push({ lines: tasks.map(printTask), nodes });
+      for (const t of tasks) {
+        if (!first || t.start < first) first = t.start;
+        const end = t.end ?? t.start;
+        if (!last || end > last) last = end;
+      }
+    }
+    if (units.length || omitted.length) sections.push({ title: group.title, units, omitted });
+  }
+
+  const showMarker = !period || (options.asOf >= period.first && options.asOf <= period.last);
+  if (showMarker) {
+    if (!first || options.asOf < first) first = options.asOf;
+    if (!last || options.asOf > last) last = options.asOf;
+  }
+  const { format, tick } = axis(first ?? options.asOf, last ?? options.asOf, labels.monthAxis);
+  const header = (title: string): string[] => [
+    'gantt',
+    `  title ${mermaidStatementText(title)}`,
+    '  dateFormat YYYY-MM-DD',
+    `  axisFormat ${format}`,
+    `  tickInterval ${tick}`,
+    // End dates in the source are the last day of a measure, as in the strategy files.
+    '  inclusiveEndDates',
+    // Mermaid's own marker shows the real today; the roadmap's "today" is the as-of date.
+    '  todayMarker off',
+    // `vert` (a vertical line) needs Mermaid ≥ 11.7; a milestone renders everywhere.
+    ...(showMarker ? [printTask({ label: labels.asOf(options.asOf), id: 'asof', tags: [options.asOfMarker === 'line' ? 'vert' : 'milestone'], start: options.asOf })] : []),
+  ];
+
+  const visible = sections.filter((s) => s.units.length > 0);
+  if (visible.length === 0) {
+    const title = `${plan.title} – ${labels.noMeasures}`;
+    return [{ type: 'gantt', source: header(title).join('\n') + '\n', title, nodes: {}, omitted: sections.flatMap((s) => s.omitted ?? []) }];
+  }
+  const budget = (options.maxTextSize ?? DEFAULT_MAX_TEXT_SIZE) - sourceSize(header(`${plan.title} – ${'x'.repeat(TITLE_MAX + 20)}`)) * 2;
+  const parts = packSections(visible, budget, sectionLine);
+  const omittedOnly = sections.filter((s) => s.units.length === 0).flatMap((s) => s.omitted ?? []);
+  return parts.map((part, i): RoadmapDiagram => {
+    const title = parts.length === 1 ? plan.title : `${plan.title} – ${part.map((s) => s.title).join(', ')}`;
+    const lines = header(parts.length === 1 ? title : `${plan.title} – ${truncate(part.map((s) => s.title).join(', '), TITLE_MAX + 20)}`);
+    const nodes: Record<string, DiagramNode> = {};
+    for (const section of part) {
+      lines.push(sectionLine(section.title));
+      for (const unit of section.units) {
+        lines.push(...unit.lines);
+        Object.assign(nodes, unit.nodes);
+      }
+    }
+    const omitted = [...part.flatMap((s) => s.omitted ?? []), ...(i === 0 ? omittedOnly : [])];
+    return { type: 'gantt', source: lines.join('\n') + '\n', title, nodes, omitted };
+  });
+}
