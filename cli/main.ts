@@ -132,6 +132,12 @@ async function main(): Promise<void> {
   }
 }
 
+// A reader that stops early (`strategy export | head`) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  fail(e);
+});
+
 process.on('uncaughtException', (e) => {
   fail(e);
   process.exit(2);

@@ -68,11 +68,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Strate
     const { openCouncilReport } = await import('./report');
     return openCouncilReport(root);
   });
-  command('strategyRoadmap.newMeasure', async () => {
+  command('strategyRoadmap.newMeasure', async (args?: import('./newMeasure').NewMeasureArgs) => {
     const root = await pickRoot(roots);
     if (!root) return;
     const { newMeasure } = await import('./newMeasure');
-    return newMeasure(roots, root);
+    return newMeasure(roots, root, context.extensionUri, typeof args === 'object' && args ? args : {});
   });
   const setFilter = (f: TreeFilter) => tree.setFilter(f);
   command('strategyRoadmap.filterTree', async () => {

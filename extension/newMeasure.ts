@@ -1,5 +1,68 @@
+import * as vscode from 'vscode';
+import { AI_CATEGORIES, AI_RISKS } from '../strategy/index';
+import { checkId, existingIds, measurePath, renderMeasure, uniqueDerivedId } from '../strategy/templates/measure';
 import type { StrategyRoot, StrategyRoots } from './roots';
-export async function newMeasure(roots: StrategyRoots, root: StrategyRoot): Promise<void> {
+import { uiLang } from './settings';
+
+/**
+ * "New Measure": asks for title, id, field of action and whether it is an AI initiative, then
+ * writes `measures/<slug>.md` from the same template as `strategy new measure` and opens it.
+ * Never overwrites a file.
+ */
+export interface NewMeasureArgs {
+  title?: string;
+  id?: string;
+  /** A field id, or '' for none. */
+  field?: string;
+  ai?: { category: string; risk: string } | false;
+}
+
+export async function newMeasure(roots: StrategyRoots, root: StrategyRoot, extensionUri: vscode.Uri, args: NewMeasureArgs = {}): Promise<vscode.Uri | undefined> {
+  const model = root.result?.model ?? root.lint().model;
+  const lang = model.strategy.language ?? uiLang(root.uri);
+  // Values passed as command arguments (keybindings, tasks, tests) skip their question.
+  const title = args.title?.replace(/\s+/g, ' ').trim() || (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Title of the new measure'), validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A title is required.')) }))?.replace(/\s+/g, ' ').trim();
+  if (!title) return undefined;
+  const existing = existingIds(model);
+  if (args.id !== undefined && checkId(args.id, existing)) {
+    void vscode.window.showErrorMessage(checkId(args.id, existing)!);
+    return undefined;
+  }
+  const id = args.id ?? (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Id of the new measure'), value: uniqueDerivedId(title, existing), validateInput: (v) => checkId(v.trim(), existing) }))?.trim();
+  if (!id) return undefined;
+  const fieldPick = args.field !== undefined ? { id: args.field || undefined } : await vscode.window.showQuickPick(
+    [{ label: vscode.l10n.t('(no field of action)'), id: undefined as string | undefined }, ...model.fields.map((f) => ({ label: f.title, description: f.id, id: f.id as string | undefined }))],
+    { placeHolder: vscode.l10n.t('Field of action') },
+  );
+  if (!fieldPick) return undefined;
+  let ai: { category: string; risk: string } | undefined = args.ai || undefined;
+  const aiPick = args.ai !== undefined ? 'given' : await vscode.window.showQuickPick([vscode.l10n.t('No'), vscode.l10n.t('Yes, an AI initiative')], { placeHolder: vscode.l10n.t('Is it an AI initiative?') });
+  if (!aiPick) return undefined;
+  if (aiPick !== 'given' && aiPick !== vscode.l10n.t('No')) {
+    const category = await vscode.window.showQuickPick([...AI_CATEGORIES], { placeHolder: vscode.l10n.t('AI category') });
+    if (!category) return undefined;
+    const risk = await vscode.window.showQuickPick([...AI_RISKS], { placeHolder: vscode.l10n.t('Risk class (EU AI Act)') });
+    if (!risk) return undefined;
+    ai = { category, risk };
+  }
+  const path = measurePath(id, (p) => root.ws.kindOf(p) === 'measures', root.ws.include());
+  if (!path) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('No folder for Markdown measures: "include" in strategy.yaml matches no Markdown file.'));
+    return undefined;
+  }
+  const target = root.fileUri(path);
+  try {
+    await vscode.workspace.fs.stat(target);
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} exists already; nothing was written.', path));
+    return undefined;
+  } catch {
+    /* does not exist: good */
+  }
+  const dir = vscode.Uri.joinPath(extensionUri, 'cli', 'templates', 'measure', lang);
+  const read = async (name: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, name)));
+  const text = renderMeasure(lang, { id, title, field: fieldPick.id, ai, model }, { measure: await read('measure.md.tmpl'), ai: await read('ai.yaml.tmpl') });
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+  await vscode.window.showTextDocument(target);
   void roots;
-  void root;
+  return target;
 }

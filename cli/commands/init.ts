@@ -1,6 +1,136 @@
+import { lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { parseLang } from '../options';
 import { UsageError } from '../errors';
+import { STRATEGY_FILE, todayUtc, type Lang } from '../../strategy/index';
+import { templatesDir } from '../lifecycle/assets';
+import { outputName, renderTemplate } from '../lifecycle/template';
+import { version } from '../../package.json';
+import strategySchema from '../../strategy/schema/strategy.schema.json';
+import measureSchema from '../../strategy/schema/measure.schema.json';
+import measuresFileSchema from '../../strategy/schema/measures-file.schema.json';
+import fundingSchema from '../../strategy/schema/funding.schema.json';
+import partnersSchema from '../../strategy/schema/partners.schema.json';
 
-// Placeholder until its issue lands: the command exists so that the CLI builds.
-export async function runInit(..._args: unknown[]): Promise<number> {
-  throw new UsageError('"init" is not implemented yet');
+export interface InitCommandOptions {
+  lang?: string;
+}
+
+/**
+ * Copies of the schemas for the new repository's `.vscode/settings.json` (`yaml.schemas`): local
+ * files work offline and match the tool version the repository was created with.
+ */
+const SCHEMAS: Record<string, unknown> = {
+  'strategy.schema.json': strategySchema,
+  'measure.schema.json': measureSchema,
+  'measures-file.schema.json': measuresFileSchema,
+  'funding.schema.json': fundingSchema,
+  'partners.schema.json': partnersSchema,
+};
+export const SCHEMA_DIR = '.strategy/schema';
+
+const TEXT = {
+  de: {
+    exists: (f: string) => `${f} gibt es schon: nichts geändert („strategy init“ überschreibt nie)`,
+    notDir: (d: string) => `${d} ist kein Ordner`,
+    created: (n: number, d: string) => `Neues Strategie-Repository in ${d}: ${n} ${n === 1 ? 'Datei' : 'Dateien'} angelegt.`,
+    skipped: (f: string) => `  übersprungen (gibt es schon): ${f}`,
+    next: (d: string) => `Weiter: ${d === '.' ? '' : `cd ${d} && `}strategy lint`,
+  },
+  en: {
+    exists: (f: string) => `${f} exists: nothing changed ("strategy init" never overwrites)`,
+    notDir: (d: string) => `${d} is not a folder`,
+    created: (n: number, d: string) => `New strategy repository in ${d}: ${n} ${n === 1 ? 'file' : 'files'} created.`,
+    skipped: (f: string) => `  skipped (exists): ${f}`,
+    next: (d: string) => `Next: ${d === '.' ? '' : `cd ${d} && `}strategy lint`,
+  },
+};
+
+/**
+ * `strategy init [DIR]`: a new strategy repository from the templates of the chosen language.
+ * An existing strategy.yaml stops it before anything is written (exit 2); any other existing file
+ * is kept and reported. Files are created exclusively (`wx`), strategy.yaml last, so an
+ * interrupted run can simply be repeated.
+ */
+export async function runInit(dir: string, opts: InitCommandOptions): Promise<number> {
+  const lang: Lang = parseLang(opts.lang) ?? 'de';
+  const t = TEXT[lang];
+  const target = resolve(dir);
+  const label = relative(process.cwd(), target).split('\\').join('/') || '.';
+  if (exists(target) && !statSync(target).isDirectory()) throw new UsageError(t.notDir(dir));
+  if (exists(join(target, STRATEGY_FILE))) throw new UsageError(t.exists(join(label, STRATEGY_FILE).split('\\').join('/')));
+
+  const files = planFiles(lang, new Date());
+  const created: string[] = [];
+  const skipped: string[] = [];
+  for (const { path, content } of files) {
+    const full = join(target, path);
+    try {
+      mkdirSync(dirname(full), { recursive: true });
+      writeFileSync(full, content, { flag: 'wx' });
+      created.push(path);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' || code === 'EISDIR' || code === 'ENOTDIR') skipped.push(path);
+      else throw new Error(`cannot write ${join(label, path)}: ${(e as Error).message.split(/, open '/)[0]}`, { cause: e });
+    }
+  }
+  for (const path of created) process.stdout.write(`${label === '.' ? path : `${label}/${path}`}\n`);
+  process.stderr.write(t.created(created.length, label) + '\n');
+  for (const path of skipped) process.stderr.write(t.skipped(path) + '\n');
+  process.stderr.write(t.next(label) + '\n');
+  return 0;
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface PlannedFile {
+  /** Path in the new repository, with `/`. */
+  path: string;
+  content: string;
+}
+
+/**
+ * Every file of a new repository: the language's templates, the shared ones and the schema
+ * copies, strategy.yaml last. Dates in the examples are relative to `now`, so that a new
+ * repository lints clean on the day it is created (horizon: this year and the next four).
+ */
+export function planFiles(lang: Lang, now: Date): PlannedFile[] {
+  const year = now.getUTCFullYear();
+  const values: Record<string, string> = {
+    Y0: String(year),
+    Y1: String(year + 1),
+    Y2: String(year + 2),
+    Y4: String(year + 4),
+    today: todayUtc(now),
+    version,
+  };
+  const base = join(templatesDir(), 'init');
+  const files: PlannedFile[] = [];
+  for (const sub of ['common', lang]) {
+    for (const rel of listTemplates(join(base, sub))) {
+      files.push({ path: outputName(rel), content: renderTemplate(readFileSync(join(base, sub, rel), 'utf8'), values) });
+    }
+  }
+  for (const [name, schema] of Object.entries(SCHEMAS)) files.push({ path: `${SCHEMA_DIR}/${name}`, content: JSON.stringify(schema, null, 2) + '\n' });
+  files.sort((a, b) => Number(a.path === STRATEGY_FILE) - Number(b.path === STRATEGY_FILE) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return files;
+}
+
+/** Template files below a folder, as `/`-separated relative paths. */
+function listTemplates(dir: string, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...listTemplates(join(dir, e.name), rel));
+    else if (e.name.endsWith('.tmpl')) out.push(rel);
+  }
+  return out;
 }

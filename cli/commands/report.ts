@@ -1,6 +1,61 @@
+import { extname } from 'node:path';
+import { version } from '../../package.json';
+import { loadWorkspace, resolveRoot } from '../load';
+import { parseAsOf, parseLang } from '../options';
+import { emit } from '../io';
 import { UsageError } from '../errors';
 
-// Placeholder until its issue lands: the command exists so that the CLI builds.
-export async function runReport(..._args: unknown[]): Promise<number> {
-  throw new UsageError('"report" is not implemented yet');
+export interface ReportCommandOptions {
+  root?: string;
+  format?: string;
+  lang?: string;
+  asOf?: string;
+  output?: string;
+}
+
+const KINDS = ['council', 'inventory', 'funding', 'compliance'];
+const FORMATS = ['md', 'html', 'pdf', 'docx'];
+const BY_EXTENSION: Record<string, string> = { '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.pdf': 'pdf', '.docx': 'docx' };
+
+/** `strategy report [kind]`: the report in the chosen format, to stdout or `--output FILE`. */
+export async function runReport(kind: string, opts: ReportCommandOptions): Promise<number> {
+  if (!KINDS.includes(kind)) throw new UsageError(`unknown report "${kind}": expected one of ${KINDS.join(', ')}`);
+  // Without --format, the extension of --output decides (report.html → HTML), else Markdown.
+  const format = opts.format ?? (opts.output ? BY_EXTENSION[extname(opts.output).toLowerCase()] : undefined) ?? 'md';
+  if (!FORMATS.includes(format)) throw new UsageError(`--format: expected one of ${FORMATS.join(', ')}, got "${format}"`);
+  const binary = format === 'pdf' || format === 'docx';
+  if (binary && !opts.output && process.stdout.isTTY) throw new UsageError(`--format ${format} writes a binary file: add --output FILE.${format}`);
+  const asOf = parseAsOf(opts.asOf);
+  const lang = parseLang(opts.lang);
+  const root = resolveRoot(opts.root);
+
+  const result = loadWorkspace(root).lint({ asOf, lang });
+  const { buildReport, reportToMarkdown } = await import('../../strategy/report/index');
+  const { sourceRevision } = await import('../report/git');
+  const generator = `Digital Strategy Roadmap ${version}`;
+  const doc = buildReport(result, kind as 'council', { ...sourceRevision(root), generator });
+  const note = (line: string) => process.stderr.write(`strategy: ${line}\n`);
+
+  switch (format) {
+    case 'md':
+      emit(reportToMarkdown(doc.tree), opts.output);
+      break;
+    case 'html': {
+      const { reportToHtml } = await import('../report/html');
+      const { diagramsForHtml } = await import('../report/diagrams');
+      emit(reportToHtml(doc, { diagrams: await diagramsForHtml(doc.tree, note), generator }), opts.output);
+      break;
+    }
+    case 'pdf': {
+      const { reportToPdf } = await import('../report/pdf');
+      emit(await reportToPdf(doc, generator), opts.output);
+      break;
+    }
+    case 'docx': {
+      const { reportToDocx } = await import('../report/docx');
+      emit(await reportToDocx(doc, { generator, note }), opts.output);
+      break;
+    }
+  }
+  return 0;
 }

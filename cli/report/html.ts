@@ -1,0 +1,109 @@
+/**
+ * Report → one self-contained HTML file: mdast → hast (mdast-util-to-hast) → HTML
+ * (hast-util-to-html). Styles are inline; the roadmap is inline SVG when it was rendered, or a
+ * `<pre class="mermaid">` block plus the bundled Mermaid script inlined, so the file works offline
+ * and never loads anything. User text is only ever a text node, so it stays text.
+ */
+import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
+import type { Code, Table } from 'mdast';
+import { h } from 'hastscript';
+import { toHast, defaultHandlers, type State } from 'mdast-util-to-hast';
+import { toHtml } from 'hast-util-to-html';
+import type { ReportDocument } from '../../strategy/report/index';
+import { reportCss } from './style';
+
+export type DiagramMode =
+  /** Pre-rendered SVG documents, one per mermaid block, in order. */
+  | { kind: 'svg'; svgs: string[] }
+  /** Mermaid source in the page, rendered by the inlined Mermaid bundle in the reader's browser. */
+  | { kind: 'script'; mermaidJs: string }
+  /** Mermaid source only (a printer renders it before printing). */
+  | { kind: 'source' };
+
+export interface HtmlOptions {
+  diagrams: DiagramMode;
+  /** `<meta name="generator">`. */
+  generator?: string;
+}
+
+function isElement(n: HastContent | ElementContent | undefined, tag?: string): n is Element {
+  return n?.type === 'element' && (!tag || n.tagName === tag);
+}
+
+function tableHandler(state: State, node: Table): Element {
+  const table = defaultHandlers.table(state, node);
+  const sections = table.children.filter((c): c is Element => isElement(c));
+  for (const section of sections) {
+    const rows = section.children.filter((c): c is Element => isElement(c, 'tr'));
+    rows.forEach((tr, i) => {
+      const cells = tr.children.filter((c): c is Element => isElement(c));
+      if (section.tagName === 'thead') {
+        for (const th of cells) th.properties.scope = 'col';
+        return;
+      }
+      const mdRow = node.children[i + 1];
+      if (mdRow?.data?.total) tr.properties.className = ['total'];
+      const first = cells[0];
+      if (node.data?.rowHeaders && first) {
+        first.tagName = 'th';
+        first.properties.scope = 'row';
+      }
+    });
+  }
+  if (node.data?.caption) table.children.unshift(h('caption', node.data.caption));
+  return h('div', { className: ['table-wrap'] }, [table]);
+}
+
+/**
+ * An inline script must not contain "</script" (it would end the element) or "<!--" (it can
+ * change how the parser finds the end). Both only occur inside string or regex literals of the
+ * minified bundle, where `\x3C` means the same "<".
+ */
+export function inlineScript(js: string): string {
+  return js.replace(/<(?=\/script|!--)/gi, '\\x3C');
+}
+
+export function reportToHtml(doc: ReportDocument, opts: HtmlOptions): string {
+  let diagram = 0;
+  const codeHandler = (state: State, node: Code): Element => {
+    if (node.lang !== 'mermaid') return defaultHandlers.code(state, node);
+    const index = diagram++;
+    const mode = opts.diagrams;
+    if (mode.kind === 'svg' && mode.svgs[index] !== undefined) {
+      // The SVG comes from Mermaid (securityLevel strict) in our own headless browser, not from the user.
+      return h('figure', { className: ['diagram'] }, [{ type: 'raw', value: mode.svgs[index] } as unknown as ElementContent]);
+    }
+    return h('figure', { className: ['diagram'] }, [h('pre', { className: ['mermaid'] }, node.value)]);
+  };
+  const content = toHast(doc.tree, { handlers: { table: tableHandler, code: codeHandler } }) as HastRoot;
+
+  const scripts: Element[] = [];
+  if (opts.diagrams.kind === 'script' && diagram > 0) {
+    scripts.push(h('script', inlineScript(opts.diagrams.mermaidJs)));
+    scripts.push(
+      h(
+        'script',
+        'mermaid.initialize({ startOnLoad: false, securityLevel: "strict", gantt: { useWidth: 1400 } });\n' +
+          'mermaid.run({ querySelector: "pre.mermaid" });',
+      ),
+    );
+  }
+
+  const page: HastRoot = {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { lang: doc.lang }, [
+        h('head', [
+          h('meta', { charset: 'utf-8' }),
+          h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+          ...(opts.generator ? [h('meta', { name: 'generator', content: opts.generator })] : []),
+          h('title', doc.title),
+          h('style', reportCss(doc.landscape)),
+        ]),
+        h('body', [h('main', content.children as ElementContent[]), ...scripts]),
+      ]),
+    ],
+  };
+  return toHtml(page, { allowDangerousHtml: true }) + '\n';
+}

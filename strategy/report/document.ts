@@ -1,0 +1,92 @@
+/** Assembles the four reports from their sections: title, as-of line, body, generated-by line. */
+import type { RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { fill } from './labels';
+import { addMoney } from './format';
+import { code, heading, list, paragraph, root, strong, type Inline } from './mdast';
+import type { ReportDocument, ReportKind, ReportOptions } from './types';
+import type { SectionContext } from './sections/context';
+import { applicationsSection } from './sections/applications';
+import { cooperationsSection } from './sections/cooperations';
+import { strategySection } from './sections/strategy';
+import { byProgrammeTable, byProviderTable, byStatusTable, deadlines, detailTable, fundingSection, unusedProgrammes } from './sections/funding';
+import { complianceSection, literacy, matrix, openFindings, otherFindings, waivers } from './sections/compliance';
+import { inventoryTable } from './sections/inventory';
+
+function header(ctx: SectionContext, kind: ReportKind, opts: ReportOptions): RootContent[] {
+  const { L, fmt, facts } = ctx;
+  const s = facts.model.strategy;
+  const title = fill(L.reportTitle[kind], { title: s.title ?? s.organisation ?? '' });
+  const meta: Inline[] = [strong(`${L.meta.asOf}:`), ` ${fmt.date(facts.asOf)}`];
+  if (s.organisation) meta.push(' · ', strong(`${L.meta.organisation}:`), ` ${s.organisation}`);
+  meta.push(' · ', strong(`${L.meta.source}:`), ' ');
+  if (opts.commit) {
+    const [before, after] = L.meta.commit.split('{commit}');
+    meta.push(before, code(opts.commit.slice(0, 12)), after, opts.dirty ? L.meta.dirty : '');
+  } else meta.push(L.meta.noCommit);
+  return [heading(1, title), paragraph(...meta)];
+}
+
+function footer(ctx: SectionContext, opts: ReportOptions): RootContent[] {
+  return [{ type: 'thematicBreak' }, paragraph(fill(ctx.L.meta.generatedBy, { generator: opts.generator ?? 'Digital Strategy Roadmap', asOf: ctx.fmt.date(ctx.facts.asOf) }))];
+}
+
+function overview(ctx: SectionContext): RootContent[] {
+  const { L, fmt, facts } = ctx;
+  const t = facts.funding.total;
+  const planned = addMoney(t.planned.amount, t.candidate.amount);
+  const errors = facts.complianceFindings.filter((f) => f.severity === 'error').length;
+  return [
+    heading(2, L.overview.heading),
+    list([
+      [fill(L.overview.aiInitiatives, { total: fmt.count(facts.ai.length), inUse: fmt.count(facts.aiInUse.length), planned: fmt.count(facts.aiPlanned.length) })],
+      [fill(L.overview.partners, { partners: fmt.count(facts.model.partnerById.size), measures: fmt.count(facts.measuresWithPartners) })],
+      [fill(L.overview.funding, { granted: fmt.money(t.granted.amount), applied: fmt.money(t.applied.amount), planned: fmt.money(planned) })],
+      [fill(L.overview.findings, { total: fmt.count(facts.complianceFindings.length), errors: fmt.count(errors) })],
+      [fill(L.overview.waivers, { total: fmt.count(facts.waivers.length) })],
+    ]),
+  ];
+}
+
+const BODIES: Record<ReportKind, (ctx: SectionContext) => RootContent[]> = {
+  council: (ctx) => [
+    paragraph(ctx.L.councilIntro),
+    ...overview(ctx),
+    ...applicationsSection(ctx),
+    ...cooperationsSection(ctx),
+    ...strategySection(ctx),
+    ...fundingSection(ctx),
+    ...complianceSection(ctx),
+  ],
+  inventory: (ctx) => [paragraph(ctx.L.inventory.intro), ...inventoryTable(ctx)],
+  funding: (ctx) => {
+    const { L } = ctx;
+    return [
+      paragraph(L.fundingReport.intro),
+      heading(2, L.q4.byStatus),
+      ...byStatusTable(ctx),
+      heading(2, L.q4.byProgramme),
+      ...byProgrammeTable(ctx),
+      ...(ctx.facts.funding.providers.length ? [heading(2, L.q4.byProvider), ...byProviderTable(ctx)] : []),
+      heading(2, L.q4.detail),
+      ...detailTable(ctx),
+      ...demote(unusedProgrammes(ctx)),
+      ...demote(deadlines(ctx)),
+    ];
+  },
+  compliance: (ctx) => {
+    const { L } = ctx;
+    return [paragraph(L.complianceReport.intro), heading(2, L.q5.matrix), ...demote(matrix(ctx)), ...demote([...literacy(ctx), ...openFindings(ctx), ...otherFindings(ctx), ...waivers(ctx)])];
+  },
+};
+
+/** Sections written for the council report sit one level deeper there than in a report of their own. */
+function demote(nodes: RootContent[]): RootContent[] {
+  return nodes.map((n) => (n.type === 'heading' && n.depth > 2 ? { ...n, depth: (n.depth - 1) as 2 | 3 } : n));
+}
+
+export function assemble(ctx: SectionContext, kind: ReportKind, opts: ReportOptions): ReportDocument {
+  const tree = root([...header(ctx, kind, opts), ...BODIES[kind](ctx), ...footer(ctx, opts)]);
+  const title = toString(tree.children[0]);
+  return { kind, lang: ctx.lang, title, tree, landscape: kind === 'inventory' };
+}

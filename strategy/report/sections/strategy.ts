@@ -1,0 +1,90 @@
+/** Question 3: adoption of the strategy, AI-related fields and goals, AI initiatives per field, roadmap. */
+import type { RootContent } from 'mdast';
+import { fill } from '../labels';
+import { heading, mermaid, paragraph, table } from '../mdast';
+import type { RelatedElement } from '../facts';
+import { measureRef, measureRefs, orDash, question, statusLabel, type SectionContext } from './context';
+
+export function strategySection(ctx: SectionContext): RootContent[] {
+  const { L, fmt, facts } = ctx;
+  const { model } = facts;
+  const s = model.strategy;
+  const title = s.title ?? '';
+  const out: RootContent[] = [heading(2, L.q3.heading), question(L.q3.question), heading(3, L.q3.adoption)];
+
+  const adoption = s.adopted?.date
+    ? fill(s.adopted.reference ? L.q3.adopted : L.q3.adoptedNoRef, { title, date: fmt.date(s.adopted.date), reference: s.adopted.reference ?? '' })
+    : fill(L.q3.notAdopted, { title });
+  const horizon = s.horizon && (s.horizon.start || s.horizon.end) ? ' ' + fill(L.q3.horizon, { period: fmt.period(s.horizon.start, s.horizon.end) }) : '';
+  const counts = fill(L.q3.counts, {
+    fields: fmt.count(model.fieldById.size),
+    goals: fmt.count(model.goalById.size),
+    measures: fmt.count(facts.measures.length),
+    ai: fmt.count(facts.ai.length),
+  });
+  out.push(paragraph(adoption + horizon + ' ' + counts));
+
+  out.push(heading(3, L.q3.related), paragraph(L.q3.criterion));
+  const basis = (r: RelatedElement<unknown>) => {
+    const parts: string[] = [];
+    if (r.initiatives.length) parts.push(r.initiatives.length === 1 ? L.q3.byReferenceOne : fill(L.q3.byReference, { n: fmt.count(r.initiatives.length) }));
+    if (r.mentionsAi) parts.push(L.q3.byText);
+    return parts.join('; ');
+  };
+  if (!facts.relatedFields.length) out.push(paragraph(L.q3.fieldsNone));
+  else
+    out.push(
+      table({
+        caption: L.q3.fieldsCaption,
+        columns: [{ label: L.col.field }, { label: L.col.aiInitiatives }, { label: L.col.basis }],
+        rows: facts.relatedFields.map((r) => [r.element.title, measureRefs(r.initiatives, undefined, L.value.none), basis(r)]),
+        rowHeaders: true,
+      }),
+    );
+  if (!facts.relatedGoals.length) out.push(paragraph(L.q3.goalsNone));
+  else
+    out.push(
+      table({
+        caption: L.q3.goalsCaption,
+        columns: [{ label: L.col.goal }, { label: L.col.field }, { label: L.col.aiInitiatives }, { label: L.col.basis }],
+        rows: facts.relatedGoals.map((r) => {
+          const field = r.element.field ? model.fieldById.get(r.element.field.id)?.title ?? r.element.field.id : undefined;
+          return [r.element.title, orDash(ctx, field), measureRefs(r.initiatives, undefined, L.value.none), basis(r)];
+        }),
+        rowHeaders: true,
+      }),
+    );
+
+  out.push(heading(3, L.q3.perField));
+  if (!facts.ai.length) out.push(paragraph(L.q3.perFieldNone));
+  else
+    out.push(
+      table({
+        caption: L.q3.perFieldCaption,
+        columns: [{ label: L.col.field }, { label: L.col.aiInitiative }, { label: L.col.status }, { label: L.col.period }, { label: L.col.goals }],
+        rows: facts.aiByField.flatMap(({ field, initiatives }) =>
+          initiatives.map((m) => {
+            const goals = m.goals.map((g) => model.goalById.get(g.id)?.title ?? g.id).join('; ');
+            return [field?.title ?? L.q3.noField, measureRef(m), statusLabel(ctx, m.status), orDash(ctx, fmt.period(m.start, m.end)), orDash(ctx, goals)];
+          }),
+        ),
+        rowHeaders: true,
+      }),
+    );
+
+  out.push(heading(3, L.q3.roadmap));
+  if (!ctx.roadmap.length) out.push(paragraph(L.q3.roadmapNone));
+  else {
+    out.push(paragraph(L.q3.roadmapNote));
+    const split = ctx.roadmap.length > 1;
+    for (const d of ctx.roadmap) {
+      if (split) out.push(heading(4, d.title));
+      out.push(mermaid(d.source.replace(/\n+$/, '')));
+    }
+  }
+  // Initiatives without any date cannot be drawn; say which, so that the roadmap is not read as complete.
+  const omitted = [...new Set(ctx.roadmap.flatMap((d) => d.omitted))].map((id) => model.measureById.get(id)).filter((m): m is NonNullable<typeof m> => Boolean(m));
+  const undated = ctx.roadmap.length ? omitted : facts.ai.filter((m) => !m.start && !m.end);
+  if (undated.length) out.push(paragraph(L.q3.roadmapOmitted, ' ', ...measureRefs(undated, undefined, '')));
+  return out;
+}

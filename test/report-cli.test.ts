@@ -1,0 +1,251 @@
+// `strategy report` as a process: kinds, formats (Markdown, HTML, PDF, DOCX), languages, the
+// source commit, errors – and the council report of examples/herne checked against its model.
+import { strict as assert } from 'node:assert';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import JSZip from 'jszip';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import { toString } from 'mdast-util-to-string';
+import type { Root, Table } from 'mdast';
+import { loadWorkspace } from '../cli/load';
+import { findChromium } from '../cli/render/browser';
+import { sourceRevision } from '../cli/report/git';
+
+const PROJECT = resolve(__dirname, '..');
+const CLI = join(PROJECT, 'dist', 'cli.js');
+const FIXTURE = join(__dirname, 'fixtures', 'report', 'musterstadt');
+const HERNE = join(PROJECT, 'examples', 'herne');
+const AS_OF = '2026-11-26';
+const BROWSER_TIMEOUT = 300_000;
+
+function hasChromium(): boolean {
+  try {
+    findChromium();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function hasCommand(cmd: string): boolean {
+  return spawnSync(cmd, ['-v'], { stdio: 'ignore' }).error === undefined;
+}
+
+function strategy(args: string[], opts: { cwd?: string } = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? PROJECT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tmp(): string {
+  return mkdtempSync(join(tmpdir(), 'strategy-report-test-'));
+}
+
+const plain = (s: string) => s.replace(/\u00a0|\u202f/g, ' ');
+
+describe('strategy report (CLI)', function () {
+  before(function () {
+    assert.ok(existsSync(CLI), 'dist/cli.js is missing: run "node scripts/build.mjs" first');
+  });
+
+  it('writes the German council report as Markdown to stdout by default', () => {
+    const r = strategy(['report', '--root', FIXTURE, '--as-of', AS_OF]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^# Bericht an den Rat: Digitalstrategie der Musterstadt\n/);
+    assert.match(r.stdout, /\*\*Stand:\*\* 26\.11\.2026/);
+    assert.match(r.stdout, /\n```mermaid\ngantt\n/);
+    assert.match(r.stdout, /Erzeugt mit Digital Strategy Roadmap \d+\.\d+\.\d+/);
+  });
+
+  it('writes the other reports, in English with --lang en', () => {
+    const titles = { inventory: '# AI register: ', funding: '# Funding overview: ', compliance: '# Ethics, law and data protection: ' };
+    for (const [kind, title] of Object.entries(titles)) {
+      const r = strategy(['report', kind, '--root', FIXTURE, '--as-of', AS_OF, '--lang', 'en']);
+      assert.equal(r.status, 0, r.stderr);
+      assert.ok(r.stdout.startsWith(title), `${kind}: ${r.stdout.slice(0, 80)}`);
+    }
+  });
+
+  it('rejects an unknown report kind, format or date with one line and exit code 2', () => {
+    for (const args of [['report', 'budget'], ['report', '--format', 'odt'], ['report', '--as-of', '26.11.2026']]) {
+      const r = strategy([...args, '--root', FIXTURE]);
+      assert.equal(r.status, 2, args.join(' '));
+      assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+      assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+    }
+    const none = strategy(['report', '--root', tmpdir()]);
+    assert.equal(none.status, 2);
+    assert.match(none.stderr, /strategy\.yaml/);
+  });
+
+  it('names the source commit of a git checkout, and says when files differ from it', function () {
+    if (!hasCommand('git')) this.skip();
+    const dir = tmp();
+    try {
+      cpSync(FIXTURE, dir, { recursive: true });
+      const git = (...a: string[]) => execFileSync('git', a, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' } });
+      git('init', '-q');
+      git('add', '.');
+      git('commit', '-q', '-m', 'fixture');
+      const head = git('rev-parse', 'HEAD').trim();
+      const clean = strategy(['report', 'inventory', '--root', dir, '--as-of', AS_OF]);
+      assert.ok(clean.stdout.includes(`Git-Commit \`${head.slice(0, 12)}\``), clean.stdout.slice(0, 300));
+      assert.ok(!clean.stdout.includes('nicht eingecheckten'));
+      writeFileSync(join(dir, 'measures', 'neu.yaml'), 'id: NEU\ntitle: Neu\nstatus: idea\n');
+      assert.match(strategy(['report', 'inventory', '--root', dir, '--as-of', AS_OF]).stdout, /\(mit nicht eingecheckten Änderungen\)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads HEAD from the .git folder when the git program cannot (packed or loose ref)', () => {
+    const dir = tmp();
+    try {
+      const hash = 'a'.repeat(40);
+      mkdirSync(join(dir, '.git', 'refs', 'heads'), { recursive: true });
+      mkdirSync(join(dir, 'strategie'));
+      writeFileSync(join(dir, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+      writeFileSync(join(dir, '.git', 'packed-refs'), `# pack-refs with: peeled\n${hash} refs/heads/main\n`);
+      assert.deepEqual(sourceRevision(join(dir, 'strategie')), { commit: hash });
+      writeFileSync(join(dir, '.git', 'refs', 'heads', 'main'), `${'b'.repeat(40)}\n`);
+      assert.deepEqual(sourceRevision(join(dir, 'strategie')), { commit: 'b'.repeat(40) });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    assert.deepEqual(sourceRevision(tmpdir()), {});
+  });
+
+  it('writes HTML to --output (format from the extension) with the roadmap as inline SVG', function () {
+    this.timeout(BROWSER_TIMEOUT);
+    const dir = tmp();
+    try {
+      const out = join(dir, 'bericht.html');
+      const r = strategy(['report', '--root', FIXTURE, '--as-of', AS_OF, '--output', out]);
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(r.stdout, '');
+      const html = readFileSync(out, 'utf8');
+      assert.match(html, /^<!doctype html><html lang="de">/);
+      if (hasChromium()) {
+        assert.match(html, /<figure class="diagram"><svg[^>]*aria-roledescription="gantt"/);
+        assert.doesNotMatch(html, /<script/i, 'a pre-rendered roadmap needs no script');
+      } else {
+        assert.match(html, /<pre class="mermaid">gantt/);
+        assert.match(r.stderr, /bundled Mermaid script/);
+      }
+      const tags = html.match(/<[a-z][a-z0-9-]*\b[^>]*>/gi) ?? [];
+      assert.deepEqual(tags.filter((t) => /\s(?:src|href|xlink:href)\s*=\s*["']?\s*(?:https?:|\/\/)/i.test(t)), []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes a Word document (DOCX) with headings, tables and the roadmap', async function () {
+    this.timeout(BROWSER_TIMEOUT);
+    const dir = tmp();
+    try {
+      const out = join(dir, 'bericht.docx');
+      const r = strategy(['report', '--root', FIXTURE, '--as-of', AS_OF, '--format', 'docx', '--output', out]);
+      assert.equal(r.status, 0, r.stderr);
+      const bytes = readFileSync(out);
+      assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'a DOCX file is a zip archive');
+      const zip = await JSZip.loadAsync(bytes);
+      const xml = await zip.file('word/document.xml')!.async('string');
+      assert.ok(xml.includes('Bericht an den Rat: Digitalstrategie der Musterstadt'));
+      assert.ok(xml.includes('5. Ethik, Recht und Datenschutz'));
+      assert.ok(xml.includes('w:val="Heading2"'), 'headings use Word heading styles');
+      assert.ok(xml.includes('<w:tblHeader/>'), 'table header rows repeat on each page');
+      assert.ok(plain(xml).includes('1.250.000 €'));
+      assert.ok(xml.includes('&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt;') || xml.includes("&lt;script&gt;alert('x')&lt;/script&gt;"), 'user text is escaped XML text');
+      const images = Object.keys(zip.files).filter((f) => f.startsWith('word/media/'));
+      if (hasChromium()) assert.equal(images.length, 1, 'the roadmap is an image');
+      else assert.ok(xml.includes('gantt'), 'without a browser the roadmap source is included');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('prints a PDF on A4 with Chromium', function () {
+    this.timeout(BROWSER_TIMEOUT);
+    if (!hasChromium()) this.skip();
+    const dir = tmp();
+    try {
+      const out = join(dir, 'report.pdf');
+      const r = strategy(['report', '--root', FIXTURE, '--as-of', AS_OF, '--lang', 'en', '--output', out]);
+      assert.equal(r.status, 0, r.stderr);
+      const bytes = readFileSync(out);
+      assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
+      if (hasCommand('pdftotext')) {
+        const text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
+        assert.match(text, /Council report: Digitalstrategie der Musterstadt/);
+        assert.match(text, /5\. Ethics, law and data protection/);
+        assert.match(text, /Page 1 of \d+/);
+        const info = execFileSync('pdfinfo', [out], { encoding: 'utf8' });
+        assert.match(info, /Page size:\s+595\.\d+ x 841\.\d+|Page size:\s+595\.\d+ x 842\.\d+/, 'A4');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes DOCX to a pipe when no --output is given', function () {
+    this.timeout(BROWSER_TIMEOUT);
+    // (To a terminal it refuses and asks for --output; a test has no terminal.)
+    const r = spawnSync(process.execPath, [CLI, 'report', 'funding', '--root', FIXTURE, '--as-of', AS_OF, '--format', 'docx'], { encoding: 'buffer' });
+    assert.equal(r.status, 0, r.stderr.toString());
+    assert.equal(r.stdout.subarray(0, 2).toString('latin1'), 'PK');
+  });
+});
+
+describe('strategy report on examples/herne (structure follows the model)', function () {
+  before(function () {
+    if (!existsSync(join(HERNE, 'strategy.yaml'))) this.skip();
+  });
+
+  function sectionTables(tree: Root, h2Prefix: string): Table[] {
+    const start = tree.children.findIndex((n) => n.type === 'heading' && n.depth === 2 && toString(n).startsWith(h2Prefix));
+    assert.ok(start >= 0, `no section "${h2Prefix}"`);
+    const rest = tree.children.slice(start + 1);
+    const end = rest.findIndex((n) => n.type === 'heading' && n.depth === 2);
+    return (end < 0 ? rest : rest.slice(0, end)).filter((n): n is Table => n.type === 'table');
+  }
+
+  it('has the five sections and counts that match the model', () => {
+    const r = strategy(['report', '--root', HERNE, '--as-of', AS_OF]);
+    assert.equal(r.status, 0, r.stderr);
+    const tree = unified().use(remarkParse).use(remarkGfm).parse(r.stdout);
+    const h2 = tree.children.filter((n) => n.type === 'heading' && n.depth === 2).map((n) => toString(n));
+    for (const prefix of ['1. ', '2. ', '3. ', '4. ', '5. ']) assert.ok(h2.some((h) => h.startsWith(prefix)), `section ${prefix} missing`);
+
+    const model = loadWorkspace(HERNE).lint({ asOf: AS_OF }).model;
+    const ai = model.measures.filter((m) => m.ai);
+    const inUse = ai.filter((m) => m.status === 'pilot' || m.status === 'active');
+    const bodyRows = (tables: Table[]) => tables.reduce((n, t) => n + t.children.length - 1, 0);
+
+    // Section 1: one table per category of the AI applications in use, then planned, then the rest.
+    const s1 = sectionTables(tree, '1. ');
+    const categories = new Set(inUse.map((m) => m.ai!.category));
+    assert.equal(bodyRows(s1.slice(0, categories.size)), inUse.length, 'every AI application in use or piloted is listed once');
+    assert.equal(bodyRows(s1), ai.length, 'every AI initiative appears in section 1');
+
+    // Section 2: every partner of the catalogue once, pilots as the first table.
+    const s2 = sectionTables(tree, '2. ');
+    const pilots = model.measures.filter((m) => m.status === 'pilot').length;
+    assert.equal(s2[0].children.length - 1, pilots);
+    assert.equal(bodyRows(s2.slice(1)), model.partnerById.size);
+
+    // Section 5: the matrix has one row per AI initiative.
+    const matrix = sectionTables(tree, '5. ')[0];
+    assert.equal(matrix.children.length - 1, ai.length);
+
+    // Section 4: the granted total equals the sum over the model's funding entries (own funds excluded).
+    const granted = model.measures.flatMap((m) => m.funding).filter((f) => f.status === 'granted' && f.source !== 'own' && typeof f.amount === 'number').reduce((s, f) => s + f.amount!, 0);
+    const byProgramme = sectionTables(tree, '4. ')[0];
+    const head = byProgramme.children[0].children.map((c) => toString(c));
+    const totalRow = byProgramme.children.find((row) => toString(row.children[0]).startsWith('Summe'))!;
+    const cell = plain(toString(totalRow.children[head.indexOf('Bewilligt')]));
+    assert.equal(cell, `${new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2 }).format(granted)} €`);
+  });
+});

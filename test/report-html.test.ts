@@ -1,0 +1,138 @@
+// HTML reports: one self-contained, accessible file (headings, tables with captions and header
+// scopes, A4 print CSS) that loads nothing from anywhere, with user text kept as text.
+import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
+import { loadWorkspace } from '../cli/load';
+import { reportToHtml, inlineScript, type DiagramMode } from '../cli/report/html';
+import { mermaidSources } from '../cli/report/diagrams';
+import { buildReport, REPORT_KINDS, type ReportKind } from '../strategy/report/index';
+import type { Lang } from '../strategy/types';
+
+const FIXTURE = join(__dirname, 'fixtures', 'report', 'musterstadt');
+const AS_OF = '2026-11-26';
+const FAKE_SVG = '<svg xmlns="http://www.w3.org/2000/svg" id="roadmap-1" role="graphics-document document" aria-roledescription="gantt"><text>Roadmap</text></svg>';
+
+function html(kind: ReportKind, lang: Lang, diagrams: DiagramMode = { kind: 'svg', svgs: [FAKE_SVG] }, change?: (ws: ReturnType<typeof loadWorkspace>) => void): string {
+  const ws = loadWorkspace(FIXTURE);
+  change?.(ws);
+  return reportToHtml(buildReport(ws.lint({ asOf: AS_OF }), kind, { lang }), { diagrams, generator: 'test' });
+}
+
+/** Every `<table>…</table>` of a document. */
+function tables(doc: string): string[] {
+  return doc.match(/<table>[\s\S]*?<\/table>/g) ?? [];
+}
+
+/** Nothing that a browser would fetch: no remote (or protocol-relative) src/href, no external scripts or styles. */
+function assertOffline(doc: string): void {
+  // Only real tags count: user text such as `<a href="https://…">` is escaped (`&#x3C;a …`) and is no tag.
+  const tags = doc.match(/<[a-z][a-z0-9-]*\b[^>]*>/gi) ?? [];
+  const remote = tags.filter((t) => /\s(?:src|href|xlink:href|srcset|action|poster|data)\s*=\s*["']?\s*(?:https?:|\/\/)/i.test(t));
+  assert.deepEqual(remote, [], 'remote URL in an attribute');
+  assert.doesNotMatch(doc, /<script\b[^>]*\bsrc\s*=/i, 'external script');
+  assert.doesNotMatch(doc, /<link\b/i, 'external stylesheet or preload');
+  assert.doesNotMatch(doc, /@import|url\(\s*["']?\s*(?:https?:|\/\/)/i, 'remote resource in CSS');
+  assert.doesNotMatch(doc, /<iframe|<object|<embed/i);
+}
+
+describe('report HTML: structure', () => {
+  const doc = html('council', 'de');
+
+  it('is one complete document in the report language', () => {
+    assert.match(doc, /^<!doctype html><html lang="de"><head><meta charset="utf-8">/);
+    assert.match(doc, /<title>Bericht an den Rat: Digitalstrategie der Musterstadt<\/title>/);
+    assert.match(doc, /<main>/);
+    assert.equal((doc.match(/<h1>/g) ?? []).length, 1);
+    assert.match(html('council', 'en'), /<html lang="en">/);
+  });
+
+  it('keeps the five questions as headings, in order', () => {
+    const h2 = [...doc.matchAll(/<h2>(.*?)<\/h2>/g)].map((m) => m[1]);
+    assert.deepEqual(h2, ['Auf einen Blick', '1. KI-Anwendungen im Einsatz und in Erprobung', '2. Pilotprojekte und Kooperationen', '3. KI in der Digitalstrategie', '4. Fördermittel', '5. Ethik, Recht und Datenschutz']);
+  });
+
+  it('gives every table a caption, column headers with scope and row headers', () => {
+    for (const kind of REPORT_KINDS) {
+      const all = tables(html(kind, 'de'));
+      assert.ok(all.length > 0, kind);
+      for (const t of all) {
+        assert.match(t, /^<table><caption>[^<]+<\/caption>/, `${kind}: table without caption: ${t.slice(0, 120)}`);
+        const head = /<thead>([\s\S]*?)<\/thead>/.exec(t)?.[1] ?? '';
+        assert.ok(head.includes('<th'), `${kind}: table without header row`);
+        assert.doesNotMatch(head, /<th(?![^>]*scope="col")[^>]*>/, `${kind}: column header without scope`);
+        assert.doesNotMatch(head, /<td/, `${kind}: data cell in the header row`);
+      }
+    }
+    const chatbots = tables(doc).find((t) => t.includes('<caption>KI-Anwendungen im Einsatz oder in Erprobung: Chatbots</caption>'));
+    assert.ok(chatbots);
+    assert.match(chatbots, /<tbody>\s*<tr>\s*<th scope="row">Bürger-Chatbot „Frag die Stadt“ \(<code>KI-CHATBOT<\/code>\)<\/th>/);
+  });
+
+  it('marks sum rows and right-aligns amounts', () => {
+    const programmes = tables(doc).find((t) => t.includes('<caption>Fördermittel nach Programm und Status</caption>'))!;
+    assert.match(programmes, /<tr class="total">\s*<th scope="row"><strong>Summe Fördermittel<\/strong><\/th>/);
+    assert.match(programmes, /<td align="right"><strong>1\.250\.000\s€<\/strong><\/td>/);
+  });
+
+  it('has print CSS for A4 (landscape for the wide AI register)', () => {
+    assert.match(doc, /@media print \{[\s\S]*@page \{ size: A4; /);
+    assert.match(doc, /thead \{ display: table-header-group; \}/);
+    assert.match(html('inventory', 'de'), /@page \{ size: A4 landscape;/);
+  });
+});
+
+describe('report HTML: offline and safe', () => {
+  it('the offline check itself catches remote resources', () => {
+    for (const bad of ['<img src="https://x.example/a.png">', '<script src="//cdn.example/m.js"></script>', '<link rel="stylesheet" href="a.css">', '<style>@import "https://x";</style>', '<svg><image xlink:href="http://x/a.png"/></svg>'])
+      assert.throws(() => assertOffline(`<p>${bad}</p>`), bad);
+    assertOffline('<p>&#x3C;img src="https://x.example/a.png"></p>');
+  });
+
+  it('loads nothing: inline styles, inline SVG, no remote URLs', () => {
+    for (const kind of REPORT_KINDS) assertOffline(html(kind, 'de'));
+    const doc = html('council', 'de');
+    assert.ok(doc.includes(FAKE_SVG), 'the rendered roadmap is inlined');
+    assert.doesNotMatch(doc, /<script/i, 'no script needed when the roadmap is SVG');
+    assert.doesNotMatch(doc, /<pre class="mermaid">/);
+  });
+
+  it('without a rendered SVG, inlines the Mermaid bundle and keeps the source as text', () => {
+    const js = 'window.mermaid = { initialize() {}, run() {} }; var s = "</script><!-- x";';
+    const doc = html('council', 'de', { kind: 'script', mermaidJs: js });
+    assertOffline(doc);
+    assert.equal((doc.match(/<script>/g) ?? []).length, 2);
+    assert.ok(doc.includes('var s = "\\x3C/script>\\x3C!-- x";'), 'the bundle cannot end its own script element');
+    const pre = /<pre class="mermaid">([\s\S]*?)<\/pre>/.exec(doc)?.[1] ?? '';
+    assert.match(pre, /^gantt\n/);
+    assert.doesNotMatch(pre, /<(?!\/)/, 'diagram source is escaped text');
+    assert.match(doc, /securityLevel: "strict"/);
+  });
+
+  it('escapes "</script" and "<!--" in inline scripts without changing their meaning', () => {
+    const src = 'var a = "</script>"; var b = /<!--/u; var c = `</SCRIPT`;';
+    const out = inlineScript(src);
+    assert.doesNotMatch(out, /<\/script|<!--/i);
+    const run = (code: string) => new Function(`${code}; return [a, b.test('<!--'), b.test('x'), c];`)();
+    assert.deepEqual(run(out), run(src));
+  });
+
+  it('keeps user text as text: no injected elements, attributes or links', () => {
+    const evil = '<script>alert(1)</script><img src=x onerror=alert(2)> [x](javascript:alert(3)) <a href="https://evil.example">a</a>';
+    const doc = html('council', 'de', { kind: 'svg', svgs: [FAKE_SVG] }, (ws) =>
+      ws.setFile('measures/evil.yaml', `id: EVIL\ntitle: ${JSON.stringify(evil)}\nstatus: active\nowner: ${JSON.stringify(evil)}\nai: {category: chatbot, risk: limited, purpose: ${JSON.stringify(evil)}}\n`),
+    );
+    const tags = doc.match(/<[a-z][^>]*>/gi) ?? [];
+    assert.deepEqual(tags.filter((t) => /^<(script|img|a)\b/i.test(t) || /\s(on\w+|href|src)=/i.test(t)), [], 'user text became an element or attribute');
+    assert.ok(doc.includes('&#x3C;script>alert(1)&#x3C;/script>'), 'the title is shown as text');
+    assert.ok(doc.includes('[x](javascript:alert(3))'), 'Markdown syntax stays literal');
+    assertOffline(doc);
+  });
+
+  it('finds the roadmap sources in the tree', () => {
+    const doc = buildReport(loadWorkspace(FIXTURE).lint({ asOf: AS_OF }), 'council', { lang: 'de' });
+    const sources = mermaidSources(doc.tree);
+    assert.equal(sources.length, 1);
+    assert.match(sources[0], /^gantt/);
+    assert.equal(mermaidSources(buildReport(loadWorkspace(FIXTURE).lint({ asOf: AS_OF }), 'funding', {}).tree).length, 0);
+  });
+});
