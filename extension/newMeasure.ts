@@ -28,7 +28,7 @@ export async function newMeasure(roots: StrategyRoots, root: StrategyRoot, exten
     void vscode.window.showErrorMessage(checkId(args.id, existing)!);
     return undefined;
   }
-  const id = args.id ?? (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Id of the new measure'), value: uniqueDerivedId(title, existing), validateInput: (v) => checkId(v.trim(), existing) }))?.trim();
+  const id = args.id ?? (args.title ? uniqueDerivedId(title, existing) : undefined) ?? (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Id of the new measure'), value: uniqueDerivedId(title, existing), validateInput: (v) => checkId(v.trim(), existing) }))?.trim();
   if (!id) return undefined;
   const fieldPick = args.field !== undefined ? { id: args.field || undefined } : await vscode.window.showQuickPick(
     [{ label: vscode.l10n.t('(no field of action)'), id: undefined as string | undefined }, ...model.fields.map((f) => ({ label: f.title, description: f.id, id: f.id as string | undefined }))],
