@@ -34,6 +34,7 @@ export class RoadmapPanel {
       localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
     });
     RoadmapPanel.current = new RoadmapPanel(panel, roots, root, extensionUri, type ?? 'gantt');
+    RoadmapPanel.current.update();
     return RoadmapPanel.current;
   }
 
@@ -99,9 +100,11 @@ export class RoadmapPanel {
   }
 
   update() {
-    if (!this.ready || !this.root.result) return;
+    if (!this.root.result) return;
     const { sources, nodeMap } = roadmapFor(this.root, this.type);
     this.sources = sources;
+    // The webview asks for its first diagram ('ready') once its script runs.
+    if (!this.ready) return;
     const model = this.root.result.model;
     void this.panel.webview.postMessage({
       type: 'render',
