@@ -3,6 +3,7 @@
 // sees it (screenshots into docs/images/); phase 2 runs the mocha suite of test/extension/ in the
 // extension host. Fails – never skips – when VS Code or Chromium cannot be started.
 import { spawn } from 'node:child_process';
+import { format } from 'node:util';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -155,7 +156,7 @@ async function phaseSuite(cs, suite) {
       });
     });
     await page.exposeFunction('codeAutomationLog', (type, args) => {
-      const text = Array.isArray(args) ? args.join(' ') : String(args);
+      const text = Array.isArray(args) ? format(...args) : String(args);
       if (/\[strategy|passing|failing|passed|failed|✔|✓|\d+\)|Error|AssertionError/.test(text)) process.stdout.write(text + '\n');
     });
     const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
