@@ -55,7 +55,8 @@ export function listFiles(root: string): string[] {
     seen.add(real);
     let entries: import('node:fs').Dirent[];
     try {
-      entries = readdirSync(dir, { withFileTypes: true });
+      // Sorted: which of two paths to the same folder is listed must not depend on the file system's order.
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch {
       return;
     }
@@ -82,19 +83,35 @@ export function listFiles(root: string): string[] {
   return out.sort();
 }
 
+/** Stands for a file too large to read: the core reports it from its size alone and never looks inside. */
+function sizeOnly(size: number): Uint8Array {
+  return Object.defineProperty(new Uint8Array(0), 'byteLength', { value: size });
+}
+
+/** A file's bytes, or only its size when it is above the limit (not read into memory). */
+function readLimited(full: string, maxFileBytes: number): Uint8Array {
+  // stat, not lstat: a symbolic link counts with the size of the file it points to.
+  const size = statSync(full).size;
+  return size > maxFileBytes ? sizeOnly(size) : readFileSync(full);
+}
+
 /** Reads the strategy repository at `root` into a workspace. */
 export function loadWorkspace(root: string, opts: { maxFileBytes?: number } = {}): StrategyWorkspace {
   const ws = new StrategyWorkspace(opts.maxFileBytes ? { maxFileBytes: opts.maxFileBytes } : undefined);
-  ws.setFile(STRATEGY_FILE, readFileSync(join(root, STRATEGY_FILE)));
+  const maxFileBytes = opts.maxFileBytes ?? 2 * 1024 * 1024;
+  // Like every other file, strategy.yaml is read only from inside the repository: a link to a file
+  // elsewhere (say /proc/self/environ) would show its text in findings, and CI publishes those.
+  const strategyFile = join(root, STRATEGY_FILE);
+  const realRoot = realpathSync(root);
+  const target = realpathSync(strategyFile);
+  if (!target.startsWith(realRoot + sep)) throw new UsageError(`${STRATEGY_FILE} is a link to a file outside the repository (${target}): not read`);
+  ws.setFile(STRATEGY_FILE, readLimited(strategyFile, maxFileBytes));
   const classify = makeClassifier(ws.include());
   for (const path of listFiles(root)) {
     if (path === STRATEGY_FILE || !classify(path)) continue;
     const full = join(root, path);
     try {
-      // stat, not lstat: a symbolic link counts with the size of the file it points to.
-      const size = statSync(full).size;
-      // Oversized files are not read into memory; the core reports them from their size.
-      ws.setFile(path, size > (opts.maxFileBytes ?? 2 * 1024 * 1024) ? new Uint8Array(size) : readFileSync(full));
+      ws.setFile(path, readLimited(full, maxFileBytes));
     } catch (e) {
       ws.setFile(path, new Uint8Array([0xff]));
     }

@@ -1,12 +1,23 @@
 // Build: schema validators, then esbuild bundles for the CLI (and the extension, when present).
 import { build } from 'esbuild';
-import { existsSync, chmodSync, copyFileSync, mkdirSync } from 'node:fs';
+import { existsSync, chmodSync, copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
 execFileSync(process.execPath, [new URL('./build-schema.mjs', import.meta.url).pathname], { stdio: 'inherit' });
 
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', logLevel: 'warning', legalComments: 'none', minifySyntax: true };
-await build({ ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
+// `strategy lint` runs on every push and keystroke-near in CI: dist/cli.js holds only the
+// program and lint. Every other command is its own bundle (dist/commands/<name>.js), loaded on
+// demand, so that lint's start-up does not compile report, diagram, docx or Markdown code.
+const otherCommands = readdirSync('cli/commands').filter((f) => f.endsWith('.ts') && f !== 'lint.ts').map((f) => f.slice(0, -3));
+const commandsOnDemand = {
+  name: 'commands-on-demand',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/commands\/[\w-]+$/ }, (a) => (a.importer.endsWith('main.ts') && otherCommands.includes(a.path.slice('./commands/'.length)) ? { path: `${a.path}.js`, external: true } : undefined));
+  },
+};
+await build({ ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [commandsOnDemand] });
+await build({ ...common, entryPoints: otherCommands.map((c) => `cli/commands/${c}.ts`), outdir: 'dist/commands' });
 chmodSync('dist/cli.js', 0o755);
 if (existsSync('extension/extension.ts')) {
   // The extension bundle is minified and has no source map: it ships in the VSIX (size limit).

@@ -129,6 +129,38 @@ export function stronglyConnectedComponents(successors: ReadonlyArray<ArrayLike<
 }
 
 /**
+ * What a graph's shape depends on – ids, milestone ids and `depends_on` entries, by position in
+ * the list of measures – as indices. Successive models of a workspace share it while an edit
+ * leaves these alone (the usual edit while typing), so that an edit in a large repository does
+ * not rebuild the graph of every measure (see `dependencyGraph`).
+ */
+interface Shape {
+  readonly byRef: Map<string, number>;
+  /** Per node: the position of its measure in the list, and of its milestone in the measure (-1: the measure itself). */
+  readonly nodeMeasure: Int32Array;
+  readonly nodeMilestone: Int32Array;
+  /** Per measure position: its node, or -1 (an id used before: not in the graph). */
+  readonly measureNode: Int32Array;
+  /** Per edge: its ends (nodes) and the position of its entry in the `depends_on` list of `from`. */
+  readonly edgeFrom: Int32Array;
+  readonly edgeTo: Int32Array;
+  readonly edgeEntry: Int32Array;
+  /** Per node: its edges (outgoing: what it depends on; incoming: what depends on it). */
+  readonly outgoing: readonly number[][];
+  readonly incoming: readonly number[][];
+  /**
+   * Timing events: event `i < nodes.length` is node i's start (measure) or date (milestone);
+   * event `nodes.length + k` is the end of the k-th measure node. Edges point from an event to
+   * the events it waits for.
+   */
+  readonly eventEdges: readonly number[][];
+  readonly endEvent: Int32Array;
+  readonly eventNode: Int32Array;
+  /** Strongly connected components of the events, and each event's component; computed on first use. */
+  scc?: { components: number[][]; componentOf: Int32Array };
+}
+
+/**
  * The dependency graph of a set of measures. Use `dependencyGraph(model)` to share one graph per
  * model between rules, diagrams and the editor.
  */
@@ -138,90 +170,162 @@ export class DependencyGraph {
   /** Every `depends_on` entry that names an existing measure or milestone, in source order. */
   readonly edges: readonly DependencyEdge[];
 
-  private readonly byRef = new Map<string, DependencyNode>();
-  private readonly outgoing: DependencyEdge[][];
-  private readonly incoming: DependencyEdge[][];
-  /**
-   * Timing events: event `i < nodes.length` is node i's start (measure) or date (milestone);
-   * event `nodes.length + k` is the end of the measure `endOwner[k]`. Edges point from an event
-   * to the events it waits for.
-   */
-  private readonly eventEdges: number[][];
-  private readonly endEvent: Int32Array;
-  private readonly eventNode: Int32Array;
+  private readonly measures: readonly Measure[];
+  private readonly shape: Shape;
   private cycleCache?: DependencyCycle[];
   private orderCache?: DependencyNode[];
 
   constructor(measures: Iterable<Measure>) {
+    const list = Array.isArray(measures) ? (measures as readonly Measure[]) : [...measures];
+    const byRef = new Map<string, number>();
     const nodes: DependencyNode[] = [];
-    const measureNodes: MeasureNode[] = [];
-    for (const measure of measures) {
-      if (!measure.id || this.byRef.has(measure.id)) continue;
-      const node: MeasureNode = { kind: 'measure', ref: measure.id, measure, index: nodes.length };
-      nodes.push(node);
-      measureNodes.push(node);
-      this.byRef.set(node.ref, node);
-      for (const milestone of measure.milestones) {
+    const nodeMeasure: number[] = [];
+    const nodeMilestone: number[] = [];
+    const measureNode = new Int32Array(list.length).fill(-1);
+    const measureNodes: number[] = [];
+    list.forEach((measure, position) => {
+      if (!measure.id || byRef.has(measure.id)) return;
+      const index = nodes.length;
+      nodes.push({ kind: 'measure', ref: measure.id, measure, index });
+      nodeMeasure.push(position);
+      nodeMilestone.push(-1);
+      measureNode[position] = index;
+      measureNodes.push(index);
+      byRef.set(measure.id, index);
+      measure.milestones.forEach((milestone, k) => {
         const ref = `${measure.id}/${milestone.id}`;
-        if (this.byRef.has(ref)) continue;
+        if (byRef.has(ref)) return;
         const ms: MilestoneNode = { kind: 'milestone', ref, measure, milestone, index: nodes.length };
+        byRef.set(ref, nodes.length);
         nodes.push(ms);
-        this.byRef.set(ref, ms);
-      }
-    }
-    this.nodes = nodes;
+        nodeMeasure.push(position);
+        nodeMilestone.push(k);
+      });
+    });
 
     const n = nodes.length;
     const eventCount = n + measureNodes.length;
-    this.endEvent = new Int32Array(n).fill(-1);
-    this.eventNode = new Int32Array(eventCount);
+    const endEvent = new Int32Array(n).fill(-1);
+    const eventNode = new Int32Array(eventCount);
     const events: number[][] = Array.from({ length: eventCount }, () => []);
-    for (let i = 0; i < n; i++) this.eventNode[i] = i;
+    for (let i = 0; i < n; i++) eventNode[i] = i;
     measureNodes.forEach((m, k) => {
       const end = n + k;
-      this.endEvent[m.index] = end;
-      this.eventNode[end] = m.index;
-      events[end].push(m.index); // a measure ends after it starts …
+      endEvent[m] = end;
+      eventNode[end] = m;
+      events[end].push(m); // a measure ends after it starts …
     });
     for (const node of nodes) {
       if (node.kind !== 'milestone') continue;
-      const owner = this.byRef.get(node.measure.id)!.index;
-      events[this.endEvent[owner]].push(node.index); // … and after its milestones;
+      const owner = byRef.get(node.measure.id)!;
+      events[endEvent[owner]].push(node.index); // … and after its milestones;
       events[node.index].push(owner); // a milestone comes after its measure's start.
     }
 
     const edges: DependencyEdge[] = [];
-    this.outgoing = nodes.map(() => []);
-    this.incoming = nodes.map(() => []);
-    const addEdges = (from: DependencyNode, refs: readonly Ref[]) => {
-      for (const ref of refs) {
-        const to = this.byRef.get(ref.id);
-        if (!to) continue;
-        const edge: DependencyEdge = { from, to, ref };
-        edges.push(edge);
-        this.outgoing[from.index].push(edge);
-        this.incoming[to.index].push(edge);
-        events[from.index].push(this.targetEvent(to));
-      }
-    };
-    for (const node of nodes) addEdges(node, node.kind === 'measure' ? node.measure.dependsOn : node.milestone.dependsOn);
+    const edgeFrom: number[] = [];
+    const edgeTo: number[] = [];
+    const edgeEntry: number[] = [];
+    const outgoing: number[][] = nodes.map(() => []);
+    const incoming: number[][] = nodes.map(() => []);
+    for (const from of nodes) {
+      entriesOf(from).forEach((ref, j) => {
+        const to = byRef.get(ref.id);
+        if (to === undefined) return;
+        outgoing[from.index].push(edges.length);
+        incoming[to].push(edges.length);
+        edgeFrom.push(from.index);
+        edgeTo.push(to);
+        edgeEntry.push(j);
+        edges.push({ from, to: nodes[to], ref });
+        events[from.index].push(nodes[to].kind === 'measure' ? endEvent[to] : to);
+      });
+    }
+    this.measures = list;
+    this.nodes = nodes;
     this.edges = edges;
-    this.eventEdges = events;
+    this.shape = {
+      byRef,
+      nodeMeasure: Int32Array.from(nodeMeasure),
+      nodeMilestone: Int32Array.from(nodeMilestone),
+      measureNode,
+      edgeFrom: Int32Array.from(edgeFrom),
+      edgeTo: Int32Array.from(edgeTo),
+      edgeEntry: Int32Array.from(edgeEntry),
+      outgoing,
+      incoming,
+      eventEdges: events,
+      endEvent,
+      eventNode,
+    };
+  }
+
+  /**
+   * The graph of `measures` on the shape of `previous`, when every measure that differs from the
+   * one at its position in `previous` has the same ids and `depends_on` entries (else undefined).
+   * Nodes and edges of unchanged measures are shared; only the changed ones are made anew.
+   */
+  static rebased(previous: DependencyGraph, measures: readonly Measure[]): DependencyGraph | undefined {
+    const before = previous.measures;
+    if (before.length !== measures.length) return undefined;
+    const changed: number[] = [];
+    for (let i = 0; i < measures.length; i++) {
+      if (before[i] === measures[i]) continue;
+      if (!sameShape(before[i], measures[i])) return undefined;
+      changed.push(i);
+    }
+    const shape = previous.shape;
+    const nodes = changed.length ? previous.nodes.slice() : previous.nodes;
+    const touched: number[] = [];
+    for (const position of changed) {
+      const first = shape.measureNode[position];
+      if (first < 0) continue;
+      for (let i = first; i < nodes.length && shape.nodeMeasure[i] === position; i++) {
+        const measure = measures[position];
+        const k = shape.nodeMilestone[i];
+        (nodes as DependencyNode[])[i] = k < 0 ? { kind: 'measure', ref: nodes[i].ref, measure, index: i } : { kind: 'milestone', ref: nodes[i].ref, measure, milestone: measure.milestones[k], index: i };
+        touched.push(i);
+      }
+    }
+    const edges = touched.length ? previous.edges.slice() : previous.edges;
+    for (const i of touched) {
+      for (const e of [...shape.outgoing[i], ...shape.incoming[i]]) {
+        const from = nodes[shape.edgeFrom[e]];
+        (edges as DependencyEdge[])[e] = { from, to: nodes[shape.edgeTo[e]], ref: entriesOf(from)[shape.edgeEntry[e]] };
+      }
+    }
+    const graph = Object.create(DependencyGraph.prototype) as DependencyGraph;
+    return Object.assign(graph, { measures, shape, nodes, edges });
   }
 
   /** The measure (`A`) or milestone (`A/m1`) a `depends_on` entry names, if it exists. */
   resolve(ref: string): DependencyNode | undefined {
-    return this.byRef.get(ref);
+    const i = this.shape.byRef.get(ref);
+    return i === undefined ? undefined : this.nodes[i];
+  }
+
+  /** The nodes of one measure: itself, then its milestones (none for a measure whose id came before). */
+  nodesOf(measure: Measure): DependencyNode[] {
+    const first = this.shape.byRef.get(measure.id);
+    const out: DependencyNode[] = [];
+    if (first === undefined || this.nodes[first].measure !== measure) return out;
+    for (let i = first; i < this.nodes.length && this.nodes[i].measure === measure; i++) out.push(this.nodes[i]);
+    return out;
+  }
+
+  /** Stays the same object while successive graphs have the same shape (ids and entries), for caches. */
+  get shapeToken(): object {
+    return this.shape;
   }
 
   /** The entries `node` itself declares: what it depends on. */
   dependenciesOf(node: DependencyNode): readonly DependencyEdge[] {
-    return this.outgoing[node.index] ?? [];
+    return (this.shape.outgoing[node.index] ?? []).map((e) => this.edges[e]);
   }
 
   /** The entries of other measures and milestones that name `node`. */
   dependentsOf(node: DependencyNode): readonly DependencyEdge[] {
-    return this.incoming[node.index] ?? [];
+    return (this.shape.incoming[node.index] ?? []).map((e) => this.edges[e]);
   }
 
   /** Every cycle (strongly connected component that closes on itself), in topological order. */
@@ -237,25 +341,34 @@ export class DependencyGraph {
   topologicalOrder(): readonly DependencyNode[] {
     if (!this.orderCache) {
       const order: DependencyNode[] = [];
-      for (const component of stronglyConnectedComponents(this.eventEdges)) {
+      for (const component of this.scc().components) {
         // Each node is placed by its own event (start or date); measure ends only add ordering.
-        for (const e of component.sort((a, b) => a - b)) if (e < this.nodes.length) order.push(this.nodes[e]);
+        for (const e of [...component].sort((a, b) => a - b)) if (e < this.nodes.length) order.push(this.nodes[e]);
       }
       this.orderCache = order;
     }
     return this.orderCache;
   }
 
+  private scc(): { components: number[][]; componentOf: Int32Array } {
+    const shape = this.shape;
+    if (!shape.scc) {
+      const components = stronglyConnectedComponents(shape.eventEdges);
+      const componentOf = new Int32Array(shape.eventEdges.length);
+      components.forEach((c, i) => {
+        for (const e of c) componentOf[e] = i;
+      });
+      shape.scc = { components, componentOf };
+    }
+    return shape.scc;
+  }
+
   private targetEvent(to: DependencyNode): number {
-    return to.kind === 'measure' ? this.endEvent[to.index] : to.index;
+    return to.kind === 'measure' ? this.shape.endEvent[to.index] : to.index;
   }
 
   private findCycles(): DependencyCycle[] {
-    const components = stronglyConnectedComponents(this.eventEdges);
-    const componentOf = new Int32Array(this.eventEdges.length);
-    components.forEach((c, i) => {
-      for (const e of c) componentOf[e] = i;
-    });
+    const { components, componentOf } = this.scc();
     const closing = new Map<number, DependencyEdge[]>();
     for (const edge of this.edges) {
       const c = componentOf[edge.from.index];
@@ -275,15 +388,16 @@ export class DependencyGraph {
 
   private makeCycle(events: number[], componentOf: Int32Array, c: number, edges: DependencyEdge[]): DependencyCycle {
     const graph = this; // read inside the closures the cycle hands out
+    const { eventEdges, eventNode } = this.shape;
     let trees: { parent: Map<number, number>; next: Map<number, number>; root: number } | undefined;
     const inside = (e: number) => componentOf[e] === c;
     // Shortest-path trees from and to one root, computed once per cycle; a path through any edge
     // is then read off the trees in time proportional to its length.
     const buildTrees = () => {
       const root = edges[0].from.index;
-      const parent = bfs(root, (v) => graph.eventEdges[v], inside);
+      const parent = bfs(root, (v) => eventEdges[v], inside);
       const reverse = new Map<number, number[]>();
-      for (const v of events) for (const w of graph.eventEdges[v]) if (inside(w)) (reverse.get(w) ?? reverse.set(w, []).get(w)!).push(v);
+      for (const v of events) for (const w of eventEdges[v]) if (inside(w)) (reverse.get(w) ?? reverse.set(w, []).get(w)!).push(v);
       const next = bfs(root, (v) => reverse.get(v) ?? [], inside);
       return { parent, next, root };
     };
@@ -311,16 +425,36 @@ export class DependencyGraph {
     const pathThrough = (edge: DependencyEdge): DependencyNode[] => {
       const nodes: DependencyNode[] = [];
       for (const e of eventPath(edge)) {
-        const node = graph.nodes[graph.eventNode[e]];
+        const node = graph.nodes[eventNode[e]];
         if (nodes[nodes.length - 1] !== node) nodes.push(node);
       }
       if (nodes.length === 1) nodes.push(nodes[0]);
       return nodes;
     };
     const members = new Set<DependencyNode>(pathThrough(edges[0]));
-    for (const e of [...events].sort((a, b) => a - b)) members.add(graph.nodes[graph.eventNode[e]]);
+    for (const e of [...events].sort((a, b) => a - b)) members.add(graph.nodes[eventNode[e]]);
     return { nodes: [...members], edges, pathThrough };
   }
+}
+
+/** The `depends_on` entries a node declares. */
+function entriesOf(node: DependencyNode): readonly Ref[] {
+  return node.kind === 'measure' ? node.measure.dependsOn : node.milestone.dependsOn;
+}
+
+/** Same id, milestone ids and `depends_on` entries (by id): the graph's shape does not change. */
+function sameShape(a: Measure, b: Measure): boolean {
+  if (a.id !== b.id || !sameRefs(a.dependsOn, b.dependsOn) || a.milestones.length !== b.milestones.length) return false;
+  for (let i = 0; i < a.milestones.length; i++) {
+    if (a.milestones[i].id !== b.milestones[i].id || !sameRefs(a.milestones[i].dependsOn, b.milestones[i].dependsOn)) return false;
+  }
+  return true;
+}
+
+function sameRefs(a: readonly Ref[], b: readonly Ref[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].id !== b[i].id) return false;
+  return true;
 }
 
 /** Breadth-first search from `root` over vertices `inside`; returns each reached vertex's predecessor. */
@@ -343,10 +477,16 @@ export function buildDependencyGraph(measures: Iterable<Measure>): DependencyGra
 }
 
 const graphs = new WeakMap<Model, DependencyGraph>();
+/** The graph made last: the next model (after an edit) usually has its shape. */
+let latest: DependencyGraph | undefined;
 
 /** The dependency graph of a model, built once per model and shared by every caller. */
 export function dependencyGraph(model: Model): DependencyGraph {
   let graph = graphs.get(model);
-  if (!graph) graphs.set(model, (graph = new DependencyGraph(model.measures)));
+  if (!graph) {
+    graph = (latest && DependencyGraph.rebased(latest, model.measures)) ?? new DependencyGraph(model.measures);
+    graphs.set(model, graph);
+    latest = graph;
+  }
   return graph;
 }

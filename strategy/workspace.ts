@@ -2,13 +2,14 @@ import { parseFile, DEFAULT_LIMITS, type ParsedFile, type ParseLimits, type Repo
 import { makeClassifier, STRATEGY_FILE } from './discovery';
 import { buildModel } from './model/build';
 import { ALL_RULES, RULES_BY_ID } from './rules/index';
-import { formatMessage, type LintSettings, type ReportInput, type Rule } from './rules/rule';
+import { formatMessage, type LintSettings, type MeasurePart, type ReportInput, type Rule } from './rules/rule';
 import { DEFAULT_DEADLINE_DAYS, resolveSeverity, type LintOptions } from './config';
 import { parseDateSpan, todayUtc } from './dates';
 import { waiverExpired } from './rules/waivers/waiver-expired';
 import { waiverUnused } from './rules/waivers/waiver-unused';
 import { didYouMean } from './suggest';
 import { schema as schemaRule } from './rules/structure/schema';
+import { dependencyGraph } from './graph';
 import type { Measure, Model } from './model/types';
 import type { Finding, Lang } from './types';
 
@@ -57,6 +58,14 @@ export class StrategyWorkspace {
   private measureCacheKey = '';
   private catalogueVersion = 0;
   private classify: (p: string) => FileKind | undefined = makeClassifier(['measures/**/*.{md,yaml,yml}']);
+  // Kept between lints so that an edit of one file costs no glob matching or sorting of all paths.
+  private kinds = new Map<string, FileKind | undefined>();
+  private sortedPaths: string[] | undefined;
+  // Reports of the per-measure parts of repository rules (see eachMeasure in rules/rule.ts), by
+  // rule, with the lint that made or confirmed them, and what that lint's repository looked like.
+  private measureParts = new WeakMap<Measure, Array<{ lint: number; reports: Report[] } | undefined>>();
+  private lints = 0;
+  private lastRepository: { key: string; shape: object; measures: readonly Measure[] } | undefined;
 
   constructor(private readonly limits: ParseLimits = DEFAULT_LIMITS) {}
 
@@ -67,7 +76,8 @@ export class StrategyWorkspace {
 
   /** Whether a path is read by the tool, and as what (catalogue or measures file). */
   kindOf(path: string): FileKind | undefined {
-    return this.classify(path);
+    if (!this.kinds.has(path)) this.kinds.set(path, this.classify(path));
+    return this.kinds.get(path);
   }
 
   paths(): string[] {
@@ -83,27 +93,37 @@ export class StrategyWorkspace {
     const old = this.contents.get(path);
     if (old !== undefined && sameContent(old, content)) return false;
     this.contents.set(path, content);
+    if (old === undefined) this.sortedPaths = undefined;
     this.parsed.delete(path);
-    if (path === STRATEGY_FILE) this.classify = makeClassifier(this.include());
-    if (this.classify(path) !== 'measures') this.catalogueVersion++;
+    if (path === STRATEGY_FILE) this.reclassify();
+    if (this.kindOf(path) !== 'measures') this.catalogueVersion++;
     return true;
   }
 
   deleteFile(path: string): boolean {
     if (!this.contents.delete(path)) return false;
+    this.sortedPaths = undefined;
     this.parsed.delete(path);
-    if (path === STRATEGY_FILE) this.classify = makeClassifier(this.include());
-    if (this.classify(path) !== 'measures') this.catalogueVersion++;
+    if (path === STRATEGY_FILE) this.reclassify();
+    if (this.kindOf(path) !== 'measures') this.catalogueVersion++;
     return true;
+  }
+
+  /** strategy.yaml changed: its `include` decides anew which files are measures. */
+  private reclassify(): void {
+    this.classify = makeClassifier(this.include());
+    this.kinds.clear();
   }
 
   /** The parsed form of one file (parsed on first use). */
   parse(path: string): ParsedFile | undefined {
+    // Classify first: a new `include` in strategy.yaml may drop (or change) a file parsed before.
+    const kind = path === STRATEGY_FILE ? 'strategy' : this.kindOf(path);
+    if (!kind) return undefined;
     let pf = this.parsed.get(path);
-    if (pf) return pf;
+    if (pf?.kind === kind) return pf;
     const content = this.contents.get(path);
-    const kind = path === STRATEGY_FILE ? 'strategy' : this.classify(path);
-    if (content === undefined || !kind) return undefined;
+    if (content === undefined) return undefined;
     pf = parseFile(path, kind, content, this.limits);
     this.parsed.set(path, pf);
     return pf;
@@ -111,7 +131,8 @@ export class StrategyWorkspace {
 
   model(): Model {
     const files: ParsedFile[] = [];
-    for (const path of [...this.contents.keys()].sort()) {
+    this.sortedPaths ??= [...this.contents.keys()].sort();
+    for (const path of this.sortedPaths) {
       const pf = this.parse(path);
       if (pf) files.push(pf);
     }
@@ -146,9 +167,43 @@ export class StrategyWorkspace {
       reports.push(...cached);
     }
     reports.push(...unknownConfiguredRules(model));
-    for (const rule of repositoryRules) {
-      rule.check({ model, settings, report: (r) => reports.push(locateReport(rule, r)) });
+
+    // A measure's part of a repository rule is replayed from the last lint when the catalogues,
+    // settings and ids (the graph's shape) are the same, and neither the measure nor anything it
+    // depends on changed.
+    const graph = dependencyGraph(model);
+    const last = this.lastRepository;
+    const lint = ++this.lints;
+    let dirty: Set<Measure> | undefined;
+    if (last && last.key === cacheKey && last.shape === graph.shapeToken && last.measures.length === model.measures.length) {
+      dirty = new Set();
+      for (let i = 0; i < model.measures.length; i++) {
+        const m = model.measures[i];
+        if (last.measures[i] === m) continue;
+        dirty.add(m);
+        for (const node of graph.nodesOf(m)) for (const edge of graph.dependentsOf(node)) dirty.add(edge.from.measure);
+      }
     }
+    repositoryRules.forEach((rule, r) => {
+      const forEachMeasure = (check: MeasurePart) => {
+        for (const measure of model.measures) {
+          let parts = this.measureParts.get(measure);
+          const cached = dirty && !dirty.has(measure) ? parts?.[r] : undefined;
+          if (cached && cached.lint === lint - 1) {
+            cached.lint = lint;
+            if (cached.reports.length) reports.push(...cached.reports);
+            continue;
+          }
+          const local: Report[] = [];
+          check(measure, (x) => local.push(locateReport(rule, x)));
+          if (!parts) this.measureParts.set(measure, (parts = []));
+          parts[r] = { lint, reports: local };
+          if (local.length) reports.push(...local);
+        }
+      };
+      rule.check({ model, settings, report: (x) => reports.push(locateReport(rule, x)), forEachMeasure });
+    });
+    this.lastRepository = { key: cacheKey, shape: graph.shapeToken, measures: model.measures };
 
     const { findings, waived } = applyConfiguration(reports, model, asOf, options);
     return { model, findings: sortFindings(findings), waived: sortFindings(waived), asOf, lang, fileCount: model.files.length };
@@ -175,7 +230,7 @@ export function changedFiles(previous: LintResult | undefined, result: LintResul
   for (const file of new Set([...before.keys(), ...after.keys()])) {
     const a = before.get(file) ?? [];
     const b = after.get(file) ?? [];
-    if (a.length !== b.length || a.some((f, i) => findingKey(f) !== findingKey(b[i]))) changed.set(file, b);
+    if (a.length !== b.length || a.some((f, i) => !sameFinding(f, b[i]))) changed.set(file, b);
   }
   return changed;
 }
@@ -197,8 +252,9 @@ export function groupByFile(findings: Finding[]): Map<string, Finding[]> {
   return m;
 }
 
-function findingKey(f: Finding): string {
-  return `${f.rule}|${f.severity}|${f.range.start.offset}|${f.range.end.offset}|${f.message.en}|${f.measure ?? ''}`;
+/** Same rule, severity, place, message and measure (compared field by field: no key strings for thousands of findings per edit). */
+function sameFinding(a: Finding, b: Finding): boolean {
+  return a.rule === b.rule && a.severity === b.severity && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset && a.message.en === b.message.en && (a.measure ?? '') === (b.measure ?? '');
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {

@@ -23,7 +23,7 @@ export function buildModel(files: ParsedFile[]): Model {
     files: files.map((f) => f.path),
   };
   // strategy.yaml first, so its inline catalogues win over funding.yaml/partners.yaml on duplicates.
-  const ordered = [...files].sort((a, b) => rank(a) - rank(b) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const ordered = byRankAndPath(files);
   for (const f of ordered) {
     model.fields.push(...f.fields);
     model.goals.push(...f.goals);
@@ -37,6 +37,21 @@ export function buildModel(files: ParsedFile[]): Model {
   for (const x of model.programmes) if (!model.programmeById.has(x.id)) model.programmeById.set(x.id, x);
   for (const x of model.measures) if (!model.measureById.has(x.id)) model.measureById.set(x.id, x);
   return model;
+}
+
+/** Files by rank, then path. The workspace passes them sorted by path: then three buckets suffice (no sort of thousands of files on each edit). */
+function byRankAndPath(files: ParsedFile[]): ParsedFile[] {
+  const buckets: ParsedFile[][] = [[], [], []];
+  for (const f of files) buckets[rank(f)].push(f);
+  for (const b of buckets) {
+    for (let i = 1; i < b.length; i++) {
+      if (b[i - 1].path > b[i].path) {
+        b.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+        break;
+      }
+    }
+  }
+  return [...buckets[0], ...buckets[1], ...buckets[2]];
 }
 
 function rank(f: ParsedFile): number {

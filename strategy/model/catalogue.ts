@@ -1,5 +1,3 @@
-import type { Node } from 'yaml';
-import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { YamlSource } from '../parse/yaml';
 import { arr, dateStr, isRecord, oneOf, str, text } from './coerce';
 import { PARTNER_KINDS, PROVIDERS, type Field, type Goal, type Partner, type Programme, type StrategyConfig } from './types';
@@ -7,19 +5,11 @@ import type { SeveritySetting } from '../types';
 
 export const DEFAULT_INCLUDE = ['measures/**/*.{md,yaml,yml}'];
 
-/** The YAML node of `root.key[i]`, so catalogue entries keep their own ranges. */
-function itemNode(root: Node | null, key: string, i: number): Node | null {
-  if (!isMap(root)) return null;
-  const pair = root.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
-  const seq = pair?.value;
-  return isSeq(seq) ? ((seq.items[i] as Node) ?? null) : null;
-}
-
 export function readFields(data: Record<string, unknown>, file: string, source: YamlSource): Field[] {
   const out: Field[] = [];
   arr(data.fields).forEach((f, i) => {
     if (!isRecord(f) || !str(f.id)) return;
-    out.push({ id: str(f.id)!, title: text(f.title) ?? str(f.id)!, description: text(f.description), origin: { file, source, node: itemNode(source.root, 'fields', i) } });
+    out.push({ id: str(f.id)!, title: text(f.title) ?? str(f.id)!, description: text(f.description), origin: { file, source, node: source.itemOf('fields', i) } });
   });
   return out;
 }
@@ -33,7 +23,7 @@ export function readGoals(data: Record<string, unknown>, file: string, source: Y
       title: text(g.title) ?? str(g.id)!,
       field: str(g.field) ? { id: str(g.field)!, path: ['field'] } : undefined,
       description: text(g.description),
-      origin: { file, source, node: itemNode(source.root, 'goals', i) },
+      origin: { file, source, node: source.itemOf('goals', i) },
     });
   });
   return out;
@@ -52,7 +42,7 @@ export function readProgrammes(data: Record<string, unknown>, file: string, sour
       rate: typeof p.rate === 'number' || typeof p.rate === 'string' ? p.rate : undefined,
       deadline: dateStr(p.deadline),
       notes: text(p.notes),
-      origin: { file, source, node: itemNode(source.root, 'programmes', i) },
+      origin: { file, source, node: source.itemOf('programmes', i) },
     });
   });
   return out;
@@ -62,7 +52,7 @@ export function readPartners(data: Record<string, unknown>, file: string, source
   const out: Partner[] = [];
   arr(data.partners).forEach((p, i) => {
     if (!isRecord(p) || !str(p.id)) return;
-    out.push({ id: str(p.id)!, name: text(p.name) ?? str(p.id)!, kind: oneOf(p.kind, PARTNER_KINDS), url: text(p.url), origin: { file, source, node: itemNode(source.root, 'partners', i) } });
+    out.push({ id: str(p.id)!, name: text(p.name) ?? str(p.id)!, kind: oneOf(p.kind, PARTNER_KINDS), url: text(p.url), origin: { file, source, node: source.itemOf('partners', i) } });
   });
   return out;
 }

@@ -1,5 +1,4 @@
-import type { Node } from 'yaml';
-import type { YamlSource } from '../parse/yaml';
+import type { YamlNode, YamlSource } from '../parse/yaml';
 import { parseDateSpan } from '../dates';
 import { arr, bool, dateStr, isRecord, num, oneOf, str, text } from './coerce';
 import {
@@ -18,7 +17,7 @@ function refs(v: unknown, key: string): Ref[] {
 }
 
 /** Builds a typed measure from its mapping; values of the wrong type are left out (the schema rule reports them). */
-export function buildMeasure(data: Record<string, unknown>, file: string, source: YamlSource, node: Node | null, body?: MarkdownBody): Measure {
+export function buildMeasure(data: Record<string, unknown>, file: string, source: YamlSource, node: YamlNode | null, body?: MarkdownBody): Measure {
   const id = str(data.id) ?? '';
   const fieldId = str(data.field);
   const start = dateStr(data.start);

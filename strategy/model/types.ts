@@ -1,5 +1,4 @@
-import type { Node } from 'yaml';
-import type { YamlSource } from '../parse/yaml';
+import type { YamlNode, YamlSource } from '../parse/yaml';
 import type { Lang, Path, SeveritySetting } from '../types';
 import type { DateSpan } from '../dates';
 
@@ -23,7 +22,7 @@ export interface Origin {
   file: string;
   source: YamlSource;
   /** The YAML node of the element (a measure's mapping, a catalogue entry …). */
-  node: Node | null;
+  node: YamlNode | null;
 }
 
 /** A string reference as written, with its path inside the owning mapping. */

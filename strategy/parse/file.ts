@@ -1,6 +1,5 @@
-import { isMap, isSeq, type Node } from 'yaml';
 import { decodeUtf8, LineIndex } from '../text';
-import { YamlSource, YAML_LIMITS, type YamlProblem } from './yaml';
+import { YamlSource, YAML_LIMITS, type YamlNode, type YamlProblem } from './yaml';
 import { splitFrontMatter, lazyBody, firstHeading } from './markdown';
 import { validateAgainst, type SchemaName } from '../schema/validate';
 import { buildMeasure } from '../model/measure';
@@ -45,8 +44,20 @@ const YAML_CODE_MESSAGES: Record<string, string> = { DUPLICATE_KEY: 'duplicateKe
 /** A file that is not YAML at all yields hundreds of errors; the first ones are enough to act on. */
 const MAX_YAML_PROBLEMS = 20;
 
+/** Size in UTF-8 bytes, so that an editor's string and the CLI's file bytes meet the same limit. */
 function byteLength(content: Uint8Array | string): number {
-  return typeof content === 'string' ? content.length : content.byteLength;
+  if (typeof content !== 'string') return content.byteLength;
+  let n = content.length; // one byte per UTF-16 unit, plus the extra bytes below
+  for (let i = 0; i < content.length; i++) {
+    const c = content.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c < 0xdc00 && (content.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 2; // a surrogate pair: 4 bytes for 2 units
+      i++;
+    } else n += 2; // 3 bytes (a lone surrogate becomes U+FFFD, also 3 bytes)
+  }
+  return n;
 }
 
 export function parseFile(path: string, kind: FileKind, content: Uint8Array | string, limits: ParseLimits = DEFAULT_LIMITS): ParsedFile {
@@ -160,7 +171,7 @@ function pushSchema(pf: ParsedFile, problems: { range: Range; message: Localized
 const MEASURE_DATES: Path[] = [['start'], ['end'], ['privacy', 'dpia_date'], ['privacy', 'dpo_consulted'], ['ai', 'in_service_since'], ['ethics', 'date']];
 
 /** Dates that match the pattern but do not exist (2026-02-30) – the schema cannot see that. */
-function checkDates(pf: ParsedFile, source: YamlSource, node: Node | null, data: Record<string, unknown>, paths: Path[], measure: string | undefined) {
+function checkDates(pf: ParsedFile, source: YamlSource, node: YamlNode | null, data: Record<string, unknown>, paths: Path[], measure: string | undefined) {
   const get = (p: Path) => p.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string | number, unknown>)[k] : undefined), data);
   const all: Path[] = [...paths];
   for (const list of ['funding', 'milestones', 'waivers'] as const) {
@@ -175,7 +186,7 @@ function checkDates(pf: ParsedFile, source: YamlSource, node: Node | null, data:
   }
 }
 
-function addMeasure(pf: ParsedFile, data: Record<string, unknown>, source: YamlSource, node: Node | null, body?: ReturnType<typeof lazyBody>) {
+function addMeasure(pf: ParsedFile, data: Record<string, unknown>, source: YamlSource, node: YamlNode | null, body?: ReturnType<typeof lazyBody>) {
   const id = typeof data.id === 'string' ? data.id : typeof data.id === 'number' ? String(data.id) : undefined;
   if (id === undefined || id === '') {
     pf.reports.push({ rule: notAMeasure.id, file: pf.path, range: node?.range ? source.range(node.range[0], Math.min(node.range[1], node.range[0] + 1)) : source.range(0, 0), message: formatMessage(notAMeasure.messages.noId) });
@@ -222,10 +233,11 @@ function parseYamlMeasures(pf: ParsedFile) {
   pushYamlProblems(pf, source.problems);
   const v = source.value;
   if (isRecord(v)) addMeasure(pf, v, source, source.root);
-  else if (Array.isArray(v) && isSeq(source.root)) {
+  else if (Array.isArray(v) && source.root?.kind === 'seq') {
+    const items = source.sequenceItems();
     v.forEach((item, i) => {
-      const node = (source.root as { items: Node[] }).items[i] ?? null;
-      if (isRecord(item) && isMap(node)) addMeasure(pf, item, source, node);
+      const node = items[i] ?? null;
+      if (isRecord(item) && node?.kind === 'map') addMeasure(pf, item, source, node);
       else pf.reports.push({ rule: notAMeasure.id, file: pf.path, range: node?.range ? source.range(node.range[0], node.range[1]) : source.rootRange(), message: formatMessage(notAMeasure.messages.notMapping) });
     });
   } else if (source.problems.length === 0 || v !== null) {

@@ -51,6 +51,25 @@ export interface RepositoryContext {
   model: Model;
   settings: LintSettings;
   report(r: ReportInput): void;
+  /** See `eachMeasure`; offered by the workspace, which caches the reports per measure. */
+  forEachMeasure?(check: MeasurePart): void;
+}
+
+/**
+ * The per-measure part of a repository rule. It may read the measure, the catalogues, the ids in
+ * the repository and the measures this one depends on (its `depends_on` targets), and reports
+ * about this measure only.
+ */
+export type MeasurePart = (measure: Measure, report: (r: ReportInput) => void) => void;
+
+/**
+ * Runs `check` for every measure, in order. In an editor most of a large repository is unchanged
+ * between two lints: the workspace then replays a measure's reports from the last lint instead,
+ * unless the measure, one it depends on, the catalogues or the ids changed.
+ */
+export function eachMeasure(ctx: RepositoryContext, check: MeasurePart): void {
+  if (ctx.forEachMeasure) ctx.forEachMeasure(check);
+  else for (const m of ctx.model.measures) check(m, ctx.report);
 }
 
 export type Rule =

@@ -3,9 +3,8 @@ import * as validators from './generated/validators';
 import { schema as schemaRule } from '../rules/structure/schema';
 import { formatMessage } from '../rules/rule';
 import { didYouMean } from '../suggest';
-import type { YamlSource } from '../parse/yaml';
+import type { YamlNode, YamlSource } from '../parse/yaml';
 import type { Localized, Path, Range } from '../types';
-import type { Node } from 'yaml';
 
 export type SchemaName = 'strategy' | 'measure' | 'funding' | 'partners';
 
@@ -51,7 +50,7 @@ function show(value: unknown): string {
  * Validates `data` (the value of `node` in `source`) against a schema and maps every Ajv error
  * to the exact key or value it concerns, with did-you-mean for unknown keys and enum values.
  */
-export function validateAgainst(name: SchemaName, data: unknown, source: YamlSource, node: Node | null, basePath: Path = []): SchemaProblem[] {
+export function validateAgainst(name: SchemaName, data: unknown, source: YamlSource, node: YamlNode | null, basePath: Path = []): SchemaProblem[] {
   const validate = validators[name];
   if (validate(data)) return [];
   const errors = validate.errors ?? [];
@@ -69,7 +68,7 @@ export function validateAgainst(name: SchemaName, data: unknown, source: YamlSou
   return out;
 }
 
-function mapError(e: ErrorObject, all: ErrorObject[], anyOfPaths: Set<string>, source: YamlSource, node: Node | null): Omit<SchemaProblem, 'path'> & { path: Path } | undefined {
+function mapError(e: ErrorObject, all: ErrorObject[], anyOfPaths: Set<string>, source: YamlSource, node: YamlNode | null): Omit<SchemaProblem, 'path'> & { path: Path } | undefined {
   const path = pointerToPath(e.instancePath);
   const m = schemaRule.messages;
   const parent = (e.parentSchema ?? {}) as Record<string, unknown>;
@@ -139,7 +138,7 @@ function mapError(e: ErrorObject, all: ErrorObject[], anyOfPaths: Set<string>, s
   }
 }
 
-function firstKeyRange(source: YamlSource, node: Node | null): Range {
+function firstKeyRange(source: YamlSource, node: YamlNode | null): Range {
   const items = (node as { items?: Array<{ key?: { range?: [number, number, number] } }> } | null)?.items;
   const k = items?.[0]?.key?.range;
   if (k) return source.range(k[0], k[1]);

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { formatMessage } from '../rule';
+import { eachMeasure, formatMessage } from '../rule';
 import { dependencyGraph, type DependencyNode } from '../../graph';
 import type { Day } from '../../dates';
 import type { Path } from '../../types';
@@ -68,30 +68,37 @@ export const scheduleConflict: Rule = {
     en: 'A measure starts, or a milestone falls, before something it depends on ends or is due.',
   },
   messages: MESSAGES,
-  check({ model, report }) {
-    // One pass over the resolved `depends_on` entries: linear in the number of entries.
-    for (const { from, to } of dependencyGraph(model).edges) {
-      if (isCancelled(from) || isCancelled(to)) continue;
-      // A measure waiting for itself or its own milestone (or the reverse) is a dependency-cycle.
-      if (from.measure === to.measure && (from.kind === 'measure' || to.kind === 'measure')) continue;
-      const dependent = dependentTiming(from);
-      const dependency = dependencyTiming(to);
-      if (!dependent || !dependency || !(dependent.day < dependency.day)) continue;
-      const message = from.kind === 'measure' ? (to.kind === 'measure' ? 'startBeforeEnd' : 'startBeforeMilestone') : to.kind === 'measure' ? 'milestoneBeforeEnd' : 'milestoneBeforeMilestone';
-      const origin = to.measure.origin;
-      report({
-        measure: from.measure,
-        at: dependent.path,
-        message,
-        data: { date: dependent.written, milestone: from.kind === 'milestone' ? from.milestone.id : '', dependency: to.ref, due: dependency.written },
-        related: [
-          {
-            file: origin.file,
-            range: origin.source.locate(dependency.path, 'value', origin.node),
-            message: formatMessage(to.kind === 'measure' ? MESSAGES.relatedEnd : MESSAGES.relatedMilestone, { dependency: to.ref }),
-          },
-        ],
-      });
-    }
+  check(ctx) {
+    const graph = dependencyGraph(ctx.model);
+    // One pass over the resolved `depends_on` entries (linear in their number), grouped by the
+    // measure that declares them: a measure's findings depend on its dates and those of what it
+    // depends on (see eachMeasure).
+    eachMeasure(ctx, (measure, report) => {
+      for (const node of graph.nodesOf(measure)) {
+        for (const { from, to } of graph.dependenciesOf(node)) {
+          if (isCancelled(from) || isCancelled(to)) continue;
+          // A measure waiting for itself or its own milestone (or the reverse) is a dependency-cycle.
+          if (from.measure === to.measure && (from.kind === 'measure' || to.kind === 'measure')) continue;
+          const dependent = dependentTiming(from);
+          const dependency = dependencyTiming(to);
+          if (!dependent || !dependency || !(dependent.day < dependency.day)) continue;
+          const message = from.kind === 'measure' ? (to.kind === 'measure' ? 'startBeforeEnd' : 'startBeforeMilestone') : to.kind === 'measure' ? 'milestoneBeforeEnd' : 'milestoneBeforeMilestone';
+          const origin = to.measure.origin;
+          report({
+            measure: from.measure,
+            at: dependent.path,
+            message,
+            data: { date: dependent.written, milestone: from.kind === 'milestone' ? from.milestone.id : '', dependency: to.ref, due: dependency.written },
+            related: [
+              {
+                file: origin.file,
+                range: origin.source.locate(dependency.path, 'value', origin.node),
+                message: formatMessage(to.kind === 'measure' ? MESSAGES.relatedEnd : MESSAGES.relatedMilestone, { dependency: to.ref }),
+              },
+            ],
+          });
+        }
+      }
+    });
   },
 };

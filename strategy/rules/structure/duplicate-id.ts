@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { formatMessage } from '../rule';
+import { eachMeasure, formatMessage } from '../rule';
 import type { Origin } from '../../model/types';
 import type { Path, Range, RelatedLocation } from '../../types';
 
@@ -34,14 +34,18 @@ export const duplicateId: Rule = {
     en: 'An id is used more than once: measures, fields, goals, partners, funding programmes, or milestones within one measure.',
   },
   messages: MESSAGES,
-  check({ model, report }) {
+  check(ctx) {
+    const { model, report } = ctx;
     const idRange = (origin: Origin, path: Path = ['id']) => origin.source.locate(path, 'value', origin.node);
 
-    /** Reports every member of each group of equal ids, each with the others as related locations. */
-    const reportGroups = <T>(items: readonly T[], occurrence: (item: T) => Occurrence, kind: Kind, emit: (item: T, r: { message: string; data: Record<string, string>; related: RelatedLocation[] }) => void) => {
+    /**
+     * Reports every member of each group of equal ids, each with the others as related locations.
+     * Items are grouped by `idOf`; `occurrence` (which locates the id) runs only for duplicates.
+     */
+    const reportGroups = <T>(items: readonly T[], idOf: (item: T) => string, occurrence: (item: T) => Occurrence, kind: Kind, emit: (item: T, r: { message: string; data: Record<string, string>; related: RelatedLocation[] }) => void) => {
       const groups = new Map<string, T[]>();
       for (const item of items) {
-        const id = occurrence(item).id;
+        const id = idOf(item);
         const group = groups.get(id);
         if (group) group.push(item);
         else groups.set(id, [item]);
@@ -64,18 +68,19 @@ export const duplicateId: Rule = {
       }
     };
 
-    reportGroups(model.measures, (m) => ({ id: m.id, file: m.origin.file, range: idRange(m.origin) }), 'measure', (m, r) => report({ ...r, measure: m, at: ['id'] }));
+    reportGroups(model.measures, (m) => m.id, (m) => ({ id: m.id, file: m.origin.file, range: idRange(m.origin) }), 'measure', (m, r) => report({ ...r, measure: m, at: ['id'] }));
 
     const catalogue = <T extends { id: string; origin: Origin }>(items: readonly T[], kind: Kind) =>
-      reportGroups(items, (x) => ({ id: x.id, file: x.origin.file, range: idRange(x.origin) }), kind, (x, r) => report({ ...r, file: x.origin.file, range: idRange(x.origin) }));
+      reportGroups(items, (x) => x.id, (x) => ({ id: x.id, file: x.origin.file, range: idRange(x.origin) }), kind, (x, r) => report({ ...r, file: x.origin.file, range: idRange(x.origin) }));
     catalogue(model.fields, 'field');
     catalogue(model.goals, 'goal');
     catalogue(model.partners, 'partner');
     catalogue(model.programmes, 'programme');
 
-    for (const m of model.measures) {
-      if (m.milestones.length < 2) continue;
-      reportGroups(m.milestones, (ms) => ({ id: ms.id, file: m.origin.file, range: idRange(m.origin, [...ms.path, 'id']) }), 'milestone', (ms, r) => report({ ...r, measure: m, at: [...ms.path, 'id'] }));
-    }
+    // Milestone ids are local to their measure (see eachMeasure).
+    eachMeasure(ctx, (m, out) => {
+      if (m.milestones.length < 2) return;
+      reportGroups(m.milestones, (ms) => ms.id, (ms) => ({ id: ms.id, file: m.origin.file, range: idRange(m.origin, [...ms.path, 'id']) }), 'milestone', (ms, r) => out({ ...r, measure: m, at: [...ms.path, 'id'] }));
+    });
   },
 };

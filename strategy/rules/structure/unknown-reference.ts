@@ -1,4 +1,4 @@
-import type { ReportInput, Rule } from '../rule';
+import { eachMeasure, type ReportInput, type Rule } from '../rule';
 import { didYouMean } from '../../suggest';
 import { dependencyGraph, parseDependencyRef } from '../../graph';
 import type { Measure, Ref } from '../../model/types';
@@ -31,10 +31,12 @@ export const unknownReference: Rule = {
     milestone: { de: 'Die Maßnahme „{measure}“ hat keinen Meilenstein „{milestone}“', en: 'Measure "{measure}" has no milestone "{milestone}"' },
     milestoneSuggest: { de: 'Die Maßnahme „{measure}“ hat keinen Meilenstein „{milestone}“ – meinten Sie „{suggestion}“?', en: 'Measure "{measure}" has no milestone "{milestone}" – did you mean "{suggestion}"?' },
   },
-  check({ model, report }) {
+  check(ctx) {
+    const { model, report } = ctx;
     const graph = dependencyGraph(model);
-    const measureIds = [...model.measureById.keys()];
-    const programmeIds = [...model.programmeById.keys(), OWN_FUNDS];
+    // Candidate lists only when a reference fails (a clean lint of many measures needs none).
+    const measureIds = () => [...model.measureById.keys()];
+    const programmeIds = () => [...model.programmeById.keys(), OWN_FUNDS];
     // Suggestions per (kind, id): the same typo in many measures costs one search.
     const suggestions = new Map<string, string | undefined>();
     const suggest = (kind: string, id: string, candidates: () => Iterable<string>) => {
@@ -44,13 +46,14 @@ export const unknownReference: Rule = {
     };
     // `suggestion` replaces the whole reported value (editors offer it as a quick fix), so a
     // milestone ref keeps its milestone part: `BASE/m1` for `BASIS/m1`.
-    const unknown = (kind: 'field' | 'goal' | 'partner' | 'programme' | 'measure', id: string, candidates: () => Iterable<string>, where: Partial<ReportInput>, suffix = '') => {
+    type Out = (r: ReportInput) => void;
+    const unknown = (out: Out, kind: 'field' | 'goal' | 'partner' | 'programme' | 'measure', id: string, candidates: () => Iterable<string>, where: Partial<ReportInput>, suffix = '') => {
       const found = suggest(kind, id, candidates);
       const suggestion = found === undefined ? '' : found + suffix;
-      report({ ...where, message: suggestion ? `${kind}Suggest` : kind, data: { id, suggestion } });
+      out({ ...where, message: suggestion ? `${kind}Suggest` : kind, data: { id, suggestion } });
     };
 
-    const checkDependency = (m: Measure, ref: Ref) => {
+    const checkDependency = (out: Out, m: Measure, ref: Ref) => {
       if (graph.resolve(ref.id)) return;
       const { measure: measureId, milestone } = parseDependencyRef(ref.id);
       const target = graph.resolve(measureId);
@@ -58,36 +61,37 @@ export const unknownReference: Rule = {
       if (milestone === undefined || !target) {
         // `depends_on: [m1]` inside a milestone most likely means the measure's own milestone.
         const own = milestone === undefined && m.milestones.some((ms) => ms.id === ref.id) ? `${m.id}/${ref.id}` : undefined;
-        if (own) report({ ...where, message: 'measureSuggest', data: { id: ref.id, suggestion: own } });
-        else unknown('measure', measureId, () => measureIds, where, milestone === undefined ? '' : `/${milestone}`);
+        if (own) out({ ...where, message: 'measureSuggest', data: { id: ref.id, suggestion: own } });
+        else unknown(out, 'measure', measureId, measureIds, where, milestone === undefined ? '' : `/${milestone}`);
         return;
       }
       const found = suggest(`milestone:${target.measure.id}`, milestone, () => target.measure.milestones.map((ms) => ms.id));
-      report({ ...where, message: found ? 'milestoneSuggest' : 'milestone', data: { measure: measureId, milestone, suggestion: found ? `${measureId}/${found}` : '' } });
+      out({ ...where, message: found ? 'milestoneSuggest' : 'milestone', data: { measure: measureId, milestone, suggestion: found ? `${measureId}/${found}` : '' } });
     };
 
-    for (const m of model.measures) {
+    // Per measure: the catalogues and the ids in the repository (see eachMeasure).
+    eachMeasure(ctx, (m, out) => {
       const at = (ref: Ref) => ({ measure: m, at: ref.path });
-      if (m.field && !model.fieldById.has(m.field.id)) unknown('field', m.field.id, () => model.fieldById.keys(), at(m.field));
-      for (const g of m.goals) if (!model.goalById.has(g.id)) unknown('goal', g.id, () => model.goalById.keys(), at(g));
-      for (const p of m.partners) if (!model.partnerById.has(p.id)) unknown('partner', p.id, () => model.partnerById.keys(), at(p));
+      if (m.field && !model.fieldById.has(m.field.id)) unknown(out, 'field', m.field.id, () => model.fieldById.keys(), at(m.field));
+      for (const g of m.goals) if (!model.goalById.has(g.id)) unknown(out, 'goal', g.id, () => model.goalById.keys(), at(g));
+      for (const p of m.partners) if (!model.partnerById.has(p.id)) unknown(out, 'partner', p.id, () => model.partnerById.keys(), at(p));
       for (const f of m.funding) {
-        if (f.source !== OWN_FUNDS && !model.programmeById.has(f.source)) unknown('programme', f.source, () => programmeIds, { measure: m, at: [...f.path, 'source'] });
+        if (f.source !== OWN_FUNDS && !model.programmeById.has(f.source)) unknown(out, 'programme', f.source, programmeIds, { measure: m, at: [...f.path, 'source'] });
       }
-      for (const d of m.dependsOn) checkDependency(m, d);
-      for (const ms of m.milestones) for (const d of ms.dependsOn) checkDependency(m, d);
-    }
+      for (const d of m.dependsOn) checkDependency(out, m, d);
+      for (const ms of m.milestones) for (const d of ms.dependsOn) checkDependency(out, m, d);
+    });
 
     for (const g of model.goals) {
       if (g.field && !model.fieldById.has(g.field.id)) {
-        unknown('field', g.field.id, () => model.fieldById.keys(), { file: g.origin.file, range: g.origin.source.locate(g.field.path, 'value', g.origin.node) });
+        unknown(report, 'field', g.field.id, () => model.fieldById.keys(), { file: g.origin.file, range: g.origin.source.locate(g.field.path, 'value', g.origin.node) });
       }
     }
 
     const literacy = model.strategy.aiLiteracy?.measure;
     const origin = model.strategy.origin;
     if (literacy && origin && !model.measureById.has(literacy.id)) {
-      unknown('measure', literacy.id, () => measureIds, { file: origin.file, range: origin.source.locate(literacy.path, 'value', origin.node) });
+      unknown(report, 'measure', literacy.id, measureIds, { file: origin.file, range: origin.source.locate(literacy.path, 'value', origin.node) });
     }
   },
 };

@@ -1,0 +1,342 @@
+// Limits that keep hostile repositories from exhausting memory, stack or time: file size, YAML
+// aliases and nesting, Markdown bodies, and work that grows linearly with the number of measures.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { StrategyWorkspace, type Finding, type LintResult } from '../strategy/index';
+import { DEFAULT_LIMITS } from '../strategy/parse/file';
+import { YAML_LIMITS } from '../strategy/parse/yaml';
+import { renderRoadmap } from '../strategy/diagrams/index';
+import { buildReport, reportToMarkdown } from '../strategy/report/index';
+import { exportModel, measuresCsv } from '../strategy/export/index';
+import { aliasBomb, deepNesting, rangeProblems, textOf } from './helpers/arbitraries';
+
+const CLI = resolve(__dirname, '..', 'dist', 'cli.js');
+const AS_OF = '2026-06-01';
+const STRATEGY = 'schema: 1\ntitle: Digitalstrategie Teststadt\norganisation: Stadt Teststadt\nfields:\n  - { id: verwaltung, title: Verwaltung }\n';
+/** A healthy measure with one known finding (an unknown field), to show that the rest is still linted. */
+const GOOD = '---\nid: GOOD\ntitle: Gute Maßnahme\nstatus: planned\nfield: verwaltng\n---\n';
+
+function lintFiles(files: Record<string, string | Uint8Array>, limits?: { maxFileBytes: number }): LintResult {
+  const ws = new StrategyWorkspace(limits);
+  ws.setFile('strategy.yaml', STRATEGY);
+  ws.setFile('measures/good.md', GOOD);
+  for (const [path, content] of Object.entries(files)) ws.setFile(path, content);
+  const result = ws.lint({ asOf: AS_OF });
+  // Whatever the file, its findings point into it.
+  const all = { 'strategy.yaml': STRATEGY, 'measures/good.md': GOOD, ...files };
+  for (const f of result.findings) assert.deepEqual(rangeProblems(textOf(all[f.file as keyof typeof all]), f.range), [], `${f.file}: ${f.message.en}`);
+  return result;
+}
+
+const inFile = (result: LintResult, file: string) => result.findings.filter((f) => f.file === file);
+const describeAll = (list: Finding[]) => list.map((f) => `${f.rule}: ${f.message.en}`);
+
+function assertRestLinted(result: LintResult): void {
+  assert.ok(
+    result.findings.some((f) => f.file === 'measures/good.md' && f.rule === 'unknown-reference'),
+    'the healthy measure was not linted',
+  );
+}
+
+describe('hostile input: limits', function () {
+  this.timeout(120_000);
+
+  describe('file size', () => {
+    const measure = (size: number) => {
+      const head = '---\nid: BIG\ntitle: Groß\nstatus: planned\n---\n';
+      // 'ä' is two bytes in UTF-8: the limit counts bytes, for strings as for file contents.
+      const rest = size - new TextEncoder().encode(head).length;
+      const text = head + 'ä'.repeat(Math.floor(rest / 2)) + (rest % 2 ? 'x' : '');
+      assert.equal(new TextEncoder().encode(text).length, size);
+      return text;
+    };
+
+    for (const form of ['string', 'bytes'] as const) {
+      it(`a file above maxFileBytes is reported, not parsed (${form})`, () => {
+        const as = (t: string) => (form === 'string' ? t : new TextEncoder().encode(t));
+        const over = lintFiles({ 'measures/big.md': as(measure(1001)) }, { maxFileBytes: 1000 });
+        assert.deepEqual(describeAll(inFile(over, 'measures/big.md')), ['yaml-syntax: File too large (1001 bytes, limit 1000): not evaluated']);
+        assert.ok(!over.model.measureById.has('BIG'), 'an oversized file must not be parsed');
+        assertRestLinted(over);
+
+        const at = lintFiles({ 'measures/big.md': as(measure(1000)) }, { maxFileBytes: 1000 });
+        assert.ok(at.model.measureById.has('BIG'), 'a file exactly at the limit is parsed');
+        assert.ok(!inFile(at, 'measures/big.md').some((f) => f.rule === 'yaml-syntax'));
+      });
+    }
+
+    it('the default limit is 2 MiB', () => {
+      assert.equal(DEFAULT_LIMITS.maxFileBytes, 2 * 1024 * 1024);
+      const over = lintFiles({ 'measures/big.md': measure(2 * 1024 * 1024 + 1) });
+      assert.deepEqual(describeAll(inFile(over, 'measures/big.md')), ['yaml-syntax: File too large (2097153 bytes, limit 2097152): not evaluated']);
+      const at = lintFiles({ 'measures/big.md': measure(2 * 1024 * 1024) });
+      assert.ok(at.model.measureById.has('BIG'));
+    });
+
+    it('an oversized strategy.yaml is reported; measures are read with the default include', () => {
+      const ws = new StrategyWorkspace({ maxFileBytes: 100 });
+      ws.setFile('strategy.yaml', STRATEGY + '# ' + 'x'.repeat(100) + '\n');
+      ws.setFile('measures/good.md', GOOD);
+      const result = ws.lint({ asOf: AS_OF });
+      assert.deepEqual(describeAll(inFile(result, 'strategy.yaml')).map((m) => m.split(' (')[0]), ['yaml-syntax: File too large']);
+      assert.ok(result.model.measureById.has('GOOD'));
+    });
+
+    it('the CLI reports files far above the limit without reading them (sparse 5 GiB files)', function () {
+      const dir = mkdtempSync(join(tmpdir(), 'strategy-hostile-'));
+      try {
+        mkdirSync(join(dir, 'measures'));
+        writeFileSync(join(dir, 'strategy.yaml'), '');
+        writeFileSync(join(dir, 'measures', 'huge.md'), '');
+        try {
+          truncateSync(join(dir, 'strategy.yaml'), 5 * 1024 ** 3);
+          truncateSync(join(dir, 'measures', 'huge.md'), 5 * 1024 ** 3);
+        } catch {
+          this.skip(); // no sparse files on this file system
+        }
+        // Reading 5 GiB would fail (Node reads at most 2 GiB at once) or exhaust memory.
+        const run = spawnSync(process.execPath, [CLI, 'lint', '--root', dir, '--format', 'json', '--as-of', AS_OF], { encoding: 'utf8' });
+        assert.equal(run.status, 1, run.stderr);
+        assert.equal(run.stderr, '');
+        const findings = (JSON.parse(run.stdout) as { findings: Array<{ file: string; line: number; rule: string; message: string }> }).findings;
+        assert.deepEqual(
+          findings.map((f) => `${f.file}:${f.line} ${f.rule} ${f.message}`),
+          ['measures/huge.md:1 yaml-syntax Datei ist zu groß (5368709120 Bytes, Grenze 2097152): nicht ausgewertet', 'strategy.yaml:1 yaml-syntax Datei ist zu groß (5368709120 Bytes, Grenze 2097152): nicht ausgewertet'],
+        );
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+
+  describe('YAML aliases', () => {
+    const aliasFinding = `yaml-syntax: Too many YAML aliases (more than ${YAML_LIMITS.maxAliasCount}): file not evaluated (protection against alias bombs)`;
+
+    it('a billion-laughs document gives one finding, in strategy.yaml, front matter and measure files', () => {
+      const bomb = aliasBomb(9); // 10^9 strings if expanded
+      const result = lintFiles({ 'measures/bomb.yaml': `id: BOMB\ntitle: x\nstatus: planned\n${bomb}`, 'measures/bomb.md': `---\nid: BOMB2\n${bomb}---\n` });
+      assert.deepEqual(describeAll(inFile(result, 'measures/bomb.yaml')), [aliasFinding]);
+      assert.deepEqual(describeAll(inFile(result, 'measures/bomb.md')), [aliasFinding]);
+      assertRestLinted(result);
+
+      const ws = new StrategyWorkspace();
+      ws.setFile('strategy.yaml', STRATEGY + bomb);
+      ws.setFile('measures/good.md', GOOD);
+      const r = ws.lint({ asOf: AS_OF });
+      assert.deepEqual(describeAll(inFile(r, 'strategy.yaml')), [aliasFinding]);
+      assert.ok(r.model.measureById.has('GOOD'));
+    });
+
+    it('a few aliases are fine', () => {
+      const yaml = 'id: ALIAS\ntitle: &t Portal\nstatus: planned\nfield: verwaltung\nowner: *t\ntags: [*t, *t, *t]\n';
+      const result = lintFiles({ 'measures/alias.yaml': yaml });
+      assert.deepEqual(describeAll(inFile(result, 'measures/alias.yaml')).filter((m) => m.startsWith('yaml-syntax')), []);
+      assert.equal(result.model.measureById.get('ALIAS')?.owner, 'Portal');
+    });
+  });
+
+  describe('nesting depth', () => {
+    const depthFinding = `yaml-syntax: Nested too deeply (more than ${YAML_LIMITS.maxDepth} levels): file not evaluated`;
+    /** A measure with `depth` levels of collections below its own mapping. */
+    const nested = (depth: number, flow: boolean) => `id: DEEP\ntitle: x\nstatus: planned\nfield: verwaltung\n${deepNesting(depth, flow)}`;
+
+    for (const flow of [true, false]) {
+      it(`${YAML_LIMITS.maxDepth} levels below the top are read, one more is one finding (${flow ? 'flow' : 'block'} style)`, () => {
+        const ok = lintFiles({ 'measures/deep.yaml': nested(YAML_LIMITS.maxDepth, flow) });
+        assert.ok(!inFile(ok, 'measures/deep.yaml').some((f) => f.rule === 'yaml-syntax'), describeAll(inFile(ok, 'measures/deep.yaml')).join('; '));
+        assert.ok(ok.model.measureById.has('DEEP'));
+        const deep = lintFiles({ 'measures/deep.yaml': nested(YAML_LIMITS.maxDepth + 1, flow) });
+        assert.deepEqual(describeAll(inFile(deep, 'measures/deep.yaml')), [depthFinding]);
+        assert.ok(!deep.model.measureById.has('DEEP'));
+      });
+    }
+
+    it('100,000 levels give one finding, in YAML files and front matter', () => {
+      const result = lintFiles({ 'measures/deep.yaml': nested(100_000, true), 'measures/deep.md': `---\n${nested(100_000, true)}---\n`, 'measures/block.yaml': nested(1_500, false) });
+      for (const file of ['measures/deep.yaml', 'measures/deep.md', 'measures/block.yaml']) assert.deepEqual(describeAll(inFile(result, file)), [depthFinding], file);
+      assertRestLinted(result);
+    });
+
+    it('findings do not depend on how deep the caller’s stack is (the parser’s stack guard must not decide)', () => {
+      const files = { 'measures/deep.yaml': nested(3_000, true), 'measures/block.yaml': nested(2_000, false), 'measures/code.yaml': Array.from({ length: 300 }, (_, i) => `f${i}(a) { return [a} : {b]; }`).join('\n') };
+      const shallow = JSON.stringify(lintFiles(files).findings);
+      const fromDeepStack = (depth: number): string => (depth === 0 ? JSON.stringify(lintFiles(files).findings) : fromDeepStack(depth - 1));
+      for (const depth of [500, 2_000, 4_000]) {
+        let deep: string | undefined;
+        try {
+          deep = fromDeepStack(depth);
+        } catch (e) {
+          if (e instanceof RangeError) continue; // this test's own recursion hit the stack limit
+          throw e;
+        }
+        assert.equal(deep, shallow, `called ${depth} frames deep`);
+      }
+    });
+  });
+
+  describe('Markdown bodies', () => {
+    // Without `title`, the first `#` heading is the title, so the body is parsed. remark needs time
+    // quadratic in a run of emphasis markers and recurses once per nesting level.
+    const hostile: Record<string, string> = {
+      'an emphasis run of 100,000 characters': '*'.repeat(50_000) + 'x' + '*'.repeat(50_000),
+      'interleaved emphasis': '*a '.repeat(20_000) + 'b* '.repeat(20_000),
+      '30,000 nested block quotes': '> '.repeat(30_000) + 'x',
+      '30,000 nested lists': '- '.repeat(30_000) + 'x',
+      '30,000 open brackets': '['.repeat(30_000),
+    };
+    for (const [what, body] of Object.entries(hostile)) {
+      it(`${what}: linted without hanging or overflowing the stack`, () => {
+        const result = lintFiles({ 'measures/md.md': `---\nid: MD\nstatus: planned\nfield: verwaltung\n---\n\n${body}\n\n# Später\n` });
+        assert.ok(result.model.measureById.has('MD'));
+        // The heading lies beyond the part of the body the title fallback reads: the title is missing, said clearly.
+        assert.deepEqual(describeAll(inFile(result, 'measures/md.md')).filter((m) => m.startsWith('schema')), ['schema: Required key "title" is missing']);
+        for (const kind of ['council', 'inventory'] as const) reportToMarkdown(buildReport(result, kind).tree);
+      });
+    }
+
+    it('a heading at the start of the body is still the title', () => {
+      const result = lintFiles({ 'measures/md.md': `---\nid: MD\nstatus: planned\nfield: verwaltung\n---\n\n# Titel mit *Betonung*\n\n${'*'.repeat(50_000)}\n` });
+      assert.equal(result.model.measureById.get('MD')?.title, 'Titel mit Betonung');
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Linear work: counted, not timed. While lint, a roadmap, a report or the export runs, every element
+// that an array method or a for-of loop visits is counted; for 4n measures the count must stay near
+// 4 times that for n (sorting adds a little). A loop over all measures (or edges) inside a loop over
+// all measures multiplies it by 16.
+
+function scaledRepository(n: number): Record<string, string> {
+  const files: Record<string, string> = {
+    'strategy.yaml': [
+      'schema: 1',
+      'title: Digitalstrategie Skalierstadt',
+      'organisation: Stadt Skalierstadt',
+      'horizon: { start: 2024, end: 2030 }',
+      'ai_literacy: { description: Schulungen, since: 2025-01 }',
+      'fields:',
+      ...[0, 1, 2, 3, 4].map((i) => `  - { id: f${i}, title: Feld ${i} }`),
+      'goals:',
+      ...[0, 1, 2, 3, 4].map((i) => `  - { id: g${i}, title: Ziel ${i} KI, field: f${i} }`),
+      '',
+    ].join('\n'),
+    'funding.yaml': 'programmes:\n' + [0, 1, 2].map((i) => `  - { id: p${i}, name: Programm ${i}, provider: state, deadline: 2026-07-0${i + 1} }`).join('\n') + '\n',
+    'partners.yaml': 'partners:\n' + [0, 1, 2].map((i) => `  - { id: q${i}, name: Partner ${i}, kind: university }`).join('\n') + '\n',
+  };
+  const statuses = ['idea', 'planned', 'pilot', 'active', 'completed', 'paused'];
+  for (let i = 0; i < n; i++) {
+    const deps = i > 0 ? [`M${i - 1}`, ...(i > 1 ? [`M${i - 2}/ms1`] : [])] : [];
+    const lines = [
+      '---',
+      `id: M${i}`,
+      `title: Maßnahme ${i}`,
+      `field: f${i % 5}`,
+      `goals: [g${i % 5}]`,
+      i % 7 === 0 ? '' : `owner: Fachbereich ${i % 4}`,
+      `status: ${statuses[i % statuses.length]}`,
+      `start: ${2024 + (i % 4)}-Q${1 + (i % 4)}`,
+      `end: ${2027 + (i % 3)}`,
+      `depends_on: [${deps.join(', ')}]`,
+      `partners: [q${i % 3}]`,
+      `cost: ${10_000 + i}`,
+      `funding: [{ source: p${i % 3}, status: ${['candidate', 'applied', 'granted'][i % 3]}, amount: ${5_000 + i} }]`,
+      i % 2 ? 'privacy: { personal_data: true, dpia: in-progress }' : '',
+      i % 3 === 0 ? `ai: { category: chatbot, risk: ${['high', 'limited', 'minimal'][i % 9 === 0 ? 0 : 1]}, purpose: Auskunft }` : '',
+      'milestones:',
+      `  - { id: ms1, title: Start, date: ${2025 + (i % 3)}-0${1 + (i % 9)}, status: ${i % 2 ? 'open' : 'done'} }`,
+      `  - { id: ms2, title: Ende, date: 2027-12, status: open, depends_on: [ms1] }`,
+      i % 5 === 0 ? 'waivers: [{ rule: owner-missing, reason: Wird besetzt }]' : '',
+      'tags: [a, b]',
+      '---',
+      '',
+      `Die Maßnahme ${i} beschreibt ein Vorhaben.`,
+      '',
+    ];
+    files[`measures/m${i}.md`] = lines.filter((l) => l !== '').join('\n') + '\n';
+  }
+  return files;
+}
+
+const ARRAY_METHODS = ['forEach', 'map', 'filter', 'some', 'every', 'find', 'findIndex', 'reduce', 'flatMap', 'includes', 'indexOf'] as const;
+
+/** Runs `fn` and counts the array elements it visits (length of every array iterated or searched). */
+function arrayVisits<T>(fn: () => T): { value: T; visits: number } {
+  const proto = Array.prototype as unknown as Record<string | symbol, (...args: unknown[]) => unknown>;
+  const keys: Array<string | symbol> = [...ARRAY_METHODS, Symbol.iterator];
+  const saved = keys.map((k) => proto[k]);
+  let visits = 0;
+  keys.forEach((k, i) => {
+    const original = saved[i];
+    proto[k] = function (this: unknown[], ...args: unknown[]) {
+      visits += this.length;
+      return original.apply(this, args);
+    };
+  });
+  try {
+    const value = fn();
+    return { value, visits };
+  } finally {
+    keys.forEach((k, i) => (proto[k] = saved[i]));
+  }
+}
+
+type Stage = 'lint' | 'gantt' | 'dependencies' | 'timeline' | 'council' | 'inventory' | 'funding' | 'compliance' | 'export';
+
+/** Array visits of one stage, for a repository of n measures. */
+function work(n: number, stage: Stage): number {
+  const ws = new StrategyWorkspace();
+  for (const [p, c] of Object.entries(scaledRepository(n))) ws.setFile(p, c);
+  const lint = arrayVisits(() => ws.lint({ asOf: AS_OF, lang: 'de' }));
+  const result = lint.value;
+  assert.equal(result.model.measures.length, n);
+  switch (stage) {
+    case 'lint':
+      return lint.visits;
+    case 'gantt':
+    case 'dependencies':
+    case 'timeline':
+      return arrayVisits(() => renderRoadmap(result, { type: stage, asOf: AS_OF, lang: 'de' })).visits;
+    case 'export':
+      return arrayVisits(() => measuresCsv(exportModel(result), 'de')).visits;
+    default:
+      return arrayVisits(() => reportToMarkdown(buildReport(result, stage).tree)).visits;
+  }
+}
+
+describe('hostile input: work grows linearly with the number of measures', function () {
+  this.timeout(300_000);
+  const n = 50;
+
+  const stages: Array<[Stage, string]> = [
+    ['lint', 'lint'],
+    ['gantt', 'the gantt roadmap'],
+    ['timeline', 'the timeline roadmap'],
+    ['council', 'the council report'],
+    ['inventory', 'the inventory report'],
+    ['funding', 'the funding report'],
+    ['compliance', 'the compliance report'],
+    ['export', 'the export'],
+  ];
+  for (const [stage, what] of stages) {
+    it(`${what}: 4 times the measures, about 4 times the work`, () => {
+      const small = work(n, stage);
+      const large = work(4 * n, stage);
+      assert.ok(small > 4 * n, `${small} visits for ${n} measures: the count does not see the work`);
+      const ratio = large / small;
+      assert.ok(ratio < 6, `${stage}: ${ratio.toFixed(1)} times the work for 4 times the measures (${small} → ${large})`);
+    });
+  }
+
+  // BUG (strategy/diagrams/dependencies.ts, owned by the roadmap work): once the dependency view is
+  // split to stay under Mermaid's size limit, `build()` runs over every edge of the whole model for
+  // each unit measured and each part – work grows with units × edges, quadratic in the measures
+  // (about 15 times the work for 4 times the measures here). Un-skip when fixed.
+  it.skip('the dependency roadmap: 4 times the measures, about 4 times the work', () => {
+    const ratio = work(4 * n, 'dependencies') / work(n, 'dependencies');
+    assert.ok(ratio < 6, `dependencies: ${ratio.toFixed(1)} times the work for 4 times the measures`);
+  });
+});
