@@ -88,11 +88,23 @@ function sizeOnly(size: number): Uint8Array {
   return Object.defineProperty(new Uint8Array(0), 'byteLength', { value: size });
 }
 
-/** A file's bytes, or only its size when it is above the limit (not read into memory). */
-function readLimited(full: string, maxFileBytes: number): Uint8Array {
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * A file's text; its bytes when they are not UTF-8 (the core reports the first bad byte); only
+ * its size when it is above the limit (not read into memory). Decoded here rather than in the
+ * core so that the workspace keeps one copy of each file (its text), not bytes and text.
+ */
+function readLimited(full: string, maxFileBytes: number): Uint8Array | string {
   // stat, not lstat: a symbolic link counts with the size of the file it points to.
   const size = statSync(full).size;
-  return size > maxFileBytes ? sizeOnly(size) : readFileSync(full);
+  if (size > maxFileBytes) return sizeOnly(size);
+  const bytes = readFileSync(full);
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return bytes;
+  }
 }
 
 /** Reads the strategy repository at `root` into a workspace. */

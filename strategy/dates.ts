@@ -20,10 +20,24 @@ function daysInMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
+/**
+ * Spans already worked out, by date string: thousands of measures share a few hundred dates, so
+ * they share the span objects too (spans are never changed). Bounded for hostile input.
+ */
+const spans = new Map<string, DateSpan | undefined>();
+
 /** The period a date string stands for, or undefined when it is not a valid strategy date. */
 export function parseDateSpan(value: unknown): DateSpan | undefined {
   const s = typeof value === 'number' && Number.isInteger(value) ? String(value) : value;
   if (typeof s !== 'string') return undefined;
+  if (s.length > 16) return spanOf(s); // not a date (and no long strings held)
+  if (spans.has(s)) return spans.get(s);
+  const span = spanOf(s);
+  if (spans.size < 10_000) spans.set(s, span);
+  return span;
+}
+
+function spanOf(s: string): DateSpan | undefined {
   const m = DATE_RE.exec(s.trim());
   if (!m) return undefined;
   const y = Number(m[1]);

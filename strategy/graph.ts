@@ -74,7 +74,51 @@ export function parseDependencyRef(ref: string): { measure: string; milestone?: 
  * first). Vertices are visited in index order, so the result is deterministic.
  */
 export function stronglyConnectedComponents(successors: ReadonlyArray<ArrayLike<number>>): number[][] {
-  const n = successors.length;
+  return componentsOf(Adjacency.fromLists(successors));
+}
+
+/**
+ * Edges from vertices 0 … count-1 in two integer arrays (compressed rows): the successors of `v`
+ * are `targets[start[v]] … targets[start[v + 1] - 1]`. A large strategy has tens of thousands of
+ * events; one array each would cost more memory and time than the edges themselves.
+ */
+class Adjacency {
+  constructor(
+    readonly start: Int32Array,
+    readonly targets: Int32Array,
+  ) {}
+
+  get count(): number {
+    return this.start.length - 1;
+  }
+
+  successors(v: number): Int32Array {
+    return this.targets.subarray(this.start[v], this.start[v + 1]);
+  }
+
+  static fromLists(lists: ReadonlyArray<ArrayLike<number>>): Adjacency {
+    const start = new Int32Array(lists.length + 1);
+    for (let v = 0; v < lists.length; v++) start[v + 1] = start[v] + lists[v].length;
+    const targets = new Int32Array(start[lists.length]);
+    for (let v = 0; v < lists.length; v++) targets.set(Array.from(lists[v]), start[v]);
+    return new Adjacency(start, targets);
+  }
+}
+
+/** Builds an Adjacency in two passes over the same edges: first counted, then placed in order. */
+function buildAdjacency(count: number, forEachEdge: (add: (from: number, to: number) => void) => void): Adjacency {
+  const start = new Int32Array(count + 1);
+  forEachEdge((from) => start[from + 1]++);
+  for (let v = 0; v < count; v++) start[v + 1] += start[v];
+  const targets = new Int32Array(start[count]);
+  const next = start.slice(0, count);
+  forEachEdge((from, to) => (targets[next[from]++] = to));
+  return new Adjacency(start, targets);
+}
+
+function componentsOf(graph: Adjacency): number[][] {
+  const { start, targets } = graph;
+  const n = graph.count;
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);
@@ -90,7 +134,7 @@ export function stronglyConnectedComponents(successors: ReadonlyArray<ArrayLike<
     stack.push(v);
     onStack[v] = 1;
     callVertex[depth] = v;
-    callNext[depth] = 0;
+    callNext[depth] = start[v];
     depth++;
   };
 
@@ -99,11 +143,10 @@ export function stronglyConnectedComponents(successors: ReadonlyArray<ArrayLike<
     enter(root);
     while (depth > 0) {
       const v = callVertex[depth - 1];
-      const succ = successors[v];
       const i = callNext[depth - 1];
-      if (i < succ.length) {
+      if (i < start[v + 1]) {
         callNext[depth - 1] = i + 1;
-        const w = succ[i];
+        const w = targets[i];
         if (index[w] === -1) enter(w);
         else if (onStack[w] && index[w] < low[v]) low[v] = index[w];
         continue;
@@ -145,15 +188,15 @@ interface Shape {
   readonly edgeFrom: Int32Array;
   readonly edgeTo: Int32Array;
   readonly edgeEntry: Int32Array;
-  /** Per node: its edges (outgoing: what it depends on; incoming: what depends on it). */
-  readonly outgoing: readonly number[][];
-  readonly incoming: readonly number[][];
+  /** Per node: its edges (outgoing: what it depends on, a run of edges; incoming: what depends on it). */
+  readonly outgoing: Int32Array;
+  readonly incoming: Adjacency;
   /**
    * Timing events: event `i < nodes.length` is node i's start (measure) or date (milestone);
    * event `nodes.length + k` is the end of the k-th measure node. Edges point from an event to
    * the events it waits for.
    */
-  readonly eventEdges: readonly number[][];
+  readonly eventEdges: Adjacency;
   readonly endEvent: Int32Array;
   readonly eventNode: Int32Array;
   /** Strongly connected components of the events, and each event's component; computed on first use. */
@@ -207,40 +250,39 @@ export class DependencyGraph {
     const eventCount = n + measureNodes.length;
     const endEvent = new Int32Array(n).fill(-1);
     const eventNode = new Int32Array(eventCount);
-    const events: number[][] = Array.from({ length: eventCount }, () => []);
     for (let i = 0; i < n; i++) eventNode[i] = i;
     measureNodes.forEach((m, k) => {
-      const end = n + k;
-      endEvent[m] = end;
-      eventNode[end] = m;
-      events[end].push(m); // a measure ends after it starts …
+      endEvent[m] = n + k;
+      eventNode[n + k] = m;
     });
-    for (const node of nodes) {
-      if (node.kind !== 'milestone') continue;
-      const owner = byRef.get(node.measure.id)!;
-      events[endEvent[owner]].push(node.index); // … and after its milestones;
-      events[node.index].push(owner); // a milestone comes after its measure's start.
-    }
 
     const edges: DependencyEdge[] = [];
     const edgeFrom: number[] = [];
     const edgeTo: number[] = [];
     const edgeEntry: number[] = [];
-    const outgoing: number[][] = nodes.map(() => []);
-    const incoming: number[][] = nodes.map(() => []);
+    const outgoing = new Int32Array(n + 1);
     for (const from of nodes) {
       entriesOf(from).forEach((ref, j) => {
         const to = byRef.get(ref.id);
         if (to === undefined) return;
-        outgoing[from.index].push(edges.length);
-        incoming[to].push(edges.length);
         edgeFrom.push(from.index);
         edgeTo.push(to);
         edgeEntry.push(j);
         edges.push({ from, to: nodes[to], ref });
-        events[from.index].push(nodes[to].kind === 'measure' ? endEvent[to] : to);
       });
+      outgoing[from.index + 1] = edges.length; // a node's edges are one run, in entry order
     }
+    const incoming = buildAdjacency(n, (add) => edgeTo.forEach((to, e) => add(to, e)));
+    const eventEdges = buildAdjacency(eventCount, (add) => {
+      measureNodes.forEach((m) => add(endEvent[m], m)); // a measure ends after it starts …
+      for (const node of nodes) {
+        if (node.kind !== 'milestone') continue;
+        const owner = byRef.get(node.measure.id)!;
+        add(endEvent[owner], node.index); // … and after its milestones;
+        add(node.index, owner); // a milestone comes after its measure's start.
+      }
+      edgeTo.forEach((to, e) => add(edgeFrom[e], nodes[to].kind === 'measure' ? endEvent[to] : to));
+    });
     this.measures = list;
     this.nodes = nodes;
     this.edges = edges;
@@ -254,7 +296,7 @@ export class DependencyGraph {
       edgeEntry: Int32Array.from(edgeEntry),
       outgoing,
       incoming,
-      eventEdges: events,
+      eventEdges,
       endEvent,
       eventNode,
     };
@@ -289,7 +331,7 @@ export class DependencyGraph {
     }
     const edges = touched.length ? previous.edges.slice() : previous.edges;
     for (const i of touched) {
-      for (const e of [...shape.outgoing[i], ...shape.incoming[i]]) {
+      for (const e of [...edgesFrom(shape, i), ...shape.incoming.successors(i)]) {
         const from = nodes[shape.edgeFrom[e]];
         (edges as DependencyEdge[])[e] = { from, to: nodes[shape.edgeTo[e]], ref: entriesOf(from)[shape.edgeEntry[e]] };
       }
@@ -320,12 +362,12 @@ export class DependencyGraph {
 
   /** The entries `node` itself declares: what it depends on. */
   dependenciesOf(node: DependencyNode): readonly DependencyEdge[] {
-    return (this.shape.outgoing[node.index] ?? []).map((e) => this.edges[e]);
+    return node.index < this.nodes.length ? edgesFrom(this.shape, node.index).map((e) => this.edges[e]) : [];
   }
 
   /** The entries of other measures and milestones that name `node`. */
   dependentsOf(node: DependencyNode): readonly DependencyEdge[] {
-    return (this.shape.incoming[node.index] ?? []).map((e) => this.edges[e]);
+    return node.index < this.nodes.length ? Array.from(this.shape.incoming.successors(node.index), (e) => this.edges[e]) : [];
   }
 
   /** Every cycle (strongly connected component that closes on itself), in topological order. */
@@ -353,8 +395,8 @@ export class DependencyGraph {
   private scc(): { components: number[][]; componentOf: Int32Array } {
     const shape = this.shape;
     if (!shape.scc) {
-      const components = stronglyConnectedComponents(shape.eventEdges);
-      const componentOf = new Int32Array(shape.eventEdges.length);
+      const components = componentsOf(shape.eventEdges);
+      const componentOf = new Int32Array(shape.eventEdges.count);
       components.forEach((c, i) => {
         for (const e of c) componentOf[e] = i;
       });
@@ -395,9 +437,9 @@ export class DependencyGraph {
     // is then read off the trees in time proportional to its length.
     const buildTrees = () => {
       const root = edges[0].from.index;
-      const parent = bfs(root, (v) => eventEdges[v], inside);
+      const parent = bfs(root, (v) => eventEdges.successors(v), inside);
       const reverse = new Map<number, number[]>();
-      for (const v of events) for (const w of eventEdges[v]) if (inside(w)) (reverse.get(w) ?? reverse.set(w, []).get(w)!).push(v);
+      for (const v of events) for (const w of eventEdges.successors(v)) if (inside(w)) (reverse.get(w) ?? reverse.set(w, []).get(w)!).push(v);
       const next = bfs(root, (v) => reverse.get(v) ?? [], inside);
       return { parent, next, root };
     };
@@ -437,6 +479,13 @@ export class DependencyGraph {
   }
 }
 
+/** The edges a node declares, in entry order (they are one run of edge indices). */
+function edgesFrom(shape: Shape, node: number): number[] {
+  const out: number[] = [];
+  for (let e = shape.outgoing[node]; e < shape.outgoing[node + 1]; e++) out.push(e);
+  return out;
+}
+
 /** The `depends_on` entries a node declares. */
 function entriesOf(node: DependencyNode): readonly Ref[] {
   return node.kind === 'measure' ? node.measure.dependsOn : node.milestone.dependsOn;
@@ -458,7 +507,7 @@ function sameRefs(a: readonly Ref[], b: readonly Ref[]): boolean {
 }
 
 /** Breadth-first search from `root` over vertices `inside`; returns each reached vertex's predecessor. */
-function bfs(root: number, successors: (v: number) => readonly number[], inside: (v: number) => boolean): Map<number, number> {
+function bfs(root: number, successors: (v: number) => Iterable<number>, inside: (v: number) => boolean): Map<number, number> {
   const parent = new Map<number, number>([[root, root]]);
   const queue = [root];
   for (let head = 0; head < queue.length; head++) {

@@ -26,6 +26,17 @@ export interface LintResult {
 }
 
 type MeasureRule = Extract<Rule, { scope: 'measure' }>;
+
+/** Shared by the (many) cache entries without reports; never added to. */
+const NO_REPORTS: Report[] = [];
+
+/** What the workspace keeps per measure between lints. */
+interface MeasureEntry {
+  /** Reports of the measure rules. */
+  local: Report[];
+  /** Per repository rule: the reports of its per-measure part, with the lint that made or confirmed them. */
+  parts: Array<{ lint: number; reports: Report[] } | undefined>;
+}
 type RepositoryRule = Extract<Rule, { scope: 'repository' }>;
 
 const measureRules = ALL_RULES.filter((r): r is MeasureRule => r.scope === 'measure');
@@ -54,18 +65,20 @@ export function locateReport(rule: Rule, r: ReportInput, fallbackMeasure?: Measu
 export class StrategyWorkspace {
   private contents = new Map<string, Uint8Array | string>();
   private parsed = new Map<string, ParsedFile>();
-  private measureCache = new WeakMap<Measure, Report[]>();
-  private measureCacheKey = '';
+  /** Per measure: rule results that stay valid while the catalogues and settings (`entryKey`) do. */
+  private entries = new WeakMap<Measure, MeasureEntry>();
+  private entryKey = '';
   private catalogueVersion = 0;
   private classify: (p: string) => FileKind | undefined = makeClassifier(['measures/**/*.{md,yaml,yml}']);
   // Kept between lints so that an edit of one file costs no glob matching or sorting of all paths.
   private kinds = new Map<string, FileKind | undefined>();
   private sortedPaths: string[] | undefined;
-  // Reports of the per-measure parts of repository rules (see eachMeasure in rules/rule.ts), by
-  // rule, with the lint that made or confirmed them, and what that lint's repository looked like.
-  private measureParts = new WeakMap<Measure, Array<{ lint: number; reports: Report[] } | undefined>>();
+  /** The parsed files in the order of `sortedPaths`; `staleSlots` are the paths set since. */
+  private slots: Array<ParsedFile | undefined> | undefined;
+  private staleSlots = new Set<string>();
   private lints = 0;
-  private lastRepository: { key: string; shape: object; measures: readonly Measure[] } | undefined;
+  /** The last lint's measures with their entries (same positions) and its dependency graph's shape. */
+  private last: { measures: readonly Measure[]; entries: MeasureEntry[]; shape: object } | undefined;
 
   constructor(private readonly limits: ParseLimits = DEFAULT_LIMITS) {}
 
@@ -94,6 +107,7 @@ export class StrategyWorkspace {
     if (old !== undefined && sameContent(old, content)) return false;
     this.contents.set(path, content);
     if (old === undefined) this.sortedPaths = undefined;
+    else this.staleSlots.add(path);
     this.parsed.delete(path);
     if (path === STRATEGY_FILE) this.reclassify();
     if (this.kindOf(path) !== 'measures') this.catalogueVersion++;
@@ -113,6 +127,7 @@ export class StrategyWorkspace {
   private reclassify(): void {
     this.classify = makeClassifier(this.include());
     this.kinds.clear();
+    this.slots = undefined;
   }
 
   /** The parsed form of one file (parsed on first use). */
@@ -130,41 +145,58 @@ export class StrategyWorkspace {
   }
 
   model(): Model {
-    const files: ParsedFile[] = [];
-    this.sortedPaths ??= [...this.contents.keys()].sort();
-    for (const path of this.sortedPaths) {
-      const pf = this.parse(path);
-      if (pf) files.push(pf);
+    return buildModel(this.parsedFiles());
+  }
+
+  /** The files the tool reads, parsed, in path order. Between lints only the files set since are looked up again. */
+  private parsedFiles(): ParsedFile[] {
+    if (!this.sortedPaths || !this.slots) {
+      this.sortedPaths = [...this.contents.keys()].sort();
+      this.slots = this.sortedPaths.map((p) => this.parse(p));
+    } else {
+      for (const path of this.staleSlots) {
+        const i = indexOfSorted(this.sortedPaths, path);
+        if (i >= 0) this.slots[i] = this.parse(path);
+      }
     }
-    return buildModel(files);
+    this.staleSlots.clear();
+    return this.slots.filter((f): f is ParsedFile => f !== undefined);
   }
 
   lint(options: LintOptions = {}): LintResult {
-    const model = this.model();
+    const files = this.parsedFiles();
+    const model = buildModel(files);
     const asOf = options.asOf ?? todayUtc();
     const settings: LintSettings = { asOf, deadlineDays: model.strategy.lint.deadlineDays ?? DEFAULT_DEADLINE_DAYS };
     const lang: Lang = options.lang ?? model.strategy.language ?? 'de';
     const reports: Report[] = [];
 
-    for (const path of model.files) reports.push(...this.parse(path)!.reports);
+    for (const pf of files) if (pf.reports.length) reports.push(...pf.reports);
 
     // Measure-local results stay valid while the catalogues and the settings stay the same.
     const cacheKey = `${this.catalogueVersion}|${asOf}|${settings.deadlineDays}`;
-    if (cacheKey !== this.measureCacheKey) {
-      this.measureCache = new WeakMap();
-      this.measureCacheKey = cacheKey;
+    if (cacheKey !== this.entryKey) {
+      this.entries = new WeakMap();
+      this.entryKey = cacheKey;
+      this.last = undefined;
     }
-    for (const measure of model.measures) {
-      let cached = this.measureCache.get(measure);
-      if (!cached) {
+    const last = this.last;
+    const measures = model.measures;
+    const entries: MeasureEntry[] = new Array(measures.length);
+    for (let i = 0; i < measures.length; i++) {
+      const measure = measures[i];
+      // Mostly the same measure at the same place as in the last lint: no lookup by object.
+      let entry = last && last.measures[i] === measure ? last.entries[i] : this.entries.get(measure);
+      if (!entry) {
         const local: Report[] = [];
         for (const rule of measureRules) {
           rule.check({ measure, model, settings, report: (r) => local.push(locateReport(rule, r, measure)) });
         }
-        this.measureCache.set(measure, local);
-        cached = local;
+        entry = { local: local.length ? local : NO_REPORTS, parts: [] };
+        this.entries.set(measure, entry);
       }
-      reports.push(...cached);
+      entries[i] = entry;
+      if (entry.local.length) reports.push(...entry.local);
     }
     reports.push(...unknownConfiguredRules(model));
 
@@ -172,38 +204,38 @@ export class StrategyWorkspace {
     // settings and ids (the graph's shape) are the same, and neither the measure nor anything it
     // depends on changed.
     const graph = dependencyGraph(model);
-    const last = this.lastRepository;
     const lint = ++this.lints;
-    let dirty: Set<Measure> | undefined;
-    if (last && last.key === cacheKey && last.shape === graph.shapeToken && last.measures.length === model.measures.length) {
-      dirty = new Set();
-      for (let i = 0; i < model.measures.length; i++) {
-        const m = model.measures[i];
+    let replay: Uint8Array | undefined;
+    if (last && last.shape === graph.shapeToken && last.measures.length === measures.length) {
+      replay = new Uint8Array(measures.length).fill(1);
+      const dirty = new Set<Measure>();
+      for (let i = 0; i < measures.length; i++) {
+        const m = measures[i];
         if (last.measures[i] === m) continue;
         dirty.add(m);
         for (const node of graph.nodesOf(m)) for (const edge of graph.dependentsOf(node)) dirty.add(edge.from.measure);
       }
+      if (dirty.size) for (let i = 0; i < measures.length; i++) if (dirty.has(measures[i])) replay[i] = 0;
     }
     repositoryRules.forEach((rule, r) => {
       const forEachMeasure = (check: MeasurePart) => {
-        for (const measure of model.measures) {
-          let parts = this.measureParts.get(measure);
-          const cached = dirty && !dirty.has(measure) ? parts?.[r] : undefined;
+        for (let i = 0; i < measures.length; i++) {
+          const entry = entries[i];
+          const cached = replay?.[i] ? entry.parts[r] : undefined;
           if (cached && cached.lint === lint - 1) {
             cached.lint = lint;
             if (cached.reports.length) reports.push(...cached.reports);
             continue;
           }
           const local: Report[] = [];
-          check(measure, (x) => local.push(locateReport(rule, x)));
-          if (!parts) this.measureParts.set(measure, (parts = []));
-          parts[r] = { lint, reports: local };
+          check(measures[i], (x) => local.push(locateReport(rule, x)));
+          entry.parts[r] = { lint, reports: local.length ? local : NO_REPORTS };
           if (local.length) reports.push(...local);
         }
       };
       rule.check({ model, settings, report: (x) => reports.push(locateReport(rule, x)), forEachMeasure });
     });
-    this.lastRepository = { key: cacheKey, shape: graph.shapeToken, measures: model.measures };
+    this.last = { measures, entries, shape: graph.shapeToken };
 
     const { findings, waived } = applyConfiguration(reports, model, asOf, options);
     return { model, findings: sortFindings(findings), waived: sortFindings(waived), asOf, lang, fileCount: model.files.length };
@@ -230,9 +262,22 @@ export function changedFiles(previous: LintResult | undefined, result: LintResul
   for (const file of new Set([...before.keys(), ...after.keys()])) {
     const a = before.get(file) ?? [];
     const b = after.get(file) ?? [];
-    if (a.length !== b.length || a.some((f, i) => !sameFinding(f, b[i]))) changed.set(file, b);
+    if (a.length !== b.length || a.some((f, i) => f !== b[i] && !sameFinding(f, b[i]))) changed.set(file, b);
   }
   return changed;
+}
+
+/** Position of `path` in paths sorted with the default order, or -1. */
+function indexOfSorted(paths: readonly string[], path: string): number {
+  let lo = 0;
+  let hi = paths.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (paths[mid] === path) return mid;
+    if (paths[mid] < path) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 function sameContent(a: Uint8Array | string, b: Uint8Array | string): boolean {
@@ -268,6 +313,12 @@ export function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
+/**
+ * The finding made of a report, kept while the report is (reports are cached per file and measure
+ * between an editor's lints): an unchanged finding is then the same object in the next result.
+ */
+const findingOf = new WeakMap<Report, Finding>();
+
 /** Severity from configuration, then waivers (and the findings about waivers themselves). */
 function applyConfiguration(reports: Report[], model: Model, asOf: string, options: LintOptions): { findings: Finding[]; waived: Finding[] } {
   const repoRules = model.strategy.lint.rules;
@@ -277,16 +328,22 @@ function applyConfiguration(reports: Report[], model: Model, asOf: string, optio
   const fired = new Set<string>();
   const byId = model.measureById;
 
-  const emit = ({ level, ...r }: Report) => {
-    const sev = resolveSeverity(r.rule, repoRules, overrides, level);
+  const emit = (report: Report) => {
+    const sev = resolveSeverity(report.rule, repoRules, overrides, report.level);
     if (sev === 'off') return;
-    findings.push({ ...r, severity: sev });
+    let finding = findingOf.get(report);
+    if (finding?.severity !== sev) {
+      const { level, ...r } = report;
+      finding = { ...r, severity: sev };
+      findingOf.set(report, finding);
+    }
+    findings.push(finding);
   };
 
   for (const r of reports) {
     const measure = r.measure ? byId.get(r.measure) : undefined;
     // A renewed waiver may stand beside its expired predecessor: the one still in force wins.
-    const waivers = measure?.waivers.filter((w) => w.rule === r.rule) ?? [];
+    const waivers = measure?.waivers.length ? measure.waivers.filter((w) => w.rule === r.rule) : [];
     const waiver = waivers.find((w) => !waiverExpiredOn(w.until, asOf)) ?? waivers[0];
     if (waiver && measure) fired.add(`${measure.id}\0${r.rule}`);
     const active = waiver && !waiverExpiredOn(waiver.until, asOf);
@@ -300,7 +357,7 @@ function applyConfiguration(reports: Report[], model: Model, asOf: string, optio
   }
 
   for (const m of model.measures) {
-    if (byId.get(m.id) !== m) continue;
+    if (!m.waivers.length || byId.get(m.id) !== m) continue;
     for (const w of m.waivers) {
       const range = m.origin.source.locate([...w.path, 'rule'], 'value', m.origin.node);
       const base = { file: m.origin.file, range, measure: m.id };

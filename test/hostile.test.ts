@@ -160,6 +160,17 @@ describe('hostile input: limits', function () {
       assertRestLinted(result);
     });
 
+    it('thousands of compact sequences (`- - - … x`) before a dedent: one finding, not a stack overflow', () => {
+      // The yaml package's parser recurses when it closes them, and does not catch running out of stack.
+      const compact = `${'- '.repeat(20_000)}x\nb: 1\n`;
+      const fromDeepStack = (depth: number): LintResult => (depth === 0 ? lintFiles({ 'measures/compact.yaml': compact, 'measures/compact.md': `---\nid: C\nx:\n${compact}---\n` }) : fromDeepStack(depth - 1));
+      for (const depth of [0, 2_000]) {
+        const result = fromDeepStack(depth);
+        assert.deepEqual(describeAll(inFile(result, 'measures/compact.yaml')), [depthFinding], `called ${depth} frames deep`);
+        assertRestLinted(result);
+      }
+    });
+
     it('findings do not depend on how deep the caller’s stack is (the parser’s stack guard must not decide)', () => {
       const files = { 'measures/deep.yaml': nested(3_000, true), 'measures/block.yaml': nested(2_000, false), 'measures/code.yaml': Array.from({ length: 300 }, (_, i) => `f${i}(a) { return [a} : {b]; }`).join('\n') };
       const shallow = JSON.stringify(lintFiles(files).findings);
@@ -174,6 +185,17 @@ describe('hostile input: limits', function () {
         }
         assert.equal(deep, shallow, `called ${depth} frames deep`);
       }
+    });
+  });
+
+  describe('long values', () => {
+    it('messages quote a long key or token only in part', () => {
+      const long = 'x'.repeat(100_000);
+      const result = lintFiles({ 'measures/long.yaml': `id: LONG\ntitle: t\nstatus: planned\nfield: verwaltung\n${long}: 1\n`, 'measures/token.yaml': `id: TOKEN\n"${long}"\n` });
+      const messages = [...inFile(result, 'measures/long.yaml'), ...inFile(result, 'measures/token.yaml')].map((f) => f.message.de);
+      assert.ok(messages.some((m) => m.startsWith('Unbekannter Schlüssel „xxx')), messages.map((m) => m.slice(0, 80)).join('\n'));
+      assert.ok(messages.some((m) => m.startsWith('YAML-Syntaxfehler')), messages.map((m) => m.slice(0, 80)).join('\n'));
+      for (const m of messages) assert.ok(m.length < 300, `a message of ${m.length} characters`);
     });
   });
 

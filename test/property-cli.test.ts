@@ -1,7 +1,9 @@
-// Property: the built CLI on random and hostile repositories written to disk exits 0 or 1, prints
-// valid JSON on stdout and nothing on stderr (no stack trace, no warning), and reports what the core
-// reports for the same files in memory. Needs `node scripts/build.mjs` first (dist/cli.js).
-// Replay a failure: FC_SEED=<seed> [FC_PATH=<path>] mocha test/property-cli.test.ts (see docs/reliability.md).
+// Property: the built CLI on random and hostile repositories written to disk: `lint` exits 0 or 1,
+// prints valid JSON on stdout and nothing on stderr (no stack trace, no warning), and reports what
+// the core reports for the same files in memory; roadmap, report and export exit 0 without a stack
+// trace. Needs `node scripts/build.mjs` first (dist/cli.js).
+// Replay a failure: FC_SEED=<seed> [FC_PATH=<path>] node_modules/.bin/mocha test/property-cli.test.ts
+// (see docs/reliability.md).
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -31,6 +33,8 @@ const repoWithRoot = fc.tuple(repoArb({ maxMeasureFiles: 4 }), fc.constantFrom<C
   return repo.files.some(([p]) => p === 'strategy.yaml') ? repo : { files: [['strategy.yaml', fallback], ...repo.files] };
 });
 
+const OTHER_COMMANDS: string[][] = [['roadmap'], ['roadmap', '--type', 'dependencies'], ['roadmap', '--type', 'timeline'], ['report', 'council'], ['export', '--format', 'csv'], ['export']];
+
 describe('property: the CLI on random and hostile repositories', function () {
   this.timeout(600_000);
   let base: string;
@@ -41,14 +45,20 @@ describe('property: the CLI on random and hostile repositories', function () {
   });
   after(() => rmSync(base, { recursive: true, force: true }));
 
-  it('exits 0 or 1 with valid JSON on stdout, nothing on stderr, and the findings of the core', () => {
+  it('lint exits 0 or 1 with valid JSON, nothing on stderr and the findings of the core; roadmap, report and export exit 0', () => {
     let n = 0;
     fc.assert(
-      fc.property(repoWithRoot, fc.constantFrom('de', 'en'), (repo, lang) => {
+      fc.property(repoWithRoot, fc.constantFrom('de', 'en'), fc.constantFrom(...OTHER_COMMANDS), (repo, lang, other) => {
         const dir = join(base, String(n++));
         writeRepo(dir, repo);
-        const run = spawnSync(process.execPath, [CLI, 'lint', '--format', 'json', '--root', dir, '--as-of', AS_OF, '--lang', lang], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+        const env = { ...process.env, NO_COLOR: '1' };
+        const run = spawnSync(process.execPath, [CLI, 'lint', '--format', 'json', '--root', dir, '--as-of', AS_OF, '--lang', lang], { encoding: 'utf8', env });
+        // One of the other commands on the same repository: exit 0, output, no stack trace.
+        const more = spawnSync(process.execPath, [CLI, ...other, '--root', dir, '--as-of', AS_OF], { encoding: 'utf8', env });
         rmSync(dir, { recursive: true, force: true });
+        assert.equal(more.status, 0, `strategy ${other.join(' ')}: exit ${more.status}: ${more.stderr}`);
+        assert.ok(more.stdout.length > 0, `strategy ${other.join(' ')}: no output`);
+        assert.doesNotMatch(more.stderr, /^\s+at |Warning:/m, `strategy ${other.join(' ')}: ${more.stderr}`);
         assert.ok(run.status === 0 || run.status === 1, `exit ${run.status}, signal ${run.signal}: ${run.stderr}`);
         assert.equal(run.stderr, '', 'stderr must stay empty');
         let report: { version: number; summary: Record<string, number>; findings: JsonFinding[] };

@@ -1,18 +1,21 @@
 // Property-based tests of the core on random and mutated repositories (see test/helpers/arbitraries.ts):
 // it never throws, every finding points at a real place in its file, results do not depend on the
 // order files are set in or on the way they got there (fresh workspace vs. `update()`).
-// Replay a failure with the seed fast-check prints: FC_SEED=<seed> [FC_PATH=<path>] mocha test/property.test.ts
+// Replay a failure with the seed fast-check prints:
+//   FC_SEED=<seed> [FC_PATH=<path>] node_modules/.bin/mocha test/property.test.ts
 // More cases locally: FC_RUNS_FACTOR=10. See docs/reliability.md.
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { isUtf8 } from 'node:buffer';
-import { collectSymbols, type Finding, type LintResult, type StrategyWorkspace } from '../strategy/index';
+import { collectSymbols, type Finding, type LintResult } from '../strategy/index';
 import { renderRoadmap, type RoadmapOptions } from '../strategy/diagrams/index';
 import { buildReport, reportToMarkdown, REPORT_KINDS } from '../strategy/report/index';
 import { exportModel, measuresCsv } from '../strategy/export/index';
 import { applyEdit, edit, fcParams, rangeProblems, repoArb, textOf, workspaceOf, type Content, type Repo } from './helpers/arbitraries';
 
 const AS_OF = '2026-06-01';
+/** Longest message a finding may have. */
+const MAX_MESSAGE = 1000;
 const encoder = new TextEncoder();
 /** Keeps a BOM as U+FEFF, as an editor's document text would. */
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -30,15 +33,16 @@ function locations(result: LintResult): Array<{ file: string; range: Finding['ra
   return out;
 }
 
-/** Asserts that every location lies inside the text of a file that was set. */
-function assertRangesValid(files: Map<string, Content>, result: LintResult, ws?: StrategyWorkspace): void {
+/** Asserts that every location (and, with `withSymbols`, every symbol the editor uses) lies inside the text of a file that was set. */
+function assertRangesValid(files: Map<string, Content>, result: LintResult, withSymbols = false): void {
   for (const loc of locations(result)) {
     const content = files.get(loc.file);
     assert.ok(content !== undefined, `finding in a file that was never set: ${loc.file} (${loc.what})`);
     const problems = rangeProblems(textOf(content), loc.range);
     assert.deepEqual(problems, [], `${loc.file} ${JSON.stringify(loc.range)} (${loc.what})`);
   }
-  if (ws) {
+
+  if (withSymbols) {
     for (const s of collectSymbols(result.model)) {
       const content = files.get(s.file);
       assert.ok(content !== undefined, `symbol in a file that was never set: ${s.file}`);
@@ -87,9 +91,28 @@ describe('property: the core on random and hostile repositories', function () {
         const ws = workspaceOf(repo.files);
         ws.model();
         const result = ws.lint(options);
-        assertRangesValid(files, result, ws);
+        assertRangesValid(files, result, true);
+        // `__proto__`, `constructor` and `toString` keys stay data.
+        assert.deepEqual(Object.keys(Object.prototype), [], 'Object.prototype was polluted');
       }),
       fcParams(600),
+    );
+  });
+
+  // BUG (strategy/rules/rule.ts formatMessage, or each rule): placeholders are inserted in full,
+  // so a 2 MB unknown reference gives a 2 MB message, in every output and every CI annotation
+  // (found: unknown-reference with a long partner or measure id). The parser's own messages and
+  // unknown keys are shortened already (strategy/parse/file.ts, strategy/schema/validate.ts).
+  // Un-skip when long values are shortened where messages are formatted.
+  it.skip('messages stay short whatever the file holds', () => {
+    fc.assert(
+      fc.property(repoArb(), lintOptions, (repo, options) => {
+        const result = workspaceOf(repo.files).lint(options);
+        for (const f of [...result.findings, ...result.waived]) {
+          for (const lang of ['de', 'en'] as const) assert.ok(f.message[lang].length <= MAX_MESSAGE, `${f.rule}: a message of ${f.message[lang].length} characters: ${f.message[lang].slice(0, 300)}…`);
+        }
+      }),
+      fcParams(200),
     );
   });
 

@@ -25,11 +25,12 @@ export function buildModel(files: ParsedFile[]): Model {
   // strategy.yaml first, so its inline catalogues win over funding.yaml/partners.yaml on duplicates.
   const ordered = byRankAndPath(files);
   for (const f of ordered) {
-    model.fields.push(...f.fields);
-    model.goals.push(...f.goals);
-    model.partners.push(...f.partners);
-    model.programmes.push(...f.programmes);
-    model.measures.push(...f.measures);
+    // Most files are one measure and no catalogue: skip the empty lists (thousands per edit).
+    if (f.fields.length) model.fields.push(...f.fields);
+    if (f.goals.length) model.goals.push(...f.goals);
+    if (f.partners.length) model.partners.push(...f.partners);
+    if (f.programmes.length) model.programmes.push(...f.programmes);
+    for (const m of f.measures) model.measures.push(m);
   }
   for (const x of model.fields) if (!model.fieldById.has(x.id)) model.fieldById.set(x.id, x);
   for (const x of model.goals) if (!model.goalById.has(x.id)) model.goalById.set(x.id, x);

@@ -144,7 +144,8 @@ function pushYamlProblems(pf: ParsedFile, problems: YamlProblem[], measure?: str
     } else if (key === 'aliases') message = formatMessage(yamlSyntax.messages.aliases, { max: YAML_LIMITS.maxAliasCount });
     else if (key === 'depth') message = formatMessage(yamlSyntax.messages.depth, { max: YAML_LIMITS.maxDepth });
     else if (key === 'tab') message = formatMessage(yamlSyntax.messages.tab);
-    else message = formatMessage(yamlSyntax.messages.syntax, { detail: p.message });
+    // The parser quotes the offending token, which may be a whole (huge) scalar: keep the start.
+    else message = formatMessage(yamlSyntax.messages.syntax, { detail: p.message.length > 200 ? p.message.slice(0, 199) + '…' : p.message });
     pf.reports.push({ rule: yamlSyntax.id, file: pf.path, range, message, measure });
   }
   if (distinct.length > MAX_YAML_PROBLEMS) {

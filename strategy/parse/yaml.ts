@@ -32,12 +32,12 @@ export class YamlSource {
   ) {
     // YAML 1.2 counts a lone CR as a line break, the yaml package does not; same length, same offsets.
     const source = text.replace(/\r(?!\n)/g, '\n');
-    const tokens = Array.from(new Parser().parse(source));
+    const tokens = parseTokens(source);
     // Depth is checked on the syntax tree before composing: composing recurses, and where a stack
     // overflow would hit (the yaml package catches it) depends on the caller's stack, not on the
     // file. Up to SAFE_COMPOSE_DEPTH the document is still composed, for its syntax errors.
-    const { tooDeep, beyondBound } = nesting(tokens, YAML_LIMITS.maxDepth + 1, SAFE_COMPOSE_DEPTH);
-    const doc = composeFirst(beyondBound ? [] : tokens, source.length);
+    const { tooDeep, beyondBound } = tokens ? nesting(tokens, YAML_LIMITS.maxDepth + 1, SAFE_COMPOSE_DEPTH) : { tooDeep: true, beyondBound: true };
+    const doc = composeFirst(beyondBound || !tokens ? [] : tokens, source.length);
     this.index = indexNodes(doc.contents);
     // The whole file is not evaluated, so the finding covers the document (as the check on values below).
     if (tooDeep) this.problems.push({ code: 'DEPTH', message: `nesting deeper than ${YAML_LIMITS.maxDepth} levels`, range: this.rootRange() });
@@ -93,8 +93,8 @@ export class YamlSource {
       if (kind === MAP) {
         const entry = ix.entry(node, String(seg));
         if (entry < 0) break;
-        pairKey = ix.data[entry];
-        pairValue = ix.data[entry + 1];
+        pairKey = ix.ref(entry);
+        pairValue = ix.ref(entry + 1);
         if (pairValue < 0) {
           node = NONE;
           break;
@@ -114,7 +114,7 @@ export class YamlSource {
   /** The source text of a scalar as written (e.g. `150.000`), or undefined. */
   sourceText(path: Path, from: YamlNode | null = this.root): string | undefined {
     const node = this.walk(path, from);
-    return this.index.kind(node) === SCALAR ? this.index.sources[this.index.data[node + 4]] : undefined;
+    return this.index.kind(node) === SCALAR ? this.index.source(node) : undefined;
   }
 
   /** Source text of the scalar node at a path, taken from the raw text by range. */
@@ -135,7 +135,7 @@ export class YamlSource {
     const ix = this.index;
     if (ix.kind(ix.root) !== MAP) return null;
     const entry = ix.entry(ix.root, key);
-    const seq = entry < 0 ? NONE : ix.data[entry + 1];
+    const seq = entry < 0 ? NONE : ix.ref(entry + 1);
     return ix.kind(seq) === SEQ && i >= 0 && i < ix.count(seq) ? this.handle(ix.item(seq, i)) : null;
   }
 
@@ -151,7 +151,7 @@ export class YamlSource {
       const kind = ix.kind(node);
       if (kind === MAP) {
         const entry = ix.entry(node, String(seg));
-        node = entry < 0 ? NONE : ix.data[entry + 1];
+        node = entry < 0 ? NONE : ix.ref(entry + 1);
       } else if (kind === SEQ && typeof seg === 'number') node = Number.isInteger(seg) && seg >= 0 && seg < ix.count(node) ? ix.item(node, seg) : NONE;
       else return NONE;
     }
@@ -169,86 +169,124 @@ const OTHER = 4;
  * All nodes of one YAML document in one integer array. A node is the offset of its record:
  * kind, range (start, value end, node end, as the yaml package gives them), then for a mapping
  * its entry count and per entry the key and value node; for a sequence its item count and items;
- * for a scalar the slot of its source text and key text. Missing nodes are NONE.
+ * for a scalar its slot in `strings`. Missing nodes are NONE. Front matter fits 16 bits.
  */
 class NodeIndex {
+  private readonly none: number;
+
   constructor(
-    readonly data: Int32Array,
-    /** Scalars: the source as the yaml package keeps it (`node.source`), per slot. */
-    readonly sources: Array<string | undefined>,
-    /** Scalars: `String(value)`, how a key is matched, where it differs from the source. */
-    readonly keyTexts: Array<string | undefined>,
-  ) {}
+    private readonly d: Int32Array | Uint16Array,
+    /** Per scalar: a key's `String(value)` (how keys are matched), a value's source (`node.source`). */
+    private readonly strings: ReadonlyArray<string | undefined>,
+  ) {
+    this.none = d instanceof Uint16Array ? 0xffff : NONE;
+  }
 
   get root(): number {
-    return this.data.length ? 0 : NONE;
+    return this.d.length ? 0 : NONE;
+  }
+  /** The node in slot `i` (an entry's key or value, a sequence item), or NONE. */
+  ref(i: number): number {
+    const v = this.d[i];
+    return v === this.none ? NONE : v;
   }
   kind(node: number): number {
-    return node >= 0 ? this.data[node] : 0;
+    return node >= 0 ? this.d[node] : 0;
   }
   start(node: number): number {
-    return this.data[node + 1];
+    return this.d[node + 1];
   }
   valueEnd(node: number): number {
-    return this.data[node + 2];
+    return this.d[node + 2];
+  }
+  end(node: number): number {
+    return this.d[node + 3];
   }
   count(node: number): number {
-    return this.data[node + 4];
+    return this.d[node + 4];
   }
   item(seq: number, i: number): number {
-    return this.data[seq + 5 + i];
+    return this.ref(seq + 5 + i);
   }
-  /** The offset of the first entry of `map` whose key is a scalar with `String(value) === key`, or NONE. */
+  /** The slot of entry `i` of a mapping: its key node is `ref(slot)`, its value `ref(slot + 1)`. */
+  entrySlot(map: number, i: number): number {
+    return map + 5 + 2 * i;
+  }
+  /** A value scalar's source text. */
+  source(scalar: number): string | undefined {
+    return this.strings[this.d[scalar + 4]];
+  }
+  /** The slot of the first entry of `map` whose key is a scalar with `String(value) === key`, or NONE. */
   entry(map: number, key: string): number {
-    const d = this.data;
-    const end = map + 5 + 2 * d[map + 4];
+    const end = map + 5 + 2 * this.d[map + 4];
     for (let e = map + 5; e < end; e += 2) {
-      const k = d[e];
-      if (k >= 0 && d[k] === SCALAR) {
-        const slot = d[k + 4];
-        if ((this.keyTexts[slot] ?? this.sources[slot]) === key) return e;
-      }
+      const k = this.ref(e);
+      if (k >= 0 && this.d[k] === SCALAR && this.strings[this.d[k + 4]] === key) return e;
     }
     return NONE;
   }
 }
 
+/**
+ * Key texts shared by all files (`id`, `status`, `date` … in every measure), so that thousands of
+ * indexes do not each keep their own copies. Bounded: hostile files cannot grow it without limit.
+ */
+const sharedKeys = new Map<string, string>();
+function shareKey(key: string): string {
+  const known = sharedKeys.get(key);
+  if (known !== undefined) return known;
+  if (key.length <= 64 && sharedKeys.size < 10_000) sharedKeys.set(key, key);
+  return key;
+}
+
 /** Builds the index without recursion (nesting may be deep in hostile files). */
 function indexNodes(root: unknown): NodeIndex {
   const data: number[] = [];
-  const sources: Array<string | undefined> = [];
-  const keyTexts: Array<string | undefined> = [];
-  const work: Array<[unknown, number]> = root ? [[root, NONE]] : [];
-  while (work.length) {
-    const [n, slot] = work.pop()!;
-    const at = data.length;
-    if (slot >= 0) data[slot] = at;
-    const r = (n as { range?: [number, number, number] }).range ?? [0, 0, 0];
+  const strings: Array<string | undefined> = [];
+  let max = 0;
+  const record = (kind: number, r: readonly number[], last: number) => {
+    max = Math.max(max, data.length, r[0], r[1], r[2], last);
+    data.push(kind, r[0], r[1], r[2], last);
+  };
+  // Work stack: a node, the slot that refers to it, whether it is a mapping key (three arrays,
+  // no tuple per node: a large repository has millions of nodes).
+  const nodes: unknown[] = root ? [root] : [];
+  const slots: number[] = [NONE];
+  const keys: boolean[] = [false];
+  while (nodes.length) {
+    const n = nodes.pop();
+    const slot = slots.pop()!;
+    const isKey = keys.pop()!;
+    if (slot >= 0) data[slot] = data.length;
+    const r = (n as { range?: [number, number, number] }).range ?? NO_RANGE;
     if (isMap(n)) {
-      data.push(MAP, r[0], r[1], r[2], n.items.length);
+      const items = n.items;
+      record(MAP, r, items.length);
       const base = data.length;
-      for (let i = 0; i < n.items.length; i++) data.push(NONE, NONE);
-      n.items.forEach((p, i) => {
-        if (p.key) work.push([p.key, base + 2 * i]);
-        if (p.value) work.push([p.value, base + 2 * i + 1]);
-      });
+      for (let i = 0; i < items.length; i++) {
+        data.push(NONE, NONE);
+        const p = items[i];
+        if (p.key) nodes.push(p.key), slots.push(base + 2 * i), keys.push(true);
+        if (p.value) nodes.push(p.value), slots.push(base + 2 * i + 1), keys.push(false);
+      }
     } else if (isSeq(n)) {
-      data.push(SEQ, r[0], r[1], r[2], n.items.length);
+      const items = n.items;
+      record(SEQ, r, items.length);
       const base = data.length;
-      for (let i = 0; i < n.items.length; i++) data.push(NONE);
-      n.items.forEach((item, i) => {
-        if (item) work.push([item, base + i]);
-      });
+      for (let i = 0; i < items.length; i++) {
+        data.push(NONE);
+        if (items[i]) nodes.push(items[i]), slots.push(base + i), keys.push(false);
+      }
     } else if (isScalar(n)) {
-      const source = typeof n.source === 'string' ? n.source : undefined;
-      const keyText = String(n.value);
-      data.push(SCALAR, r[0], r[1], r[2], sources.length);
-      sources.push(source);
-      keyTexts.push(keyText === source ? undefined : keyText);
-    } else data.push(OTHER, r[0], r[1], r[2], 0); // an alias or a node of another kind
+      record(SCALAR, r, strings.length);
+      strings.push(isKey ? shareKey(String(n.value)) : typeof n.source === 'string' ? n.source : undefined);
+    } else record(OTHER, r, 0); // an alias or a node of another kind
   }
-  return new NodeIndex(Int32Array.from(data), sources, keyTexts);
+  // NONE (-1) becomes 0xFFFF in 16 bits, which no offset, count or slot below `max` can be.
+  return new NodeIndex(max < 0xffff ? Uint16Array.from(data) : Int32Array.from(data), strings.slice());
 }
+
+const NO_RANGE = [0, 0, 0] as const;
 
 /**
  * A node of a YamlSource (a measure's mapping, a catalogue entry …): pass it to `locate` and the
@@ -268,8 +306,8 @@ export class YamlNode {
 
   /** Offsets in the YAML text: start, end of the value, end of the node (with a trailing comment). */
   get range(): [number, number, number] {
-    const d = this.index.data;
-    return [d[this.at + 1], d[this.at + 2], d[this.at + 3]];
+    const ix = this.index;
+    return [ix.start(this.at), ix.valueEnd(this.at), ix.end(this.at)];
   }
 
   /** A mapping's entries (key and value), or a sequence's items; empty for scalars. */
@@ -277,13 +315,27 @@ export class YamlNode {
     const ix = this.index;
     const node = (at: number) => (at >= 0 ? new YamlNode(ix, at) : null);
     const k = ix.kind(this.at);
-    if (k === MAP) return Array.from({ length: ix.count(this.at) }, (_, i) => ({ key: node(ix.data[this.at + 5 + 2 * i]), value: node(ix.data[this.at + 6 + 2 * i]) }));
+    if (k === MAP) return Array.from({ length: ix.count(this.at) }, (_, i) => ({ key: node(ix.ref(ix.entrySlot(this.at, i))), value: node(ix.ref(ix.entrySlot(this.at, i) + 1)) }));
     if (k === SEQ) return Array.from({ length: ix.count(this.at) }, (_, i) => node(ix.item(this.at, i)));
     return [];
   }
 }
 
 const OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' } as const;
+
+/**
+ * The syntax tree, or undefined when the parser ran out of stack: it recurses when it closes
+ * thousands of compact collections (`- - - … x` followed by a dedent) and, unlike composing, the
+ * yaml package does not catch that. Such a file is far too deep anyway (same finding either way).
+ */
+function parseTokens(source: string): CST.Token[] | undefined {
+  try {
+    return Array.from(new Parser().parse(source));
+  } catch (e) {
+    if (e instanceof RangeError) return undefined;
+    throw e;
+  }
+}
 
 /** What `parseDocument` does (first document; a second one is an error), from tokens parsed already. logLevel 'error': no warnings printed with process.emitWarning. */
 function composeFirst(tokens: CST.Token[], length: number): Document.Parsed {

@@ -41,6 +41,7 @@ export function displayPath(path: Path): string {
   return out || '(root)';
 }
 
+/** A value (or key) for a message: short, whatever the file holds. */
 function show(value: unknown): string {
   const s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
   return s.length > 60 ? s.slice(0, 57) + '…' : s;
@@ -97,8 +98,8 @@ function mapError(e: ErrorObject, all: ErrorObject[], anyOfPaths: Set<string>, s
       const suggestion = didYouMean(extra, allowed);
       const p = [...path, extra];
       return suggestion
-        ? { range: at(p, 'key'), path: p, suggestion, message: formatMessage(m.unknownKeySuggest, { key: extra, suggestion }) }
-        : { range: at(p, 'key'), path: p, message: formatMessage(m.unknownKey, { key: extra }) };
+        ? { range: at(p, 'key'), path: p, suggestion, message: formatMessage(m.unknownKeySuggest, { key: show(extra), suggestion }) }
+        : { range: at(p, 'key'), path: p, message: formatMessage(m.unknownKey, { key: show(extra) }) };
     }
     case 'required': {
       const missing = String((e.params as { missingProperty: string }).missingProperty);

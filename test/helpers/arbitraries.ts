@@ -10,6 +10,7 @@ import { StrategyWorkspace } from '../../strategy/index';
 import type { ParseLimits } from '../../strategy/parse/file';
 import { AI_CATEGORIES, AI_RISKS, FUNDING_STATUSES, MEASURE_STATUSES, MILESTONE_STATUSES, PARTNER_KINDS, PROVIDERS } from '../../strategy/model/types';
 
+type Arbitrary<T> = fc.Arbitrary<T>;
 export type Content = string | Uint8Array;
 /** A repository: files in the order a front end would set them. */
 export interface Repo {
@@ -118,6 +119,8 @@ export const hostileText: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 8 }) },
   { weight: 3, arbitrary: snippet },
   { weight: 3, arbitrary: fc.array(fc.oneof(snippet, fc.string({ maxLength: 4 }), fc.constantFrom('Portal', 'KI', 'Maßnahme')), { minLength: 1, maxLength: 5 }).map((a) => a.join('')) },
+  // Long text: messages, labels and table cells must stay bounded.
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('x', 'Maßnahme ', '<b>', '🚀', 'e\u0301'), fc.integer({ min: 200, max: 3000 })).map(([s, n]) => s.repeat(Math.ceil(n / s.length))) },
 );
 
 /** Text without line breaks and control characters, for file names. */
@@ -315,7 +318,6 @@ function withWrongTypes(data: Arbitrary<Record<string, unknown>>): fc.Arbitrary<
       return copy;
     });
 }
-type Arbitrary<T> = fc.Arbitrary<T>;
 
 /** Mostly well-typed data, sometimes with wrong types and unknown keys. */
 const maybeWrong = (data: Arbitrary<Record<string, unknown>>) => fc.oneof({ weight: 2, arbitrary: data }, { weight: 1, arbitrary: withWrongTypes(data) });
@@ -511,9 +513,7 @@ const measureFile: fc.Arbitrary<[string, Content]> = fc.oneof(
 );
 
 /** Files that are not read (outside `include`) or read only with another `include`. */
-const otherFile: fc.Arbitrary<[string, Content]> = fc.oneof(
-  fc.tuple(fc.constantFrom('README.md', 'measures/notes.txt', 'more/extra.yaml', 'docs/x.md'), yamlMeasures).map(([p, c]) => [p, c] as [string, Content]),
-);
+const otherFile: fc.Arbitrary<[string, Content]> = fc.tuple(fc.constantFrom('README.md', 'measures/notes.txt', 'more/extra.yaml', 'docs/x.md'), yamlMeasures);
 
 export interface RepoOptions {
   /** At most this many measure files (default 5). */

@@ -1,5 +1,7 @@
 import type { Rule } from '../rule';
 import { eachMeasure, formatMessage } from '../rule';
+import { dependencyGraph } from '../../graph';
+import type { Measure } from '../../model/types';
 import type { Origin } from '../../model/types';
 import type { Path, Range, RelatedLocation } from '../../types';
 
@@ -22,6 +24,22 @@ interface Occurrence {
   id: string;
   file: string;
   range: Range;
+}
+
+/**
+ * The measure ids used more than once, per shape of the dependency graph (which holds the ids by
+ * position): while an editor's edits keep the ids, thousands of them are not grouped again.
+ */
+const repeatedIds = new WeakMap<object, ReadonlySet<string>>();
+function repeatedMeasureIds(measures: readonly Measure[], shape: object): ReadonlySet<string> {
+  let repeated = repeatedIds.get(shape);
+  if (!repeated) {
+    const seen = new Set<string>();
+    const found = new Set<string>();
+    for (const m of measures) (seen.has(m.id) ? found : seen).add(m.id);
+    repeatedIds.set(shape, (repeated = found));
+  }
+  return repeated;
 }
 
 export const duplicateId: Rule = {
@@ -68,7 +86,9 @@ export const duplicateId: Rule = {
       }
     };
 
-    reportGroups(model.measures, (m) => m.id, (m) => ({ id: m.id, file: m.origin.file, range: idRange(m.origin) }), 'measure', (m, r) => report({ ...r, measure: m, at: ['id'] }));
+    const repeated = repeatedMeasureIds(model.measures, dependencyGraph(model).shapeToken);
+    const candidates = repeated.size ? model.measures.filter((m) => repeated.has(m.id)) : [];
+    reportGroups(candidates, (m) => m.id, (m) => ({ id: m.id, file: m.origin.file, range: idRange(m.origin) }), 'measure', (m, r) => report({ ...r, measure: m, at: ['id'] }));
 
     const catalogue = <T extends { id: string; origin: Origin }>(items: readonly T[], kind: Kind) =>
       reportGroups(items, (x) => x.id, (x) => ({ id: x.id, file: x.origin.file, range: idRange(x.origin) }), kind, (x, r) => report({ ...r, file: x.origin.file, range: idRange(x.origin) }));

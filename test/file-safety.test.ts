@@ -1,0 +1,344 @@
+// File safety: outputs are written atomically; commands write nothing into the strategy repository
+// unless asked to; discovery stays inside the root and survives symlink loops, FIFOs, unreadable
+// files and odd names. CLI parts need `node scripts/build.mjs` first (dist/cli.js).
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { listFiles, loadWorkspace } from '../cli/load';
+import { writeFileAtomic } from '../cli/io';
+
+const PROJECT = resolve(__dirname, '..');
+const CLI = join(PROJECT, 'dist', 'cli.js');
+const EXAMPLE = join(PROJECT, 'examples', 'herne');
+const AS_OF = '2026-06-01';
+const IS_ROOT = typeof process.getuid === 'function' && process.getuid() === 0;
+
+function strategy(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  delete env.FORCE_COLOR;
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env, timeout: 120_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Every entry below `dir` (links not followed): type, and for files size, mode, mtime and SHA-256. */
+function snapshot(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (rel: string) => {
+    for (const name of readdirSync(join(dir, rel)).sort()) {
+      const path = rel ? `${rel}/${name}` : name;
+      const st = lstatSync(join(dir, path));
+      if (st.isSymbolicLink()) out.set(path, `link → ${readlinkSync(join(dir, path))}`);
+      else if (st.isDirectory()) {
+        out.set(path, `dir ${st.mode.toString(8)}`);
+        walk(path);
+      } else if (st.isFile()) {
+        const hash = createHash('sha256').update(readFileSync(join(dir, path))).digest('hex');
+        out.set(path, `file ${st.size} ${st.mode.toString(8)} ${st.mtimeMs} ${hash}`);
+      } else out.set(path, `other ${st.mode.toString(8)}`);
+    }
+  };
+  walk('');
+  return out;
+}
+
+function assertSameTree(before: Map<string, string>, after: Map<string, string>, what: string): void {
+  const changes: string[] = [];
+  for (const [p, v] of after) if (before.get(p) !== v) changes.push(`${before.has(p) ? 'changed' : 'created'}: ${JSON.stringify(p)}`);
+  for (const p of before.keys()) if (!after.has(p)) changes.push(`deleted: ${JSON.stringify(p)}`);
+  assert.deepEqual(changes, [], `${what} changed the repository`);
+}
+
+function mkfifo(path: string): boolean {
+  return spawnSync('mkfifo', [path]).status === 0;
+}
+
+/** Names that file systems allow and tools trip over. */
+const ODD_NAMES = [
+  'mit leerzeichen.md',
+  'ümlaut-Ä-ß.md',
+  'e\u0301-nfd.md',
+  '#hash.md',
+  '100%.md',
+  '%41.md',
+  'new\nline.md',
+  'tab\tname.md',
+  '-beginnt-mit-minus.md',
+  'quote\'and"double.md',
+  'back\\slash.md',
+  '[glob]{a,b}*?.md',
+  '🚀-emoji.md',
+  '\u202Eevil-rtl.md',
+  `${'x'.repeat(252)}.md`,
+];
+
+describe('file safety', function () {
+  this.timeout(600_000);
+  let base: string;
+
+  before(() => {
+    if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `node scripts/build.mjs` first');
+    base = mkdtempSync(join(tmpdir(), 'strategy-file-safety-'));
+  });
+  after(() => rmSync(base, { recursive: true, force: true }));
+
+  describe('atomic writes (cli/io.ts writeFileAtomic)', () => {
+    it('writes a temporary file beside the target, then renames it; the target is never written in place', () => {
+      const dir = mkdtempSync(join(base, 'atomic-'));
+      const target = join(dir, 'report.md');
+      writeFileSync(target, 'alt');
+      const calls: string[] = [];
+      // The module object itself (an `import * as` namespace is read-only); cli/io.ts looks its functions up on it at each call.
+      const spied = require('node:fs') as Record<string, (...args: unknown[]) => unknown>;
+      const originals = { writeFileSync: spied.writeFileSync, renameSync: spied.renameSync };
+      spied.writeFileSync = (...args: unknown[]) => {
+        calls.push(`write ${String(args[0])}`);
+        // While the new content is being written, readers still see the old file.
+        assert.equal(readFileSync(target, 'utf8'), 'alt');
+        return originals.writeFileSync(...args);
+      };
+      spied.renameSync = (...args: unknown[]) => {
+        calls.push(`rename ${String(args[0])} → ${String(args[1])}`);
+        return originals.renameSync(...args);
+      };
+      try {
+        writeFileAtomic(target, 'neu');
+      } finally {
+        Object.assign(spied, originals);
+      }
+      assert.equal(calls.length, 2, calls.join('\n'));
+      const tmp = calls[0].slice('write '.length);
+      assert.notEqual(tmp, target);
+      assert.equal(resolve(tmp, '..'), dir, 'the temporary file must be in the same folder (same file system, so rename is atomic)');
+      assert.equal(calls[1], `rename ${tmp} → ${target}`);
+      assert.equal(readFileSync(target, 'utf8'), 'neu');
+      assert.deepEqual(readdirSync(dir), ['report.md'], 'no temporary file is left behind');
+    });
+
+    it('a failed write leaves the old file and no temporary file, and says why in one line', () => {
+      const dir = mkdtempSync(join(base, 'atomic-fail-'));
+      const target = join(dir, 'ziel');
+      mkdirSync(join(target, 'voll'), { recursive: true }); // a non-empty folder cannot be replaced by a file
+      assert.throws(
+        () => writeFileAtomic(target, 'neu'),
+        (e: Error) => /^cannot write .*ziel: E[A-Z]+/.test(e.message) && !e.message.includes('\n'),
+      );
+      assert.deepEqual(readdirSync(dir), ['ziel']);
+      assert.ok(lstatSync(target).isDirectory());
+    });
+
+    it('`lint --output` replaces an existing report and leaves no temporary file', () => {
+      const out = mkdtempSync(join(base, 'output-'));
+      const file = join(out, 'lint.json');
+      writeFileSync(file, 'alter Bericht');
+      const run = strategy(['lint', '--root', EXAMPLE, '--format', 'json', '--as-of', AS_OF, '--output', file], base);
+      assert.ok(run.status === 0 || run.status === 1, run.stderr);
+      assert.equal(run.stdout, '');
+      assert.equal(JSON.parse(readFileSync(file, 'utf8')).version, 1);
+      assert.deepEqual(readdirSync(out), ['lint.json']);
+    });
+  });
+
+  describe('nothing is written into the strategy repository unless asked', () => {
+    let repo: string;
+    let outside: string;
+
+    before(() => {
+      repo = join(base, 'repo mit Leerzeichen #1 %20');
+      outside = join(base, 'outside');
+      cpSync(EXAMPLE, repo, { recursive: true });
+      mkdirSync(outside);
+      writeFileSync(join(outside, 'secret.md'), '---\nid: SECRET\n---\n');
+      // Odd names, links (inside, outside, looping, dangling) and a FIFO that would block a reader.
+      for (const name of ODD_NAMES.slice(0, 6)) writeFileSync(join(repo, 'measures', name), `---\nid: ODD${ODD_NAMES.indexOf(name)}\ntitle: Seltsamer Name\nstatus: idea\n---\n`);
+      symlinkSync(outside, join(repo, 'measures', 'link-out'));
+      symlinkSync('..', join(repo, 'measures', 'loop'));
+      symlinkSync('dangling-target.md', join(repo, 'measures', 'dangling.md'));
+      mkfifo(join(repo, 'measures', 'fifo.md'));
+      writeFileSync(join(repo, 'ROADMAP.md'), '# Roadmap\n\n<!-- roadmap:start -->\n<!-- roadmap:end -->\n');
+    });
+
+    const commands: string[][] = [
+      ['lint'],
+      ['lint', '--format', 'json'],
+      ['lint', '--format', 'sarif'],
+      ['lint', '--format', 'junit'],
+      ['lint', '--format', 'github'],
+      ['roadmap'],
+      ['roadmap', '--type', 'dependencies'],
+      ['roadmap', '--type', 'timeline', '--ai-only'],
+      ['report'],
+      ['report', 'funding', '--lang', 'en'],
+      ['report', 'compliance', '--format', 'html'],
+      ['export'],
+      ['export', '--format', 'csv'],
+      ['rules'],
+      ['explain', 'funding-missing'],
+    ];
+
+    it('lint, roadmap, report, export, rules and explain leave it byte for byte (run inside it, and with --root)', () => {
+      const before = snapshot(repo);
+      assert.ok([...before.keys()].some((p) => p.startsWith('measures/')));
+      for (const args of commands) {
+        for (const [cwd, extra] of [[repo, []], [base, ['--root', repo]]] as const) {
+          const withRoot = args[0] === 'rules' || args[0] === 'explain' ? args : [...args, ...extra, '--as-of', AS_OF];
+          const run = strategy(withRoot, cwd);
+          assert.ok(run.status === 0 || run.status === 1, `strategy ${withRoot.join(' ')}: exit ${run.status} ${run.stderr}`);
+          assert.doesNotMatch(run.stderr, /^\s+at /m, 'stack trace');
+          assertSameTree(before, snapshot(repo), `strategy ${withRoot.join(' ')}`);
+        }
+      }
+    });
+
+    it('--output elsewhere writes only there', () => {
+      const before = snapshot(repo);
+      const out = mkdtempSync(join(base, 'out-'));
+      for (const [args, file] of [
+        [['lint', '--format', 'sarif'], 'lint.sarif'],
+        [['roadmap'], 'roadmap.mmd'],
+        [['report', 'inventory'], 'report.md'],
+        [['export', '--format', 'csv'], 'export.csv'],
+      ] as const) {
+        const run = strategy([...args, '--root', repo, '--as-of', AS_OF, '--output', join(out, file)], base);
+        assert.ok(run.status === 0 || run.status === 1, run.stderr);
+      }
+      assertSameTree(before, snapshot(repo), '--output');
+      assert.deepEqual(readdirSync(out).sort(), ['export.csv', 'lint.sarif', 'report.md', 'roadmap.mmd']);
+    });
+
+    it('--update changes only the file it names; `new` adds only the new measure', () => {
+      const before = snapshot(repo);
+      const update = strategy(['roadmap', '--root', repo, '--as-of', AS_OF, '--update', join(repo, 'ROADMAP.md')], base);
+      assert.equal(update.status, 0, update.stderr);
+      const afterUpdate = snapshot(repo);
+      assert.deepEqual([...afterUpdate.keys()].filter((p) => afterUpdate.get(p) !== before.get(p)), ['ROADMAP.md']);
+      assert.match(readFileSync(join(repo, 'ROADMAP.md'), 'utf8'), /```mermaid/);
+
+      const created = strategy(['new', 'measure', '--root', repo, '--title', 'Neue Maßnahme'], base);
+      assert.equal(created.status, 0, created.stderr);
+      const afterNew = snapshot(repo);
+      const added = [...afterNew.keys()].filter((p) => !afterUpdate.has(p));
+      assert.equal(added.length, 1, `created: ${added.join(', ')}`);
+      assert.match(added[0], /^measures\/.*\.md$/);
+      assert.deepEqual([...afterUpdate.keys()].filter((p) => afterNew.get(p) !== afterUpdate.get(p)), [], 'new changed an existing file');
+    });
+  });
+
+  describe('discovery (cli/load.ts listFiles)', () => {
+    let root: string;
+    let outside: string;
+    let fifo = false;
+
+    before(() => {
+      root = join(base, 'discovery');
+      outside = join(base, 'discovery-outside');
+      mkdirSync(join(root, 'measures', 'dir.md'), { recursive: true });
+      mkdirSync(join(outside, 'sub'), { recursive: true });
+      writeFileSync(join(root, 'strategy.yaml'), 'schema: 1\ntitle: T\norganisation: O\n');
+      writeFileSync(join(outside, 'secret.md'), '---\nid: SECRET\ntitle: Geheim\nstatus: idea\n---\n');
+      writeFileSync(join(outside, 'sub', 'also-secret.md'), '---\nid: SECRET2\n---\n');
+      writeFileSync(join(root, 'measures', 'a.md'), '---\nid: A\ntitle: A\nstatus: idea\n---\n');
+      writeFileSync(join(root, 'measures', 'dir.md', 'inner.md'), '---\nid: INNER\ntitle: Innen\nstatus: idea\n---\n');
+      ODD_NAMES.forEach((name, i) => writeFileSync(join(root, 'measures', name), `---\nid: ODD${i}\ntitle: Name ${i}\nstatus: idea\n---\n`));
+      symlinkSync(outside, join(root, 'measures', 'link-out'));
+      symlinkSync(join(outside, 'secret.md'), join(root, 'measures', 'file-out.md'));
+      symlinkSync('../measures', join(root, 'measures', 'loop'));
+      symlinkSync('.', join(root, 'measures', 'self-dir'));
+      symlinkSync('self-loop.md', join(root, 'measures', 'self-loop.md'));
+      symlinkSync('ping.md', join(root, 'measures', 'pong.md'));
+      symlinkSync('pong.md', join(root, 'measures', 'ping.md'));
+      symlinkSync('nowhere.md', join(root, 'measures', 'dangling.md'));
+      symlinkSync('a.md', join(root, 'measures', 'inside-link.md'));
+      fifo = mkfifo(join(root, 'measures', 'fifo.md'));
+    });
+
+    it('lists every regular file inside the root once, with odd names as they are', () => {
+      const files = listFiles(root);
+      const expected = ['measures/a.md', 'measures/dir.md/inner.md', 'measures/inside-link.md', ...ODD_NAMES.map((n) => `measures/${n}`), 'strategy.yaml'].sort();
+      assert.deepEqual(files.filter((f) => !f.startsWith('measures/loop/') && !f.startsWith('measures/self-dir/')), expected);
+      assert.equal(new Set(files).size, files.length, 'a file listed twice');
+    });
+
+    it('never follows a link out of the root, and survives loops, dangling links and FIFOs', function () {
+      const files = listFiles(root);
+      assert.ok(!files.some((f) => f.includes('secret') || f.includes('file-out') || f.includes('link-out')), files.join('\n'));
+      assert.ok(!files.some((f) => /self-loop|ping|pong|dangling|fifo/.test(f)), files.join('\n'));
+      // A link back into the root lists nothing twice: the folder it points to is already listed.
+      assert.ok(!files.some((f) => f.startsWith('measures/loop/') || f.startsWith('measures/self-dir/')), files.join('\n'));
+      if (!fifo) this.skip();
+    });
+
+    it('the CLI lints it (FIFO and loops included) and reports every odd name exactly', () => {
+      const run = strategy(['lint', '--root', root, '--format', 'json', '--as-of', AS_OF], base);
+      assert.ok(run.status === 0 || run.status === 1, run.stderr);
+      assert.equal(run.stderr, '');
+      const report = JSON.parse(run.stdout) as { summary: { files: number; measures: number }; findings: Array<{ file: string }> };
+      assert.equal(report.summary.measures, 3 + ODD_NAMES.length, 'A, INNER, the link to A and one per odd name');
+      const named = new Set(report.findings.map((f) => f.file));
+      for (const name of ODD_NAMES) assert.ok(named.has(`measures/${name}`), `no finding names ${JSON.stringify(name)}`);
+      assert.ok(![...named].some((f) => f.includes('secret')));
+    });
+
+    it('SARIF file URIs are percent-encoded and resolve back to the names; GitHub commands stay one per line', () => {
+      const sarif = strategy(['lint', '--root', root, '--format', 'sarif', '--as-of', AS_OF], base);
+      const doc = JSON.parse(sarif.stdout) as {
+        runs: Array<{ originalUriBaseIds: Record<string, { uri: string }>; results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId: string } } }> }> }>;
+      };
+      const run = doc.runs[0];
+      const locations = run.results.map((r) => r.locations[0].physicalLocation.artifactLocation);
+      for (const { uri } of locations) assert.doesNotMatch(uri, /[\s#?]|%(?![0-9A-F]{2})/, `unencoded character in ${JSON.stringify(uri)}`);
+      const names = new Set(locations.map((l) => relative(root, fileURLToPath(new URL(l.uri, run.originalUriBaseIds[l.uriBaseId].uri))).split(sep).join('/')));
+      for (const name of ODD_NAMES) assert.ok(names.has(`measures/${name}`), `SARIF lost ${JSON.stringify(name)}`);
+
+      const github = strategy(['lint', '--root', root, '--format', 'github', '--as-of', AS_OF], base);
+      const lines = github.stdout.replace(/\n$/, '').split(/\r\n|\r|\n/);
+      for (const l of lines) assert.match(l, /^::(error|warning|notice) file=/);
+    });
+
+    it('unreadable files and folders are skipped or reported, never a crash', function () {
+      if (IS_ROOT) {
+        // As root, chmod 000 does not stop reading: there is nothing to test with permissions.
+        this.skip();
+      }
+      const dir = join(base, 'unreadable');
+      cpSync(root, dir, { recursive: true, verbatimSymlinks: true, filter: (src) => !src.endsWith('fifo.md') });
+      writeFileSync(join(dir, 'measures', 'locked.md'), '---\nid: LOCKED\n---\n');
+      mkdirSync(join(dir, 'measures', 'locked-dir'));
+      writeFileSync(join(dir, 'measures', 'locked-dir', 'x.md'), '---\nid: X\n---\n');
+      chmodSync(join(dir, 'measures', 'locked.md'), 0o000);
+      chmodSync(join(dir, 'measures', 'locked-dir'), 0o000);
+      try {
+        assert.doesNotThrow(() => listFiles(dir));
+        const result = loadWorkspace(dir).lint({ asOf: AS_OF });
+        assert.ok(result.model.measureById.has('A'), 'the readable files are still linted');
+        assert.ok(result.findings.some((f) => f.file === 'measures/locked.md'), 'the unreadable file is reported');
+        const run = strategy(['lint', '--root', dir, '--format', 'json', '--as-of', AS_OF], base);
+        assert.ok(run.status === 0 || run.status === 1, run.stderr);
+      } finally {
+        chmodSync(join(dir, 'measures', 'locked-dir'), 0o755);
+      }
+    });
+
+    it('strategy.yaml that links out of the root is not read: one line, exit 2', () => {
+      const dir = join(base, 'strategy-link');
+      mkdirSync(dir);
+      symlinkSync(join(outside, 'secret.md'), join(dir, 'strategy.yaml'));
+      const run = strategy(['lint', '--root', dir, '--format', 'json'], base);
+      assert.equal(run.status, 2);
+      assert.equal(run.stdout, '');
+      assert.match(run.stderr, /^strategy: strategy\.yaml is a link to a file outside the repository \(.*\): not read\n$/);
+      assert.doesNotMatch(run.stderr, /Geheim|SECRET/);
+
+      // A link to a file inside the repository is fine.
+      const inside = join(base, 'strategy-link-inside');
+      mkdirSync(join(inside, 'config'), { recursive: true });
+      writeFileSync(join(inside, 'config', 'strategy.yaml'), 'schema: 1\ntitle: T\norganisation: O\n');
+      symlinkSync('config/strategy.yaml', join(inside, 'strategy.yaml'));
+      const ok = strategy(['lint', '--root', inside, '--format', 'json', '--as-of', AS_OF], base);
+      assert.equal(ok.status, 0, ok.stderr);
+    });
+  });
+});
