@@ -197,6 +197,38 @@ describe('hostile input: limits', function () {
       assert.ok(messages.some((m) => m.startsWith('YAML-Syntaxfehler')), messages.map((m) => m.slice(0, 80)).join('\n'));
       for (const m of messages) assert.ok(m.length < 300, `a message of ${m.length} characters`);
     });
+
+    it('rule messages quote a 1.6 MB reference in part, without splitting a surrogate pair', () => {
+      // 78 code units, then an emoji (a surrogate pair) across the cut at 79.
+      const id = 'x'.repeat(78) + '😀'.repeat(400_000);
+      const result = lintFiles({ 'measures/ref.yaml': `id: REF
+title: t
+status: planned
+field: verwaltung
+depends_on: ["${id}"]
+` });
+      const [finding] = inFile(result, 'measures/ref.yaml').filter((f) => f.rule === 'unknown-reference');
+      assert.ok(finding, describeAll(inFile(result, 'measures/ref.yaml')).join('\n'));
+      assert.equal(finding.message.en, `Unknown measure "${'x'.repeat(78)}…": correct the id or remove the reference`);
+      assert.ok(!/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(finding.message.de), 'a lone high surrogate');
+    });
+
+    it('list placeholders shorten each item and show at most ten, the last one included', () => {
+      const ids = Array.from({ length: 30 }, (_, i) => `M${i}`);
+      const files: Record<string, string> = {};
+      ids.forEach((id, i) => (files[`measures/c${i}.yaml`] = `id: ${id}
+title: t
+status: planned
+field: verwaltung
+depends_on: [${ids[(i + 1) % ids.length]}]
+`));
+      const cycle = lintFiles(files).findings.find((f) => f.rule === 'dependency-cycle' && f.file === 'measures/c0.yaml');
+      assert.ok(cycle);
+      assert.equal(cycle.message.en, 'Dependency cycle: M0 → M1 → M2 → M3 → M4 → M5 → M6 → M7 → … → M0. Remove at least one of these dependencies');
+      // A list from the schema (trusted) longer than one placeholder stays whole.
+      const kind = lintFiles({ 'partners.yaml': 'partners:\n  - { id: p, name: P, kind: unknown-kind-of-partner-without-any-similarity }\n' }).findings.find((f) => f.rule === 'schema' && f.file === 'partners.yaml');
+      assert.ok(kind?.message.en.includes('university, research, start-up, company, municipality, public-agency, association, other'), kind?.message.en);
+    });
   });
 
   describe('Markdown bodies', () => {

@@ -120,7 +120,7 @@ function mapError(e: ErrorObject, all: ErrorObject[], anyOfPaths: Set<string>, s
       const suggestion = typeof e.data === 'string' ? didYouMean(e.data, allowed) : undefined;
       return suggestion
         ? { range: at(path), path, suggestion, message: formatMessage(m.enumSuggest, { key: keyName, value, suggestion }) }
-        : { range: at(path), path, message: formatMessage(m.enum, { key: keyName, value, allowed: allowed.join(', ') }) };
+        : { range: at(path), path, message: formatMessage(m.enum, { key: keyName, value, allowed: { list: allowed } }) };
     }
     case 'pattern':
     case 'minimum':

@@ -29,7 +29,7 @@ export const dependencyCycle: Rule = {
           measure: edge.from.measure,
           at: edge.ref.path,
           message: self ? 'self' : 'cycle',
-          data: { id: edge.from.ref, cycle: path.map((n) => n.ref).join(' → ') },
+          data: { id: edge.from.ref, cycle: { list: path.map((n) => n.ref), separator: ' → ' } },
           related: self ? undefined : members.filter((m) => m.path !== edge.ref.path).map((m) => m.location),
         });
       }

@@ -1,4 +1,4 @@
-import type { Rule } from '../rule';
+import type { MessageData, Rule } from '../rule';
 import { eachMeasure, formatMessage } from '../rule';
 import { dependencyGraph } from '../../graph';
 import type { Measure } from '../../model/types';
@@ -60,7 +60,7 @@ export const duplicateId: Rule = {
      * Reports every member of each group of equal ids, each with the others as related locations.
      * Items are grouped by `idOf`; `occurrence` (which locates the id) runs only for duplicates.
      */
-    const reportGroups = <T>(items: readonly T[], idOf: (item: T) => string, occurrence: (item: T) => Occurrence, kind: Kind, emit: (item: T, r: { message: string; data: Record<string, string>; related: RelatedLocation[] }) => void) => {
+    const reportGroups = <T>(items: readonly T[], idOf: (item: T) => string, occurrence: (item: T) => Occurrence, kind: Kind, emit: (item: T, r: { message: string; data: MessageData; related: RelatedLocation[] }) => void) => {
       const groups = new Map<string, T[]>();
       for (const item of items) {
         const id = idOf(item);
@@ -79,7 +79,7 @@ export const duplicateId: Rule = {
           if (group.length - 1 > MAX_LISTED) listed.push('…');
           emit(item, {
             message: kind,
-            data: { id, others: listed.join(', ') },
+            data: { id, others: { list: listed } },
             related: others.map((o) => ({ file: o.file, range: o.range, message: formatMessage(MESSAGES.related, { id }) })),
           });
         });
