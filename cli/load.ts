@@ -99,6 +99,10 @@ function readLimited(full: string, maxFileBytes: number): Uint8Array | string {
   // stat, not lstat: a symbolic link counts with the size of the file it points to.
   const size = statSync(full).size;
   if (size > maxFileBytes) return sizeOnly(size);
+  // Node decodes straight into a string (no Buffer per file) and replaces a bad byte with U+FFFD;
+  // only a text with U+FFFD in it is read again as bytes, to tell a written U+FFFD from a bad byte.
+  const text = readFileSync(full, 'utf8');
+  if (!text.includes('\uFFFD')) return text;
   const bytes = readFileSync(full);
   try {
     return utf8.decode(bytes);

@@ -160,7 +160,8 @@ function componentsOf(graph: Adjacency): number[][] {
           onStack[w] = 0;
           component.push(w);
         } while (w !== v);
-        components.push(component);
+        // Nearly every component is one event: a literal holds it in exact size (a pushed one has room for 17).
+        components.push(component.length === 1 ? [v] : component);
       }
       if (depth > 0) {
         const parent = callVertex[depth - 1];

@@ -2,10 +2,10 @@ import type { Position, Range } from './types';
 
 /** Maps offsets of one text to 1-based line/column; built once per file, on first use. */
 export class LineIndex {
-  private starts: number[] | undefined;
+  private starts: Uint32Array | undefined;
   constructor(readonly text: string) {}
 
-  private lineStarts(): number[] {
+  private lineStarts(): Uint32Array {
     if (!this.starts) {
       const starts = [0];
       const t = this.text;
@@ -14,7 +14,7 @@ export class LineIndex {
         if (c === 10) starts.push(i + 1);
         else if (c === 13 && t.charCodeAt(i + 1) !== 10) starts.push(i + 1);
       }
-      this.starts = starts;
+      this.starts = Uint32Array.from(starts); // a quarter of the memory of the pushed array
     }
     return this.starts;
   }

@@ -192,7 +192,8 @@ export class StrategyWorkspace {
         for (const rule of measureRules) {
           rule.check({ measure, model, settings, report: (r) => local.push(locateReport(rule, r, measure)) });
         }
-        entry = { local: local.length ? local : NO_REPORTS, parts: [] };
+        // Exact sizes: kept per measure for the session (a pushed list has room for 17).
+        entry = { local: local.length ? local.slice() : NO_REPORTS, parts: new Array(repositoryRules.length) };
         this.entries.set(measure, entry);
       }
       entries[i] = entry;
@@ -229,7 +230,7 @@ export class StrategyWorkspace {
           }
           const local: Report[] = [];
           check(measures[i], (x) => local.push(locateReport(rule, x)));
-          entry.parts[r] = { lint, reports: local.length ? local : NO_REPORTS };
+          entry.parts[r] = { lint, reports: local.length ? local.slice() : NO_REPORTS };
           if (local.length) reports.push(...local);
         }
       };

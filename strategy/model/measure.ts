@@ -13,7 +13,15 @@ function refs(v: unknown, key: string): Ref[] {
     const id = str(x);
     if (id !== undefined && id !== '') out.push({ id, path: [key, i] });
   });
-  return out;
+  return exact(out);
+}
+
+/**
+ * The list in exact size. Measures are kept for the whole session and a pushed list has room
+ * for 17 elements; in a repository of thousands of measures the slack adds up to megabytes.
+ */
+function exact<T>(list: T[]): T[] {
+  return list.length ? list.slice() : [];
 }
 
 /** Builds a typed measure from its mapping; values of the wrong type are left out (the schema rule reports them). */
@@ -114,13 +122,13 @@ export function buildMeasure(data: Record<string, unknown>, file: string, source
     dependsOn: refs(data.depends_on, 'depends_on'),
     partners: refs(data.partners, 'partners'),
     cost,
-    funding,
+    funding: exact(funding),
     privacy,
     ai,
     ethics,
-    milestones,
-    waivers,
-    tags: arr(data.tags).filter((t): t is string => typeof t === 'string'),
+    milestones: exact(milestones),
+    waivers: exact(waivers),
+    tags: exact(arr(data.tags).filter((t): t is string => typeof t === 'string')),
     data,
     origin: { file, source, node },
     body,

@@ -44,9 +44,13 @@ const YAML_CODE_MESSAGES: Record<string, string> = { DUPLICATE_KEY: 'duplicateKe
 /** A file that is not YAML at all yields hundreds of errors; the first ones are enough to act on. */
 const MAX_YAML_PROBLEMS = 20;
 
-/** Size in UTF-8 bytes, so that an editor's string and the CLI's file bytes meet the same limit. */
-function byteLength(content: Uint8Array | string): number {
+/**
+ * Size in UTF-8 bytes, so that an editor's string and the CLI's file bytes meet the same limit.
+ * Exact above `limit`; below it, a string short enough to fit anyway is not counted.
+ */
+function byteLength(content: Uint8Array | string, limit: number): number {
   if (typeof content !== 'string') return content.byteLength;
+  if (content.length * 3 <= limit) return content.length; // cannot exceed the limit: not counted
   let n = content.length; // one byte per UTF-16 unit, plus the extra bytes below
   for (let i = 0; i < content.length; i++) {
     const c = content.charCodeAt(i);
@@ -62,7 +66,7 @@ function byteLength(content: Uint8Array | string): number {
 
 export function parseFile(path: string, kind: FileKind, content: Uint8Array | string, limits: ParseLimits = DEFAULT_LIMITS): ParsedFile {
   const empty = (text: string): ParsedFile => ({ path, kind, text, lines: new LineIndex(text), reports: [], measures: [], fields: [], goals: [], programmes: [], partners: [] });
-  const size = byteLength(content);
+  const size = byteLength(content, limits.maxFileBytes);
   if (size > limits.maxFileBytes) {
     const pf = empty('');
     pf.reports.push(fileReport(pf, yamlSyntax.id, formatMessage(yamlSyntax.messages.tooLarge, { size, max: limits.maxFileBytes })));
@@ -87,6 +91,7 @@ export function parseFile(path: string, kind: FileKind, content: Uint8Array | st
   if (kind === 'measures') {
     if (/\.(md|markdown)$/i.test(path)) parseMarkdownMeasure(pf);
     else parseYamlMeasures(pf);
+    if (pf.measures.length) pf.measures = pf.measures.slice(); // kept for the session: exact size
     return pf;
   }
 

@@ -47,8 +47,9 @@ export class YamlSource {
     let value: unknown = null;
     if (doc.errors.length === 0 || doc.contents) {
       try {
-        value = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount });
-        const depth = maxDepth(value, YAML_LIMITS.maxDepth + 1);
+        const settled = settle(doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount }), YAML_LIMITS.maxDepth + 1);
+        value = settled.value;
+        const depth = settled.depth;
         if (depth > YAML_LIMITS.maxDepth) {
           this.problems.push({ code: 'DEPTH', message: `nesting deeper than ${YAML_LIMITS.maxDepth} levels`, range: this.rootRange() });
           value = null;
@@ -117,10 +118,13 @@ export class YamlSource {
     return this.index.kind(node) === SCALAR ? this.index.source(node) : undefined;
   }
 
-  /** Source text of the scalar node at a path, taken from the raw text by range. */
-  rawText(path: Path, text: string, from: YamlNode | null = this.root): string | undefined {
+  /**
+   * A scalar's text as written in the file (quotes included), or undefined. Read by offset:
+   * unlike `locate`, it needs no line index, which a file gets only when something is reported.
+   */
+  rawText(path: Path, from: YamlNode | null = this.root): string | undefined {
     const node = this.walk(path, from);
-    return this.index.kind(node) === SCALAR ? text.slice(this.index.start(node), this.index.valueEnd(node)) : undefined;
+    return this.index.kind(node) === SCALAR ? this.fullText.slice(this.baseOffset + this.index.start(node), this.baseOffset + this.index.valueEnd(node)) : undefined;
   }
 
   /** The child nodes of a top-level sequence (files with several measures). */
@@ -375,19 +379,49 @@ function firstLine(s: string): string {
   return s.split('\n')[0].trim();
 }
 
-function maxDepth(v: unknown, limit: number): number {
-  // Iterative to stay safe on hostile depth.
+/**
+ * The depth of a composed value (up to `limit`), and the value with every array copied to its
+ * exact length. The yaml package builds arrays by pushing, which leaves room for 17 elements in a
+ * one-element list; thousands of measures keep their values, so the slack would be a large part
+ * of a repository's memory. Iterative (hostile depth); an array reached twice through aliases is
+ * copied once, so shared parts stay shared.
+ */
+function settle(root: unknown, limit: number): { value: unknown; depth: number } {
+  const copies = new Map<unknown[], unknown[]>();
+  const exact = (a: unknown[]) => {
+    let copy = copies.get(a);
+    if (!copy) copies.set(a, (copy = a.slice()));
+    return copy;
+  };
+  const value = Array.isArray(root) ? exact(root) : root;
   let best = 0;
-  const stack: Array<[unknown, number]> = [[v, 0]];
+  const stack: Array<[unknown, number]> = [[value, 0]];
   const seen = new Set<unknown>();
   while (stack.length) {
     const [x, d] = stack.pop()!;
     if (d > best) best = d;
-    if (best >= limit) return best;
-    if (x && typeof x === 'object' && !seen.has(x)) {
-      seen.add(x);
-      for (const c of Array.isArray(x) ? x : Object.values(x)) if (c && typeof c === 'object') stack.push([c, d + 1]);
+    if (best >= limit) return { value, depth: best };
+    if (!x || typeof x !== 'object' || seen.has(x)) continue;
+    seen.add(x);
+    if (Array.isArray(x)) {
+      for (let i = 0; i < x.length; i++) {
+        const c = x[i];
+        if (c && typeof c === 'object') stack.push([Array.isArray(c) ? (x[i] = exact(c)) : c, d + 1]);
+      }
+    } else {
+      for (const key of Object.keys(x)) {
+        const c = (x as Record<string, unknown>)[key];
+        if (!c || typeof c !== 'object') continue;
+        let child = c;
+        if (Array.isArray(c)) {
+          child = exact(c);
+          // A `__proto__` key is data here (as the yaml package made it): set it as such, not as the prototype.
+          if (key === '__proto__') Object.defineProperty(x, key, { value: child, writable: true, enumerable: true, configurable: true });
+          else (x as Record<string, unknown>)[key] = child;
+        }
+        stack.push([child, d + 1]);
+      }
     }
   }
-  return best;
+  return { value, depth: best };
 }

@@ -30,8 +30,7 @@ export const amountFormat: Rule = {
       const value = valueAt(m.data, path);
       if (typeof value !== 'number' && typeof value !== 'string') continue;
       // The value as written: YAML has already turned `150.000` into 150.
-      const range = m.origin.source.locate(path, 'value', m.origin.node);
-      const text = unquote(m.origin.source.fullText.slice(range.start.offset, range.end.offset).trim());
+      const text = unquote((m.origin.source.rawText(path, m.origin.node) ?? '').trim());
       if (GERMAN_THOUSANDS.test(text)) {
         const suggestion = text.replace(/\./g, '').replace(',', '.');
         report({ message: typeof value === 'number' ? 'thousands' : 'thousandsText', at: path, data: { text, value: String(value), suggestion } });
