@@ -55,9 +55,17 @@ interface Flowchart {
   legend: { title: string; nodes: FlowNode[] };
 }
 
+/** Printed nodes: a split view prints a node when it measures a group and again in its part. */
+const printed = new WeakMap<FlowNode, string>();
+
 function printNode(n: FlowNode): string {
-  const label = n.lines.map(mermaidText).join('<br>');
-  return n.shape === 'hexagon' ? `${n.id}{{"${label}"}}` : `${n.id}["${label}"]`;
+  let text = printed.get(n);
+  if (text === undefined) {
+    const label = n.lines.map(mermaidText).join('<br>');
+    text = n.shape === 'hexagon' ? `${n.id}{{"${label}"}}` : `${n.id}["${label}"]`;
+    printed.set(n, text);
+  }
+  return text;
 }
 
 function print(chart: Flowchart): string {
@@ -162,8 +170,36 @@ export function dependencyDiagrams(plan: Plan): RoadmapDiagram[] {
   // Milestones that take part in a dependency get a node of their own.
   const milestoneNodes = new Set<string>();
   for (const e of edges) for (const end of [e.from, e.to]) if (end.milestone !== undefined) milestoneNodes.add(idOf(end));
+  // Numbers for measures outside the selection (x1, x2, …) in the order of the edges, whichever
+  // diagram shows them first.
+  for (const e of edges) {
+    idOf(e.from);
+    idOf(e.to);
+  }
+  // The edges at each measure (as positions in `edges`), so that a part of a split view looks at
+  // its own edges only: work grows with the edges of the part, not with parts × all edges.
+  const edgesAt = new Map<Measure, number[]>();
+  const at = (m: Measure, i: number) => {
+    const list = edgesAt.get(m);
+    if (!list) edgesAt.set(m, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  };
+  edges.forEach((e, i) => {
+    at(e.from.measure, i);
+    at(e.to.measure, i);
+  });
 
-  const measureNode = (item: PlannedMeasure): FlowNode => {
+  // Nodes are made once and shared by the whole view, the groups measured and the parts.
+  const made = new Map<unknown, FlowNode>();
+  const once = <K>(key: K, make: (key: K) => FlowNode): FlowNode => {
+    let node = made.get(key);
+    if (!node) made.set(key, (node = make(key)));
+    return node;
+  };
+  const measureNode = (item: PlannedMeasure): FlowNode => once(item, makeMeasureNode);
+  const milestoneNode = (item: PlannedMeasure, index: number): FlowNode => once(item.milestones[index], () => makeMilestoneNode(item, index));
+  const outsideNode = (e: Endpoint): FlowNode => once(idOf(e), () => makeOutsideNode(e));
+  const makeMeasureNode = (item: PlannedMeasure): FlowNode => {
     const m = item.measure;
     const classes: ClassName[] = [];
     if (item.ai) classes.push('ai');
@@ -175,7 +211,7 @@ export function dependencyDiagrams(plan: Plan): RoadmapDiagram[] {
     const status = m.status && labels.status[m.status] ? ` · ${labels.status[m.status]}` : '';
     return { id: item.nodeId, lines: [...wrap(title, WRAP, 3), `${truncate(String(m.id), WRAP)}${status}`], shape: 'box', classes };
   };
-  const milestoneNode = (item: PlannedMeasure, index: number): FlowNode => {
+  const makeMilestoneNode = (item: PlannedMeasure, index: number): FlowNode => {
     const ms = item.milestones[index];
     const classes: ClassName[] = ['milestone'];
     if (ms.done) classes.push('done');
@@ -184,7 +220,7 @@ export function dependencyDiagrams(plan: Plan): RoadmapDiagram[] {
     if (ms.milestone.date) lines.push(truncate(String(ms.milestone.date), WRAP));
     return { id: ms.nodeId, lines, shape: 'hexagon', classes };
   };
-  const outsideNode = (e: Endpoint): FlowNode => {
+  const makeOutsideNode = (e: Endpoint): FlowNode => {
     const ms = e.milestone === undefined ? undefined : e.measure.milestones[e.milestone];
     const text = ms ? `${measureLabel(e.measure)} › ${ms.title || ms.id}` : measureLabel(e.measure);
     return { id: idOf(e), lines: [...wrap(text, WRAP, 3), truncate(String(e.measure.id), WRAP)], shape: ms ? 'hexagon' : 'box', classes: ['outside'] };
@@ -214,11 +250,14 @@ export function dependencyDiagrams(plan: Plan): RoadmapDiagram[] {
       }
       chart.groups.push(group);
     }
+    // The edges with an end in this part, in the order of `edges`.
+    const touching = new Set<number>();
+    for (const m of inPart) for (const i of edgesAt.get(m) ?? []) touching.add(i);
     const loose = new Set<string>();
-    for (const e of edges) {
+    for (const i of [...touching].sort((a, b) => a - b)) {
+      const e = edges[i];
       const fromIn = inPart.has(e.from.measure);
       const toIn = inPart.has(e.to.measure);
-      if (!fromIn && !toIn) continue;
       for (const [end, inside] of [[e.from, fromIn], [e.to, toIn]] as const) {
         const id = idOf(end);
         if (inside || loose.has(id)) continue;
@@ -245,19 +284,34 @@ export function dependencyDiagrams(plan: Plan): RoadmapDiagram[] {
 
   const groupUnits: Unit[] = plan.groups.map((g, i) => ({ id: `g${i + 1}`, title: g.title, items: g.items }));
   const limit = plan.options.maxTextSize ?? DEFAULT_MAX_TEXT_SIZE;
-  const whole = build(groupUnits);
-  const wholeSource = print(whole.chart);
-  if (wholeSource.length <= limit && whole.chart.edges.length <= MAX_EDGES) {
-    return [{ type: 'dependencies', source: wholeSource, title: plan.title, nodes: whole.nodes, omitted: [] }];
+  // The whole view holds every edge and every measure node: when these alone are over a limit,
+  // it is not built at all (it could only be thrown away).
+  let least = 0;
+  let edgesAtLeast = 0;
+  const selected = new Set<Measure>();
+  for (const g of plan.groups) {
+    for (const item of g.items) {
+      selected.add(item.measure);
+      least += printNode(measureNode(item)).length + 1;
+      for (const ms of item.milestones) if (milestoneNodes.has(ms.nodeId)) edgesAtLeast++;
+    }
+  }
+  for (const e of edges) if (selected.has(e.from.measure) || selected.has(e.to.measure)) edgesAtLeast++;
+  if (edgesAtLeast <= MAX_EDGES && least <= limit) {
+    const whole = build(groupUnits);
+    const wholeSource = print(whole.chart);
+    if (wholeSource.length <= limit && whole.chart.edges.length <= MAX_EDGES) {
+      return [{ type: 'dependencies', source: wholeSource, title: plan.title, nodes: whole.nodes, omitted: [] }];
+    }
   }
 
   // Too big for one diagram: units that fit alone (halving a group where needed), then packed
   // greedily. A unit's size alone is an upper bound of its share in a part (shared stubs and
   // edges only shrink), so every part stays under the limits.
-  const measured: Array<Unit & { size: number; edgeCount: number }> = [];
+  const measured: Array<Unit & { size: number; edgeCount: number; built: ReturnType<typeof build> }> = [];
   const measure = (u: Unit) => {
-    const { chart } = build([u]);
-    return { ...u, size: print(chart).length, edgeCount: chart.edges.length };
+    const built = build([u]);
+    return { ...u, size: print(built.chart).length, edgeCount: built.chart.edges.length, built };
   };
   const queue = groupUnits.map(measure);
   while (queue.length) {
@@ -295,7 +349,9 @@ export function dependencyDiagrams(plan: Plan): RoadmapDiagram[] {
     edgeCount += u.edgeCount;
   }
   return parts.map((part) => {
-    const { chart, nodes } = build(part);
+    // A part of one unit is the chart that measured it, under the unit's final title.
+    const { chart, nodes } = part.length === 1 ? part[0].built : build(part);
+    if (part.length === 1) chart.groups[0].title = part[0].title;
     return { type: 'dependencies', source: print(chart), title: `${plan.title} – ${part.map((u) => u.title).join(', ')}`, nodes, omitted: [] };
   });
 }
