@@ -413,11 +413,9 @@ describe('injection: user text stays text in every output', function () {
   });
 
   describe('notes on stderr', () => {
-    // BUG (cli/commands/roadmap.ts, owned by the roadmap work): the note about measures without
-    // dates lists their ids as written, so an id with escape sequences (here ESC [2J, which clears
-    // the screen, and an OSC title change) reaches the terminal raw. Un-skip when the ids are made
-    // printable there (as cli/format/stylish.ts does).
-    it.skip('roadmap: ids in the note about measures without dates reach the terminal as text', () => {
+    // The note about measures without dates lists their ids (here with ESC [2J, which clears the
+    // screen, and an OSC title change): made printable as in cli/format/stylish.ts.
+    it('roadmap: ids in the note about measures without dates reach the terminal as text', () => {
       const run = strategy(['roadmap', '--root', dir, '--as-of', AS_OF]);
       assert.equal(run.status, 0, run.stderr);
       assert.ok(run.stderr.length > 0, 'a note was expected');

@@ -4,9 +4,10 @@ import { loadWorkspace, resolveRoot } from '../load';
 import { parseAsOf, parseLang } from '../options';
 import { emit, writeFileAtomic } from '../io';
 import { UsageError } from '../errors';
-import { todayUtc } from '../../strategy/index';
+import { shorten, todayUtc } from '../../strategy/index';
 import { roadmapDiagrams, resolvePeriod, ROADMAP_GROUPS, ROADMAP_TYPES, type RoadmapDiagram, type RoadmapGroup, type RoadmapOptions, type RoadmapType } from '../../strategy/diagrams/index';
 import { updateRegions } from '../render/roadmap-region';
+import { printable } from '../format/stylish';
 
 export interface RoadmapCommandOptions {
   root?: string;
@@ -123,10 +124,11 @@ function writeNumbered(output: string, contents: Array<string | Uint8Array>): vo
   process.stderr.write(`strategy: the roadmap was split into ${files.length} diagrams to stay readable: ${files.join(', ')}\n`);
 }
 
+/** The ids are the repository's: shortened, and control characters shown as escapes, as in `stylish`. */
 function noteOmitted(diagrams: RoadmapDiagram[]): void {
   const omitted = diagrams.flatMap((d) => d.omitted);
   if (omitted.length) {
     const what = omitted.length === 1 ? '1 measure without a start or end date is' : `${omitted.length} measures without a start or end date are`;
-    process.stderr.write(`strategy: ${what} not in the gantt chart (see --type dependencies): ${omitted.join(', ')}\n`);
+    process.stderr.write(`strategy: ${what} not in the gantt chart (see --type dependencies): ${omitted.map((id) => printable(shorten(id))).join(', ')}\n`);
   }
 }

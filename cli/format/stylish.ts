@@ -4,7 +4,7 @@ import { groupByFile } from '../../strategy/index';
 const paint = (on: boolean, code: number, s: string) => (on ? `\u001b[${code}m${s}\u001b[39m` : s);
 
 /** User text on a terminal: line breaks become spaces, other control characters (ESC …) visible escapes, so no text can move the cursor or recolour the output. */
-const printable = (s: string) =>
+export const printable = (s: string) =>
   s.replace(/[\r\n]+/g, ' ').replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /** Human output in the style of ESLint's "stylish": grouped by file, then a summary line. */
