@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync, realpathSync } from 'node:fs';
 import { join, resolve, dirname, relative, sep } from 'node:path';
-import { StrategyWorkspace, STRATEGY_FILE } from '../strategy/index';
+import { readErrorCode, StrategyWorkspace, STRATEGY_FILE, unreadableFile } from '../strategy/index';
 import { makeClassifier } from '../strategy/discovery';
 import { UsageError } from './errors';
 
@@ -129,7 +129,7 @@ export function loadWorkspace(root: string, opts: { maxFileBytes?: number } = {}
     try {
       ws.setFile(path, readLimited(full, maxFileBytes));
     } catch (e) {
-      ws.setFile(path, new Uint8Array([0xff]));
+      ws.setFile(path, unreadableFile(readErrorCode(e)));
     }
   }
   return ws;

@@ -3,6 +3,7 @@ export { StrategyWorkspace, groupByFile, sortFindings, changedFiles, type LintRe
 export { ALL_RULES, RULES_BY_ID } from './rules/index';
 export type { Rule, RuleMeta, RuleCategory } from './rules/rule';
 export { docsPath, shorten } from './rules/rule';
+export { unreadableFile, readErrorCode } from './parse/unreadable';
 export { parseRuleOption, resolveSeverity, type LintOptions } from './config';
 export { makeClassifier, STRATEGY_FILE } from './discovery';
 export { todayUtc, isDay, parseDateSpan } from './dates';

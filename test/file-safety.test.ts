@@ -10,6 +10,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listFiles, loadWorkspace } from '../cli/load';
 import { writeFileAtomic } from '../cli/io';
+import { readErrorCode, StrategyWorkspace, unreadableFile } from '../strategy/index';
 
 const PROJECT = resolve(__dirname, '..');
 const CLI = join(PROJECT, 'dist', 'cli.js');
@@ -314,12 +315,57 @@ describe('file safety', function () {
         assert.doesNotThrow(() => listFiles(dir));
         const result = loadWorkspace(dir).lint({ asOf: AS_OF });
         assert.ok(result.model.measureById.has('A'), 'the readable files are still linted');
-        assert.ok(result.findings.some((f) => f.file === 'measures/locked.md'), 'the unreadable file is reported');
+        const locked = result.findings.filter((f) => f.file === 'measures/locked.md');
+        assert.deepEqual(locked.map((f) => [f.rule, f.message.en]), [['yaml-syntax', 'Cannot read file: EACCES']], 'the unreadable file is reported');
         const run = strategy(['lint', '--root', dir, '--format', 'json', '--as-of', AS_OF], base);
         assert.ok(run.status === 0 || run.status === 1, run.stderr);
       } finally {
         chmodSync(join(dir, 'measures', 'locked-dir'), 0o755);
       }
+    });
+
+    it('a file that cannot be read is reported with its error code, also when the tests run as root', () => {
+      // readFileSync fails for one file (as chmod 000 makes it do for other users than root).
+      const dir = join(base, 'read-error');
+      cpSync(root, dir, { recursive: true, verbatimSymlinks: true, filter: (src) => !src.endsWith('fifo.md') });
+      writeFileSync(join(dir, 'measures', 'locked.md'), '---\nid: LOCKED\n---\n');
+      const spied = require('node:fs') as Record<string, (...args: unknown[]) => unknown>;
+      const original = spied.readFileSync;
+      spied.readFileSync = (...args: unknown[]) => {
+        if (String(args[0]).endsWith(`${sep}locked.md`)) throw Object.assign(new Error(`EACCES: permission denied, open '${String(args[0])}'`), { code: 'EACCES' });
+        return original(...args);
+      };
+      let result;
+      try {
+        result = loadWorkspace(dir).lint({ asOf: AS_OF, lang: 'de' });
+      } finally {
+        spied.readFileSync = original;
+      }
+      assert.ok(result.model.measureById.has('A'), 'the readable files are still linted');
+      assert.ok(!result.model.measureById.has('LOCKED'));
+      const locked = result.findings.filter((f) => f.file === 'measures/locked.md');
+      assert.deepEqual(
+        locked.map((f) => ({ rule: f.rule, de: f.message.de, en: f.message.en, line: f.range.start.line, column: f.range.start.column })),
+        [{ rule: 'yaml-syntax', de: 'Datei kann nicht gelesen werden: EACCES', en: 'Cannot read file: EACCES', line: 1, column: 1 }],
+      );
+    });
+
+    it('the core reports the marker the loader passes for an unreadable file (unreadableFile)', () => {
+      const ws = new StrategyWorkspace();
+      ws.setFile('strategy.yaml', 'schema: 1\ntitle: T\norganisation: O\n');
+      ws.setFile('measures/io.yaml', unreadableFile('EIO'));
+      ws.setFile('funding.yaml', unreadableFile(readErrorCode(new Error('no code'))));
+      const result = ws.lint({ asOf: AS_OF });
+      assert.deepEqual(
+        result.findings.filter((f) => f.rule === 'yaml-syntax').map((f) => [f.file, f.message.de, f.message.en, f.range.start.line, f.range.start.column, f.range.end.offset]),
+        [
+          ['funding.yaml', 'Datei kann nicht gelesen werden: Error', 'Cannot read file: Error', 1, 1, 0],
+          ['measures/io.yaml', 'Datei kann nicht gelesen werden: EIO', 'Cannot read file: EIO', 1, 1, 0],
+        ],
+      );
+      // Empty bytes are an empty file, not an unreadable one.
+      ws.setFile('measures/io.yaml', new Uint8Array(0));
+      assert.ok(!ws.lint({ asOf: AS_OF }).findings.some((f) => f.message.en.startsWith('Cannot read') && f.file === 'measures/io.yaml'));
     });
 
     it('strategy.yaml that links out of the root is not read: one line, exit 2', () => {

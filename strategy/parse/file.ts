@@ -7,6 +7,7 @@ import { readFields, readGoals, readPartners, readProgrammes, readStrategyConfig
 import { isRecord } from '../model/coerce';
 import { formatMessage } from '../rules/rule';
 import { yamlSyntax } from '../rules/structure/yaml-syntax';
+import { unreadableCode } from './unreadable';
 import { notAMeasure } from '../rules/structure/not-a-measure';
 import { schema as schemaRule } from '../rules/structure/schema';
 import { parseDateSpan } from '../dates';
@@ -66,6 +67,12 @@ function byteLength(content: Uint8Array | string, limit: number): number {
 
 export function parseFile(path: string, kind: FileKind, content: Uint8Array | string, limits: ParseLimits = DEFAULT_LIMITS): ParsedFile {
   const empty = (text: string): ParsedFile => ({ path, kind, text, lines: new LineIndex(text), reports: [], measures: [], fields: [], goals: [], programmes: [], partners: [] });
+  const unreadable = unreadableCode(content);
+  if (unreadable !== undefined) {
+    const pf = empty('');
+    pf.reports.push(fileReport(pf, yamlSyntax.id, formatMessage(yamlSyntax.messages.unreadable, { code: unreadable })));
+    return pf;
+  }
   const size = byteLength(content, limits.maxFileBytes);
   if (size > limits.maxFileBytes) {
     const pf = empty('');

@@ -19,6 +19,7 @@ export const yamlSyntax: Rule = {
     tooLarge: { de: 'Datei ist zu groß ({size} Bytes, Grenze {max}): nicht ausgewertet', en: 'File too large ({size} bytes, limit {max}): not evaluated' },
     binary: { de: 'Datei enthält NUL-Bytes (Binärdatei?): nicht ausgewertet', en: 'File contains NUL bytes (binary?): not evaluated' },
     empty: { de: 'Datei ist leer', en: 'File is empty' },
+    unreadable: { de: 'Datei kann nicht gelesen werden: {code}', en: 'Cannot read file: {code}' },
     more: { de: '{count} weitere YAML-Fehler in dieser Datei nicht gezeigt: zuerst die obigen beheben', en: '{count} more YAML errors in this file not shown: fix the ones above first' },
     frontMatterUnclosed: { de: 'Front Matter wird nicht mit „---“ geschlossen', en: 'Front matter is not closed with "---"' },
   },
