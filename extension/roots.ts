@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { StrategyWorkspace, STRATEGY_FILE, collectSymbols, changedFiles, type LintResult, type Finding, type SymbolOccurrence } from '../strategy/index';
+import { realpath } from 'node:fs/promises';
+import { sep } from 'node:path';
+import { StrategyWorkspace, STRATEGY_FILE, collectSymbols, changedFiles, readErrorCode, unreadableFile, type LintResult, type Finding, type SymbolOccurrence } from '../strategy/index';
 import { lintOptions } from './settings';
 
 const DEBOUNCE_MS = 250;
@@ -10,8 +12,29 @@ export class StrategyRoot {
   readonly ws = new StrategyWorkspace();
   result: LintResult | undefined;
   private symbolCache: { model: unknown; symbols: SymbolOccurrence[] } | undefined;
+  /** Files that are symbolic links out of the root (or inside such a folder link): never read. */
+  readonly linkedOut = new Set<string>();
+  private realRoot: Promise<string | undefined> | undefined;
 
   constructor(readonly uri: vscode.Uri) {}
+
+  /**
+   * Whether `uri` leads out of this root through a symbolic link, as the CLI decides
+   * (cli/load.ts): on disk, by real path, so links inside the root are followed and a folder link
+   * out of it counts for every file below; in a virtual file system, by the link bit of `stat`.
+   */
+  async linksOut(uri: vscode.Uri): Promise<boolean> {
+    if (uri.scheme === 'file') {
+      this.realRoot ??= realpath(this.uri.fsPath).catch(() => undefined);
+      const [root, target] = await Promise.all([this.realRoot, realpath(uri.fsPath).catch(() => undefined)]);
+      return root !== undefined && target !== undefined && !target.startsWith(root.endsWith(sep) ? root : root + sep);
+    }
+    try {
+      return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.SymbolicLink) !== 0;
+    } catch {
+      return false;
+    }
+  }
 
   /** Path of a file relative to this root with `/`, or undefined when it is outside. */
   relative(uri: vscode.Uri): string | undefined {
@@ -96,8 +119,10 @@ export class StrategyRoots implements vscode.Disposable {
     if (root) this.changed.fire({ root, changed: new Map([...(root.result ? groupFiles(root.result.findings) : [])].map((f) => [f, []])) });
   }
 
-  private async load(rootUri: vscode.Uri): Promise<StrategyRoot> {
+  private async load(rootUri: vscode.Uri): Promise<StrategyRoot | undefined> {
     const root = new StrategyRoot(rootUri);
+    // As in the CLI, a strategy.yaml that links out of its folder is not read (nor its repository).
+    if (await root.linksOut(root.fileUri(STRATEGY_FILE))) return undefined;
     root.ws.setFile(STRATEGY_FILE, await this.read(root.fileUri(STRATEGY_FILE)));
     const include = root.ws.include().map((g) => new vscode.RelativePattern(rootUri, g));
     const uris = new Map<string, vscode.Uri>();
@@ -107,7 +132,9 @@ export class StrategyRoots implements vscode.Disposable {
     await Promise.all(
       [...uris.values()].map(async (u) => {
         const rel = root.relative(u);
-        if (rel && root.tracks(rel)) root.ws.setFile(rel, await this.read(u));
+        if (!rel || !root.tracks(rel)) return;
+        if (await root.linksOut(u)) root.linkedOut.add(rel);
+        else root.ws.setFile(rel, await this.read(u));
       }),
     );
     this.roots.set(rootUri.toString(), root);
@@ -122,8 +149,8 @@ export class StrategyRoots implements vscode.Disposable {
     if (doc) return doc.getText();
     try {
       return await vscode.workspace.fs.readFile(uri);
-    } catch {
-      return new Uint8Array([0xff]);
+    } catch (e) {
+      return unreadableFile(readErrorCode(e));
     }
   }
 
@@ -139,7 +166,7 @@ export class StrategyRoots implements vscode.Disposable {
   private onDocument(doc: vscode.TextDocument) {
     const root = this.rootOf(doc.uri);
     const rel = root?.relative(doc.uri);
-    if (!root || rel === undefined || !root.tracks(rel)) return;
+    if (!root || rel === undefined || !root.tracks(rel) || root.linkedOut.has(rel)) return;
     if (root.ws.setFile(rel, doc.getText())) this.schedule(root, rel);
   }
 
@@ -163,6 +190,12 @@ export class StrategyRoots implements vscode.Disposable {
       return;
     }
     if (!root.tracks(rel)) return;
+    if (await root.linksOut(uri)) {
+      root.linkedOut.add(rel);
+      if (root.ws.deleteFile(rel)) this.schedule(root, rel);
+      return;
+    }
+    root.linkedOut.delete(rel);
     const before = root.ws.include().join('\n');
     if (root.ws.setFile(rel, await this.read(uri))) {
       if (rel === STRATEGY_FILE && root.ws.include().join('\n') !== before) {

@@ -4,6 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import Module from 'node:module';
 import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
@@ -366,6 +367,68 @@ describe('file safety', function () {
       // Empty bytes are an empty file, not an unreadable one.
       ws.setFile('measures/io.yaml', new Uint8Array(0));
       assert.ok(!ws.lint({ asOf: AS_OF }).findings.some((f) => f.message.en.startsWith('Cannot read') && f.file === 'measures/io.yaml'));
+    });
+
+    it('the VS Code extension reads no file through a link out of the root (vscode stub)', async () => {
+      // What VS Code's file search returns: it follows links, into folders outside the root too.
+      const found = ['a.md', 'inside-link.md', 'file-out.md', 'link-out/secret.md', 'link-out/sub/also-secret.md', 'dir.md/inner.md'].map((p) => `measures/${p}`);
+      let scheme = 'file';
+      const uri = (path: string) => ({ scheme, authority: '', path, fsPath: path, toString: () => `${scheme}://${path}` });
+      const stub = new Proxy(
+        {
+          Uri: { joinPath: (base: { path: string }, ...parts: string[]) => uri(join(base.path, ...parts)), file: uri },
+          RelativePattern: class {
+            constructor(readonly base: unknown, readonly pattern: string) {}
+          },
+          EventEmitter: class {
+            event = () => ({ dispose() {} });
+            fire() {}
+            dispose() {}
+          },
+          FileType: { File: 1, Directory: 2, SymbolicLink: 64 },
+          workspace: {
+            textDocuments: [],
+            getConfiguration: () => ({ get: <T>(_k: string, d?: T) => d }),
+            findFiles: async (pattern: string | { pattern: string }) => (typeof pattern === 'string' ? [uri(join(root, 'strategy.yaml'))] : found.map((p) => uri(join(root, p)))),
+            fs: {
+              readFile: async (u: { fsPath: string }) => readFileSync(u.fsPath),
+              stat: async (u: { fsPath: string }) => ({ type: lstatSync(u.fsPath).isSymbolicLink() ? 65 : 1 }),
+            },
+          },
+        } as Record<string, unknown>,
+        { get: (t, k) => (k in t ? t[k as string] : class {}) },
+      );
+      const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
+      const original = loader._load;
+      loader._load = function (request: string, ...rest: unknown[]) {
+        return request === 'vscode' ? stub : original.call(this, request, ...rest);
+      };
+      // Fresh modules bound to this stub, and forgotten again: other tests load them with their own.
+      const forget = () => ['roots', 'settings'].forEach((m) => delete require.cache[require.resolve(`../extension/${m}`)]);
+      forget();
+      let StrategyRoots: typeof import('../extension/roots').StrategyRoots;
+      try {
+        ({ StrategyRoots } = require('../extension/roots') as typeof import('../extension/roots'));
+      } finally {
+        loader._load = original;
+        forget();
+      }
+      const load = async (s: string) => {
+        scheme = s;
+        const roots = new StrategyRoots();
+        await roots.discover();
+        assert.equal(roots.roots.size, 1);
+        return [...roots.roots.values()][0];
+      };
+
+      // On disk (file:), as the CLI: by real path, so a folder link out counts too.
+      const disk = await load('file');
+      assert.deepEqual(disk.ws.paths().sort(), ['measures/a.md', 'measures/dir.md/inner.md', 'measures/inside-link.md', 'strategy.yaml']);
+      assert.deepEqual([...disk.linkedOut].sort(), ['measures/file-out.md', 'measures/link-out/secret.md', 'measures/link-out/sub/also-secret.md']);
+      assert.ok(!JSON.stringify(disk.result?.findings).includes('SECRET'), 'text from outside in a finding');
+      // A virtual file system has no real paths: a file that is a link is skipped by its stat type.
+      const virtual = await load('memfs');
+      assert.deepEqual(virtual.ws.paths().sort(), ['measures/a.md', 'measures/dir.md/inner.md', 'measures/link-out/secret.md', 'measures/link-out/sub/also-secret.md', 'strategy.yaml']);
     });
 
     it('strategy.yaml that links out of the root is not read: one line, exit 2', () => {

@@ -18,9 +18,9 @@ export function unreadableCode(content: Uint8Array | string): string | undefined
   return typeof content === 'string' ? undefined : (content as Uint8Array & { [UNREADABLE]?: string })[UNREADABLE];
 }
 
-/** The code to report for a read error: `EACCES`, `EIO` …, or the error's name. */
+/** The code to report for a read error: `EACCES`, `EIO` (Node), `NoPermissions` (VS Code) …, or the error's name. */
 export function readErrorCode(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (typeof code === 'string' && /^[A-Z0-9_]{1,32}$/.test(code)) return code;
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string' && /^[A-Za-z][A-Za-z0-9_]{0,31}$/.test(code)) return code;
   return error instanceof Error ? error.name : 'Error';
 }
