@@ -118,6 +118,21 @@ describe('parsing: exact source ranges', () => {
   });
 });
 
+describe('parsing: the title from the first heading', () => {
+  // A plain `# Title` line is read without remark; a heading with markup needs the Markdown
+  // parser, which is loaded on first use (strategy/parse/markdown.ts).
+  it('a plain heading and a heading with markup both become the title', () => {
+    const ws = workspace({
+      'measures/plain.md': '---\nid: PLAIN\nstatus: planned\n---\n\n# Digitale Bauakte\n',
+      'measures/markup.md': '---\nid: MARKUP\nstatus: planned\n---\n\n# Digitale *Bauakte* mit `XBau`\n\nText.\n',
+    });
+    assert.equal(measure(ws, 'measures/plain.md', 'PLAIN').title, 'Digitale Bauakte');
+    assert.equal(measure(ws, 'measures/markup.md', 'MARKUP').title, 'Digitale Bauakte mit XBau');
+    const result = ws.lint({ asOf: '2026-11-26' });
+    assert.deepEqual(result.findings.filter((f) => f.message.en.includes('title')).map(where), []);
+  });
+});
+
 describe('parsing: bad input yields a finding, never an exception', () => {
   it('CRLF line ends: positions as editors show them', () => {
     const result = lint({ 'measures/crlf.md': '---\r\nid: CRLF\r\ntitle: x\r\nstatus: plannd\r\n---\r\n' });

@@ -1,7 +1,3 @@
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import { toString } from 'mdast-util-to-string';
 import type { Root } from 'mdast';
 import type { MarkdownBody } from '../model/types';
@@ -37,7 +33,18 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
   return { yaml: text.slice(yamlOffset), yamlOffset, bodyOffset: text.length, unclosed: true };
 }
 
-const processor = () => unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+let remark: typeof import('./remark') | undefined;
+
+/**
+ * remark, loaded on first use: lint reads bodies only in rare cases, and loading the Markdown
+ * parser (micromark, GFM, the HTML entity table) costs about 25 ms of every start-up. `require`
+ * is resolved by the bundler (esbuild defers the module's initialisation) and by tsx in tests;
+ * the core still does no I/O.
+ */
+function parseMarkdown(text: string): Root {
+  remark ??= require('./remark') as typeof import('./remark');
+  return remark.parseMarkdown(text);
+}
 
 /** A body that can also say whether remark would see its text as the document after a `---` front matter. */
 interface FencedBody extends MarkdownBody {
@@ -54,7 +61,7 @@ export function lazyBody(fileText: string, bodyOffset: number): MarkdownBody {
     // remark-frontmatter closes front matter only with `---` (splitFrontMatter also accepts `...`).
     afterDashFence: bodyOffset > 0 && /(?:^|\r\n|\n|\r)---[ \t]*(?:\r\n|\n|\r)?$/.test(fileText.slice(Math.max(0, bodyOffset - 64), bodyOffset)),
     tree() {
-      tree ??= processor().parse(fileText) as Root;
+      tree ??= parseMarkdown(fileText);
       return tree;
     },
     head(limit) {
@@ -93,7 +100,7 @@ export function firstHeading(body: MarkdownBody): string | undefined {
   if (fenced.head && !fenced.afterDashFence && body.offset > HEADING_SCAN_LIMIT) return undefined;
   let root: Root;
   try {
-    root = fenced.head ? (processor().parse(fenced.head(HEADING_SCAN_LIMIT)) as Root) : body.tree();
+    root = fenced.head ? parseMarkdown(fenced.head(HEADING_SCAN_LIMIT)) : body.tree();
   } catch {
     return undefined;
   }
