@@ -328,6 +328,61 @@ describe('strategy lint (CLI process)', function () {
     });
   });
 
+  describe('error paths: one line naming the file (and line), --debug adds the stack', () => {
+    /** Runs `args` plain and with --debug: exit 2, one line that matches `line`; the stack only with --debug. */
+    const check = (args: string[], line: RegExp, opts: { cwd?: string } = {}) => {
+      const plain = strategy(args, opts);
+      assert.equal(plain.status, 2, `${args.join(' ')}: ${plain.stderr}`);
+      assert.equal(plain.stdout, '');
+      assertOneLineError(plain.stderr);
+      assert.match(plain.stderr, line);
+      const debug = strategy(['--debug', ...args], opts);
+      assert.equal(debug.status, 2);
+      const [first, ...rest] = debug.stderr.replace(/\n$/, '').split('\n');
+      assert.equal(`${first}\n`, plain.stderr, 'the same line first with --debug');
+      assert.ok(rest.some((l) => /^\s+at /.test(l)), `no stack trace with --debug: ${debug.stderr}`);
+    };
+    const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+    it('roadmap --update: a marker without its partner, by file and line; a file that cannot be read, by name and code', () => {
+      const dir = mkdtempSync(join(tmp, 'regions-'));
+      const cases: Array<[string, string, RegExp]> = [
+        ['open.md', 'x\n\n<!-- roadmap:start -->\nstill open\n', /:3: <!-- roadmap:start --> has no matching/],
+        ['stray.md', 'x\n<!-- roadmap:end -->\n', /:2: <!-- roadmap:end --> without/],
+        ['setting.md', '\n<!-- roadmap:start type=pie -->\n<!-- roadmap:end -->\n', /:2: unknown setting "type=pie"/],
+        ['none.md', 'no markers\n', /: no roadmap markers/],
+      ];
+      for (const [name, content, message] of cases) {
+        const file = join(dir, name);
+        writeFileSync(file, content);
+        check(['roadmap', '--root', fixture('clean'), '--as-of', AS_OF, '--update', file], new RegExp(`^strategy: ${escape(file)}${message.source}`));
+        assert.equal(readFileSync(file, 'utf8'), content, `${name} was changed`);
+      }
+      const missing = join(dir, 'missing.md');
+      check(['roadmap', '--root', fixture('clean'), '--update', missing], new RegExp(`^strategy: --update: cannot read ${escape(missing)}: ENOENT$`, 'm'));
+    });
+
+    it('--output into a folder, for every command that writes: the file asked for and the reason', () => {
+      const dir = mkdtempSync(join(tmp, 'outputs-'));
+      for (const [name, args] of [
+        ['roadmap.md', ['roadmap', '--type', 'dependencies']], // (the gantt chart adds a note about measures without dates)
+        ['report.md', ['report', 'inventory']],
+        ['export.csv', ['export', '--format', 'csv']],
+      ] as const) {
+        const target = join(dir, name);
+        mkdirSync(join(target, 'not-empty'), { recursive: true });
+        check([...args, '--root', fixture('clean'), '--as-of', AS_OF, '--output', target], new RegExp(`^strategy: cannot write ${escape(target)}: E[A-Z]+`));
+        assert.deepEqual(readdirSync(dir).sort(), readdirSync(dir).filter((f) => !f.endsWith('.tmp')).sort(), 'a temporary file was left behind');
+      }
+    });
+
+    it('no strategy.yaml, and a strategy.yaml that is a folder: the folder named', () => {
+      const dir = mkdtempSync(join(tmp, 'root-folder-'));
+      mkdirSync(join(dir, 'strategy.yaml'));
+      check(['lint', '--root', dir], new RegExp(`^strategy: no strategy\\.yaml in ${escape(dir)}$`, 'm'));
+    });
+  });
+
   describe('finding the root', () => {
     it('walks up from a subfolder; paths stay relative to the root', () => {
       const r = strategy(['lint', '--format', 'json', '--as-of', AS_OF], { cwd: fixture('errors/measures') });
