@@ -3,7 +3,7 @@
 // the core reports for the same files in memory; roadmap, report and export exit 0 without a stack
 // trace. Needs `node scripts/build.mjs` first (dist/cli.js).
 // Replay a failure: FC_SEED=<seed> [FC_PATH=<path>] node_modules/.bin/mocha test/property-cli.test.ts
-// (see docs/reliability.md).
+// (see docs/security.md).
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';

@@ -3,7 +3,7 @@
 // order files are set in or on the way they got there (fresh workspace vs. `update()`).
 // Replay a failure with the seed fast-check prints:
 //   FC_SEED=<seed> [FC_PATH=<path>] node_modules/.bin/mocha test/property.test.ts
-// More cases locally: FC_RUNS_FACTOR=10. See docs/reliability.md.
+// More cases locally: FC_RUNS_FACTOR=10. See docs/security.md.
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { isUtf8 } from 'node:buffer';
