@@ -41,7 +41,8 @@ for (const size of [1, ...sizes]) generate(size);
 {
   const { build } = await import('esbuild');
   // The same settings as the CLI bundle (scripts/build.mjs), so that the code runs as shipped.
-  await build({ entryPoints: [join(here, 'inprocess.ts')], outfile: inprocessBundle, bundle: true, platform: 'node', target: 'node20', format: 'cjs', minifySyntax: true, logLevel: 'warning' });
+  const { yamlBrowserBuild } = await import('../scripts/yaml-browser-build.mjs');
+  await build({ entryPoints: [join(here, 'inprocess.ts')], outfile: inprocessBundle, bundle: true, platform: 'node', target: 'node20', format: 'cjs', minifySyntax: true, logLevel: 'warning', plugins: [yamlBrowserBuild] });
 }
 
 // --- the commands ------------------------------------------------------------------------------

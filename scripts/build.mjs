@@ -2,10 +2,11 @@
 import { build } from 'esbuild';
 import { existsSync, chmodSync, copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { yamlBrowserBuild } from './yaml-browser-build.mjs';
 
 execFileSync(process.execPath, [new URL('./build-schema.mjs', import.meta.url).pathname], { stdio: 'inherit' });
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', logLevel: 'warning', legalComments: 'none', minifySyntax: true };
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', logLevel: 'warning', legalComments: 'none', minifySyntax: true, plugins: [yamlBrowserBuild] };
 // `strategy lint` runs on every push and keystroke-near in CI: dist/cli.js holds only the
 // program and lint. Every other command is its own bundle (dist/commands/<name>.js), loaded on
 // demand, so that lint's start-up does not compile report, diagram, docx or Markdown code.
@@ -16,7 +17,7 @@ const commandsOnDemand = {
     b.onResolve({ filter: /^\.\/commands\/[\w-]+$/ }, (a) => (a.importer.endsWith('main.ts') && otherCommands.includes(a.path.slice('./commands/'.length)) ? { path: `${a.path}.js`, external: true } : undefined));
   },
 };
-await build({ ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [commandsOnDemand] });
+await build({ ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [yamlBrowserBuild, commandsOnDemand] });
 await build({ ...common, entryPoints: otherCommands.map((c) => `cli/commands/${c}.ts`), outdir: 'dist/commands' });
 chmodSync('dist/cli.js', 0o755);
 if (existsSync('extension/extension.ts')) {
