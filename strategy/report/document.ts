@@ -2,7 +2,7 @@
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { fill } from './labels';
-import { addMoney } from './format';
+import { addMoney } from '../format';
 import { code, heading, list, paragraph, root, strong, type Inline } from './mdast';
 import type { ReportDocument, ReportKind, ReportOptions } from './types';
 import type { SectionContext } from './sections/context';

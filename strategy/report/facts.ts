@@ -8,14 +8,12 @@ import { RULES_BY_ID } from '../rules/index';
 import { FUNDING_STATUSES, PROVIDERS, type Field, type FundingEntry, type FundingStatus, type Goal, type Measure, type MeasureStatus, type Model, type Partner, type PartnerKind, type Programme, type Provider, type Waiver } from '../model/types';
 import type { Finding, Lang, Severity } from '../types';
 import type { LintResult } from '../workspace';
-import { addMoney } from './format';
+import { addMoney } from '../format';
+import { OWN_FUNDS } from '../data/funding';
 import { mentionsAi } from './ai-related';
 
 export const IN_USE: ReadonlySet<MeasureStatus | undefined> = new Set(['pilot', 'active']);
 export const PLANNED: ReadonlySet<MeasureStatus | undefined> = new Set(['idea', 'planned']);
-
-/** The source `own` is the municipal budget, not a funding programme. */
-export const OWN_FUNDS = 'own';
 
 export type PartnerGroup = 'research' | 'business' | 'public' | 'other';
 export const PARTNER_GROUPS: PartnerGroup[] = ['research', 'business', 'public', 'other'];

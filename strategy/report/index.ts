@@ -6,7 +6,7 @@
  */
 import type { LintResult } from '../workspace';
 import { computeFacts } from './facts';
-import { makeFormatter } from './format';
+import { makeFormatter } from '../format';
 import { makeContext } from './sections/context';
 import { assemble } from './document';
 import { aiRoadmap } from './roadmap';
@@ -15,7 +15,7 @@ import type { ReportDocument, ReportKind, ReportOptions } from './types';
 export { REPORT_KINDS, type ReportKind, type ReportOptions, type ReportDocument } from './types';
 export { reportToMarkdown } from './markdown';
 export { computeFacts, isComplianceRule, type Facts } from './facts';
-export { makeFormatter, type Formatter } from './format';
+export { makeFormatter, type Formatter } from '../format';
 export { mentionsAi } from './ai-related';
 
 export function buildReport(result: LintResult, kind: ReportKind, opts: ReportOptions = {}): ReportDocument {

@@ -4,7 +4,7 @@ import type { Lang } from '../../types';
 import type { Measure, MeasureStatus } from '../../model/types';
 import type { Facts } from '../facts';
 import type { RoadmapDiagram } from '../../diagrams/index';
-import type { Formatter } from '../format';
+import type { Formatter } from '../../format';
 import { LABELS, type Labels } from '../labels';
 import { code, emphasis, paragraph, type Inline } from '../mdast';
 

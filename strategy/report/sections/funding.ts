@@ -4,7 +4,7 @@ import { FUNDING_STATUSES, type Programme, type Provider } from '../../model/typ
 import { fill } from '../labels';
 import { code, heading, paragraph, table, type Inline } from '../mdast';
 import type { StatusSum, Sums } from '../facts';
-import { addMoney } from '../format';
+import { addMoney } from '../../format';
 import { measureRef, measureRefs, orDash, question, type SectionContext } from './context';
 
 const right = 'right' as const;

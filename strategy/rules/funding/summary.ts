@@ -1,7 +1,7 @@
 /** What a measure's funding entries add up to, for the funding rules. */
 import { LOST, OWN_FUNDS, PENDING, SECURED } from '../../data/funding';
 import type { FundingEntry, Measure } from '../../model/types';
-import { makeFormatter, type Formatter } from '../../report/format';
+import { makeFormatter, type Formatter } from '../../format';
 
 export interface FundingSummary {
   /** Entries that may still bring money: everything but rejected ones. */

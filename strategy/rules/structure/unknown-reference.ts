@@ -2,9 +2,7 @@ import { eachMeasure, type ReportInput, type Rule } from '../rule';
 import { didYouMean } from '../../suggest';
 import { dependencyGraph, parseDependencyRef } from '../../graph';
 import type { Measure, Ref } from '../../model/types';
-
-/** `own` in `funding[].source` means the municipal budget, not a programme. */
-export const OWN_FUNDS = 'own';
+import { OWN_FUNDS } from '../../data/funding';
 
 export const unknownReference: Rule = {
   id: 'unknown-reference',

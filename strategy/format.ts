@@ -1,9 +1,10 @@
 /**
- * Numbers, money and dates in the report's language: German forms for `de` (1.000.000 €,
- * 26.11.2026), British English forms for `en` (€1,000,000, 26 November 2026). Intl does the work;
- * only strategy dates (`YYYY`, `YYYY-Qn`, `YYYY-MM`, `YYYY-MM-DD`) need a little parsing.
+ * Numbers, money and dates in a language, for reports and rule messages alike: German forms for
+ * `de` (1.000.000 €, 26.11.2026), British English forms for `en` (€1,000,000, 26 November 2026).
+ * Intl does the work; only strategy dates (`YYYY`, `YYYY-Qn`, `YYYY-MM`, `YYYY-MM-DD`) need a
+ * little parsing.
  */
-import type { Lang } from '../types';
+import type { Lang } from './types';
 
 const LOCALES: Record<Lang, string> = { de: 'de-DE', en: 'en-GB' };
 
