@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from './errors';
-import { collect, parseCount } from './options';
+import { collect, parseCount, parseSize } from './options';
 
 const debug = process.argv.includes('--debug');
 
@@ -41,6 +41,7 @@ export function buildProgram(): Command {
     .command('lint')
     .description('check the strategy repository and report findings')
     .option('--root <dir>', 'repository root (default: nearest folder with strategy.yaml)')
+    .option('--max-file-size <size>', 'files larger than this are reported, not read (bytes, or with K or M; default 2M)', parseSize)
     .addOption(new Option('--format <format>', 'output format').choices(['stylish', 'json', 'sarif', 'junit', 'github']).default('stylish'))
     .option('--as-of <date>', 'date for date-based rules (YYYY-MM-DD, default: today)')
     .option('--rule <id=severity>', 'override a rule severity (repeatable)', collect)
@@ -55,6 +56,7 @@ export function buildProgram(): Command {
     .command('roadmap')
     .description('render the roadmap as a Mermaid diagram')
     .option('--root <dir>', 'repository root (default: nearest folder with strategy.yaml)')
+    .option('--max-file-size <size>', 'files larger than this are reported, not read (bytes, or with K or M; default 2M)', parseSize)
     .addOption(new Option('--type <type>', 'diagram type').choices(['gantt', 'dependencies', 'timeline']).default('gantt'))
     .addOption(new Option('--group <by>', 'sections (gantt) or subgraphs (dependencies) by').choices(['field', 'owner', 'status']).default('field'))
     .option('--ai-only', 'only AI initiatives')
@@ -72,6 +74,7 @@ export function buildProgram(): Command {
     .description('generate a report: council (default), inventory, funding or compliance')
     .argument('[kind]', 'council | inventory | funding | compliance', 'council')
     .option('--root <dir>', 'repository root (default: nearest folder with strategy.yaml)')
+    .option('--max-file-size <size>', 'files larger than this are reported, not read (bytes, or with K or M; default 2M)', parseSize)
     .addOption(new Option('--format <format>', 'output format (default: from the --output extension, else md)').choices(['md', 'html', 'pdf', 'docx']))
     .addOption(new Option('--lang <lang>', 'report language').choices(['de', 'en']))
     .option('--as-of <date>', 'reporting date (YYYY-MM-DD, default: today)')
@@ -83,6 +86,7 @@ export function buildProgram(): Command {
     .command('export')
     .description('export the resolved model as JSON or CSV')
     .option('--root <dir>', 'repository root (default: nearest folder with strategy.yaml)')
+    .option('--max-file-size <size>', 'files larger than this are reported, not read (bytes, or with K or M; default 2M)', parseSize)
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
     .option('--as-of <date>', 'date for finding counts (YYYY-MM-DD, default: today)')
     .option('--output <file>', 'write to a file instead of stdout')

@@ -33,3 +33,14 @@ export function parseCount(name: string) {
     return Number(v);
   };
 }
+
+/**
+ * `--max-file-size`: bytes, or with a binary suffix (`512K`, `4M`: KiB, MiB). A trusted setting of
+ * whoever runs the tool, deliberately not one of the repository (docs/security.md).
+ */
+export function parseSize(v: string): number {
+  const m = /^(\d+)\s*(k|kib|m|mib)?$/i.exec(v.trim());
+  const bytes = m ? Number(m[1]) * (m[2] ? (m[2][0].toLowerCase() === 'k' ? 1024 : 1024 * 1024) : 1) : NaN;
+  if (!Number.isSafeInteger(bytes) || bytes < 1) throw new UsageError(`--max-file-size: expected a size in bytes (or with K or M), got "${v}"`);
+  return bytes;
+}

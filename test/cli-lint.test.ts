@@ -592,6 +592,26 @@ describe('strategy lint (CLI process)', function () {
       assert.equal(lowered.run.status, 0);
     });
 
+    it('--max-file-size: a larger file is reported (not read), the rest is linted; a bad size exits 2 in one line', () => {
+      const root = join(tmp, 'max-file-size');
+      cpSync(fixture('clean'), root, { recursive: true });
+      const big = join(root, 'measures', 'big.md');
+      writeFileSync(big, `---\nid: BIG\ntitle: Groß\nstatus: idea\nowner: FB Digitalisierung\nfield: verwaltung\n---\n\n${'Text. '.repeat(600)}\n`);
+      const size = statSync(big).size;
+      const tooLarge = (r: JsonReport) => r.findings.filter((f) => f.file === 'measures/big.md').map((f) => `${f.rule}: ${f.message}`);
+
+      assert.deepEqual(tooLarge(lintJson(root).report), [], 'under the default limit (2M) the file is read');
+      const limited = lintJson(root, ['--max-file-size', '2K', '--lang', 'en']);
+      assert.deepEqual(tooLarge(limited.report), [`yaml-syntax: File too large (${size} bytes, limit 2048): not evaluated`]);
+      assert.equal(limited.report.summary.measures, lintJson(root).report.summary.measures - 1, 'every other measure is still read');
+
+      for (const bad of ['0', 'ten', '-1', '3G']) {
+        const run = strategy(['lint', '--root', root, '--max-file-size', bad]);
+        assert.equal(run.status, 2, `--max-file-size ${bad}`);
+        assert.match(run.stderr, /^strategy: --max-file-size: expected a size in bytes \(or with K or M\), got "[^"]*"\n$/);
+      }
+    });
+
     it('--lang chooses the message language over strategy.yaml', () => {
       const rule = RULES_BY_ID.get('owner-missing')!;
       const de = lintJson(fixture('warnings'));

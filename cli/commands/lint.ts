@@ -7,6 +7,8 @@ import type { FormatContext, Formatter } from '../format/types';
 
 export interface LintCommandOptions {
   root?: string;
+  /** Files above this size (bytes) are reported, not read. */
+  maxFileSize?: number;
   format: string;
   asOf?: string;
   rule?: string[];
@@ -32,7 +34,7 @@ export async function runLint(opts: LintCommandOptions): Promise<number> {
   const lang = parseLang(opts.lang);
   const ruleOverrides = parseRules(opts.rule);
   const root = resolveRoot(opts.root);
-  const ws = loadWorkspace(root);
+  const ws = loadWorkspace(root, { maxFileBytes: opts.maxFileSize });
   const result = ws.lint({ asOf, lang, ruleOverrides });
   const rootLabel = relative(process.cwd(), root).split('\\').join('/') || '.';
   const ctx: FormatContext = { result, root, rootLabel, color: !opts.output && opts.format === 'stylish' && useColor(process.stdout), quiet: Boolean(opts.quiet) };

@@ -7,6 +7,8 @@ import { UsageError } from '../errors';
 
 export interface ReportCommandOptions {
   root?: string;
+  /** Files above this size (bytes) are reported, not read. */
+  maxFileSize?: number;
   format?: string;
   lang?: string;
   asOf?: string;
@@ -29,7 +31,7 @@ export async function runReport(kind: string, opts: ReportCommandOptions): Promi
   const lang = parseLang(opts.lang);
   const root = resolveRoot(opts.root);
 
-  const result = loadWorkspace(root).lint({ asOf, lang });
+  const result = loadWorkspace(root, { maxFileBytes: opts.maxFileSize }).lint({ asOf, lang });
   const { buildReport, reportToMarkdown } = await import('../../strategy/report/index');
   const { sourceRevision } = await import('../report/git');
   const generator = `Digital Strategy Roadmap ${version}`;

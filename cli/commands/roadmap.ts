@@ -11,6 +11,8 @@ import { printable } from '../format/stylish';
 
 export interface RoadmapCommandOptions {
   root?: string;
+  /** Files above this size (bytes) are reported, not read. */
+  maxFileSize?: number;
   type?: string;
   group?: string;
   aiOnly?: boolean;
@@ -46,7 +48,7 @@ export async function runRoadmap(opts: RoadmapCommandOptions): Promise<number> {
   if (ext !== undefined && !OUTPUTS.includes(ext)) throw new UsageError(`--output: expected a file ending in ${OUTPUTS.join(', ')}, got "${opts.output}"`);
 
   const root = resolveRoot(opts.root);
-  const result = loadWorkspace(root).lint({ asOf, lang: langOption });
+  const result = loadWorkspace(root, { maxFileBytes: opts.maxFileSize }).lint({ asOf, lang: langOption });
   // Where our own Mermaid renders (HTML, SVG, PNG), the as-of date is a vertical line; Mermaid
   // text for GitHub, GitLab and other viewers uses a milestone, which every Mermaid version reads.
   const asOfMarker = ext === '.html' || ext === '.svg' || ext === '.png' ? 'line' : 'milestone';
