@@ -20,7 +20,7 @@ import type { LintResult } from '../strategy/index';
 import { renderRoadmap, ROADMAP_GROUPS, ROADMAP_TYPES } from '../strategy/diagrams/index';
 import { buildReport, reportToMarkdown, REPORT_KINDS } from '../strategy/report/index';
 import { parseMermaid } from './helpers/mermaid';
-import { findChromium } from '../cli/render/browser';
+import { needChromium } from './helpers/environment';
 
 const PROJECT = resolve(__dirname, '..');
 const CLI = join(PROJECT, 'dist', 'cli.js');
@@ -208,13 +208,7 @@ describe('injection: user text stays text in every output', function () {
     let browser: Browser | undefined;
 
     before(async function () {
-      let executablePath: string;
-      try {
-        executablePath = findChromium();
-      } catch {
-        this.skip();
-        return;
-      }
+      const executablePath = needChromium(this);
       const { chromium } = require('playwright-core') as typeof import('playwright-core');
       browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
     });
@@ -360,13 +354,7 @@ describe('injection: user text stays text in every output', function () {
     it('JUnit: well-formed XML whose failures carry the messages', async function () {
       const run = strategy(['lint', '--root', dir, '--format', 'junit', '--as-of', AS_OF]);
       assert.equal(run.status, 1, run.stderr);
-      let executablePath: string;
-      try {
-        executablePath = findChromium();
-      } catch {
-        this.skip();
-        return;
-      }
+      const executablePath = needChromium(this);
       // The browser's XML parser is strict: any escaping mistake is a parser error.
       const { chromium } = require('playwright-core') as typeof import('playwright-core');
       const browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
@@ -509,13 +497,7 @@ describe('injection: user text stays text in every output', function () {
     });
 
     it('in a browser, the hostile roadmap renders and nothing from it runs', async function () {
-      let executablePath: string;
-      try {
-        executablePath = findChromium();
-      } catch {
-        this.skip();
-        return;
-      }
+      const executablePath = needChromium(this);
       const render = posted.find((m) => m.type === 'render')!;
       const { chromium } = require('playwright-core') as typeof import('playwright-core');
       const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });

@@ -12,7 +12,7 @@ import remarkGfm from 'remark-gfm';
 import { toString } from 'mdast-util-to-string';
 import type { Root, Table } from 'mdast';
 import { loadWorkspace } from '../cli/load';
-import { findChromium } from '../cli/render/browser';
+import { chromiumPath, hasCommand, needChromium, needs } from './helpers/environment';
 import { sourceRevision } from '../cli/report/git';
 
 const PROJECT = resolve(__dirname, '..');
@@ -22,18 +22,7 @@ const HERNE = join(PROJECT, 'examples', 'herne');
 const AS_OF = '2026-11-26';
 const BROWSER_TIMEOUT = 300_000;
 
-function hasChromium(): boolean {
-  try {
-    findChromium();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function hasCommand(cmd: string): boolean {
-  return spawnSync(cmd, ['-v'], { stdio: 'ignore' }).error === undefined;
-}
+const hasChromium = (): boolean => chromiumPath() !== undefined;
 
 function strategy(args: string[], opts: { cwd?: string } = {}) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? PROJECT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
@@ -82,7 +71,7 @@ describe('strategy report (CLI)', function () {
   });
 
   it('names the source commit of a git checkout, and says when files differ from it', function () {
-    if (!hasCommand('git')) this.skip();
+    needs(this, hasCommand('git'), 'git is not installed');
     const dir = tmp();
     try {
       cpSync(FIXTURE, dir, { recursive: true });
@@ -169,7 +158,8 @@ describe('strategy report (CLI)', function () {
 
   it('prints a PDF on A4 with Chromium', function () {
     this.timeout(BROWSER_TIMEOUT);
-    if (!hasChromium()) this.skip();
+    needChromium(this);
+    needs(this, hasCommand('pdftotext'), 'pdftotext and pdfinfo (poppler-utils) are not installed');
     const dir = tmp();
     try {
       const out = join(dir, 'report.pdf');
@@ -177,14 +167,12 @@ describe('strategy report (CLI)', function () {
       assert.equal(r.status, 0, r.stderr);
       const bytes = readFileSync(out);
       assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
-      if (hasCommand('pdftotext')) {
-        const text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
-        assert.match(text, /Council report: Digitalstrategie der Musterstadt/);
-        assert.match(text, /5\. Ethics, law and data protection/);
-        assert.match(text, /Page 1 of \d+/);
-        const info = execFileSync('pdfinfo', [out], { encoding: 'utf8' });
-        assert.match(info, /Page size:\s+595\.\d+ x 841\.\d+|Page size:\s+595\.\d+ x 842\.\d+/, 'A4');
-      }
+      const text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
+      assert.match(text, /Council report: Digitalstrategie der Musterstadt/);
+      assert.match(text, /5\. Ethics, law and data protection/);
+      assert.match(text, /Page 1 of \d+/);
+      const info = execFileSync('pdfinfo', [out], { encoding: 'utf8' });
+      assert.match(info, /Page size:\s+595\.\d+ x 841\.\d+|Page size:\s+595\.\d+ x 842\.\d+/, 'A4');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -200,10 +188,6 @@ describe('strategy report (CLI)', function () {
 });
 
 describe('strategy report on examples/herne (structure follows the model)', function () {
-  before(function () {
-    if (!existsSync(join(HERNE, 'strategy.yaml'))) this.skip();
-  });
-
   function sectionTables(tree: Root, h2Prefix: string): Table[] {
     const start = tree.children.findIndex((n) => n.type === 'heading' && n.depth === 2 && toString(n).startsWith(h2Prefix));
     assert.ok(start >= 0, `no section "${h2Prefix}"`);

@@ -7,21 +7,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadWorkspace } from '../cli/load';
-import { findChromium, printToPdf, renderMermaidToPng, renderMermaidToSvg, withPage } from '../cli/render/browser';
+import { printToPdf, renderMermaidToPng, renderMermaidToSvg, withPage } from '../cli/render/browser';
 import { roadmapHtml } from '../cli/render/html';
 import { roadmapDiagrams } from '../strategy/diagrams/index';
 import { FIXTURES } from './helpers/fixtures';
+import { needChromium } from './helpers/environment';
 
 const AS_OF = '2025-11-26';
-
-function hasChromium(): boolean {
-  try {
-    findChromium();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('roadmap rendering in Chromium', function () {
   this.timeout(240_000);
@@ -30,10 +22,7 @@ describe('roadmap rendering in Chromium', function () {
   const sources = (['gantt', 'dependencies', 'timeline'] as const).map((type) => roadmapDiagrams(hostile, { type, asOf: AS_OF, lang: 'de', asOfMarker: 'line' })[0].source);
 
   before(function () {
-    if (!hasChromium()) {
-      if (process.env.CI) throw new Error('Chromium is required in CI (apt-get install chromium)');
-      this.skip();
-    }
+    needChromium(this);
   });
 
   it('renders the hostile gantt, dependency and timeline diagrams to SVG in which user text stays text', async () => {
