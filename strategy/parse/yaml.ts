@@ -112,12 +112,6 @@ export class YamlSource {
     return this.rootRange();
   }
 
-  /** The source text of a scalar as written (e.g. `150.000`), or undefined. */
-  sourceText(path: Path, from: YamlNode | null = this.root): string | undefined {
-    const node = this.walk(path, from);
-    return this.index.kind(node) === SCALAR ? this.index.source(node) : undefined;
-  }
-
   /**
    * A scalar's text as written in the file (quotes included), or undefined. Read by offset:
    * unlike `locate`, it needs no line index, which a file gets only when something is reported.
@@ -173,15 +167,16 @@ const OTHER = 4;
  * All nodes of one YAML document in one integer array. A node is the offset of its record:
  * kind, range (start, value end, node end, as the yaml package gives them), then for a mapping
  * its entry count and per entry the key and value node; for a sequence its item count and items;
- * for a scalar its slot in `strings`. Missing nodes are NONE. Front matter fits 16 bits.
+ * for a mapping key that is a scalar its slot in `keys` (other scalars: NONE; their text is read
+ * from the file by range). Missing nodes are NONE. Front matter fits 16 bits.
  */
 class NodeIndex {
   private readonly none: number;
 
   constructor(
     private readonly d: Int32Array | Uint16Array,
-    /** Per scalar: a key's `String(value)` (how keys are matched), a value's source (`node.source`). */
-    private readonly strings: ReadonlyArray<string | undefined>,
+    /** Per scalar key: its `String(value)`, how keys are matched. */
+    private readonly keys: readonly string[],
   ) {
     this.none = d instanceof Uint16Array ? 0xffff : NONE;
   }
@@ -216,16 +211,12 @@ class NodeIndex {
   entrySlot(map: number, i: number): number {
     return map + 5 + 2 * i;
   }
-  /** A value scalar's source text. */
-  source(scalar: number): string | undefined {
-    return this.strings[this.d[scalar + 4]];
-  }
   /** The slot of the first entry of `map` whose key is a scalar with `String(value) === key`, or NONE. */
   entry(map: number, key: string): number {
     const end = map + 5 + 2 * this.d[map + 4];
     for (let e = map + 5; e < end; e += 2) {
       const k = this.ref(e);
-      if (k >= 0 && this.d[k] === SCALAR && this.strings[this.d[k + 4]] === key) return e;
+      if (k >= 0 && this.d[k] === SCALAR && this.keys[this.d[k + 4]] === key) return e;
     }
     return NONE;
   }
@@ -246,7 +237,7 @@ function shareKey(key: string): string {
 /** Builds the index without recursion (nesting may be deep in hostile files). */
 function indexNodes(root: unknown): NodeIndex {
   const data: number[] = [];
-  const strings: Array<string | undefined> = [];
+  const keyTexts: string[] = [];
   let max = 0;
   const record = (kind: number, r: readonly number[], last: number) => {
     max = Math.max(max, data.length, r[0], r[1], r[2], last);
@@ -256,11 +247,11 @@ function indexNodes(root: unknown): NodeIndex {
   // no tuple per node: a large repository has millions of nodes).
   const nodes: unknown[] = root ? [root] : [];
   const slots: number[] = [NONE];
-  const keys: boolean[] = [false];
+  const isKeys: boolean[] = [false];
   while (nodes.length) {
     const n = nodes.pop();
     const slot = slots.pop()!;
-    const isKey = keys.pop()!;
+    const isKey = isKeys.pop()!;
     if (slot >= 0) data[slot] = data.length;
     const r = (n as { range?: [number, number, number] }).range ?? NO_RANGE;
     if (isMap(n)) {
@@ -270,8 +261,8 @@ function indexNodes(root: unknown): NodeIndex {
       for (let i = 0; i < items.length; i++) {
         data.push(NONE, NONE);
         const p = items[i];
-        if (p.key) nodes.push(p.key), slots.push(base + 2 * i), keys.push(true);
-        if (p.value) nodes.push(p.value), slots.push(base + 2 * i + 1), keys.push(false);
+        if (p.key) nodes.push(p.key), slots.push(base + 2 * i), isKeys.push(true);
+        if (p.value) nodes.push(p.value), slots.push(base + 2 * i + 1), isKeys.push(false);
       }
     } else if (isSeq(n)) {
       const items = n.items;
@@ -279,15 +270,17 @@ function indexNodes(root: unknown): NodeIndex {
       const base = data.length;
       for (let i = 0; i < items.length; i++) {
         data.push(NONE);
-        if (items[i]) nodes.push(items[i]), slots.push(base + i), keys.push(false);
+        if (items[i]) nodes.push(items[i]), slots.push(base + i), isKeys.push(false);
       }
     } else if (isScalar(n)) {
-      record(SCALAR, r, strings.length);
-      strings.push(isKey ? shareKey(String(n.value)) : typeof n.source === 'string' ? n.source : undefined);
+      if (isKey) {
+        record(SCALAR, r, keyTexts.length);
+        keyTexts.push(shareKey(String(n.value)));
+      } else record(SCALAR, r, NONE);
     } else record(OTHER, r, 0); // an alias or a node of another kind
   }
   // NONE (-1) becomes 0xFFFF in 16 bits, which no offset, count or slot below `max` can be.
-  return new NodeIndex(max < 0xffff ? Uint16Array.from(data) : Int32Array.from(data), strings.slice());
+  return new NodeIndex(max < 0xffff ? Uint16Array.from(data) : Int32Array.from(data), keyTexts.slice());
 }
 
 const NO_RANGE = [0, 0, 0] as const;
