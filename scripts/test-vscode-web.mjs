@@ -1,6 +1,7 @@
 // `npm run test:vscode-web`: the extension in a real VS Code workbench (code-server) driven by
 // Chromium. Phase 1 installs the packaged VSIX into a fresh profile and checks the UI as a user
-// sees it (screenshots into docs/images/); phase 2 runs the mocha suite of test/extension/ in the
+// sees it (screenshots into a scratch folder, or docs/images/ with --images: `npm run docs:images`);
+// phase 2 runs the mocha suite of test/extension/ in the
 // extension host. Fails – never skips – when VS Code or Chromium cannot be started.
 import { spawn } from 'node:child_process';
 import { format } from 'node:util';
@@ -10,7 +11,9 @@ import { chromium } from 'playwright-core';
 import { ROOT, buildForTests, ensureCodeServer, packageVsix, scratch, workspaceCopy } from './vscode-env.mjs';
 
 const CHROMIUM = process.env.STRATEGY_CHROMIUM ?? '/usr/bin/chromium';
-const IMAGES = join(ROOT, 'docs', 'images');
+// A test run never touches the tracked screenshots: only `npm run docs:images` (--images) refreshes
+// docs/images/; otherwise they go to a scratch folder whose path is printed.
+const IMAGES = process.argv.includes('--images') ? join(ROOT, 'docs', 'images') : scratch('strategy-screenshots-');
 const log = (s) => process.stderr.write(`[vscode-web] ${s}\n`);
 
 async function startCodeServer(cs, port, { extensionsDir, userDataDir }) {
@@ -90,6 +93,7 @@ async function phaseUi(cs, vsix) {
     await page.waitForTimeout(1000);
     const rowTexts = await rows.allInnerTexts();
     if (rowTexts.length < 3) throw new Error(`Strategy view shows only ${rowTexts.length} rows: ${rowTexts.join(' | ')}`);
+    log(`screenshots into ${IMAGES}`);
     log(`Strategy view rows: ${rowTexts.length} (first: ${rowTexts.slice(0, 3).join(' | ').replace(/\n/g, ' ')})`);
     await page.screenshot({ path: join(IMAGES, 'vscode-tree.png') });
 
