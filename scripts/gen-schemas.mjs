@@ -20,6 +20,28 @@ const extension = { '^x-': {} };
 const obj = (properties, required = []) => ({ type: 'object', properties, required, additionalProperties: false, patternProperties: extension });
 const list = (items) => ({ type: 'array', items });
 
+const jurisdiction = { enum: ['eu', 'uk'], description: 'eu (default): EU law such as the AI Act applies; uk: it does not' };
+const url = { type: 'string', minLength: 1, description: 'A web address (https://…) or e-mail address' };
+const titledLinks = list(obj({ title: str, url }));
+const textWithLinks = { anyOf: [str, obj({ text: str, links: titledLinks })], description: 'A text, or {text, links: [{title, url}]}' };
+const register = obj({
+  contact: { ...url, description: 'Where the public can ask about the system: e-mail address or web page (no personal address)' },
+  website: url,
+  legal_basis: textWithLinks,
+  impact_assessments: list(
+    obj({ kind: { enum: ['dpia', 'fria', 'ethics', 'other'] }, title: str, date, url, summary: str }, ['kind']),
+  ),
+  source_data: textWithLinks,
+  risks: str,
+  objection: { ...str, description: 'How to object or appeal against a decision the system supports' },
+  provider: str,
+  ids: obj({ register: { type: ['string', 'integer'] }, source: { type: ['string', 'integer'] }, eu_database: url }),
+  deployer_contact: str,
+  submitter_contact: str,
+});
+const lifecycle = obj({ development_since: date, in_use_since: date, retired_on: date });
+// An AI system needs a risk class; an algorithm that is not an AI system has none under the AI Act.
+const riskUnlessAlgorithm = (schema) => ({ ...schema, if: { properties: { system: { const: 'algorithm' } }, required: ['system'] }, else: { properties: { risk: {} }, required: ['risk'] } });
 const severity = { enum: ['error', 'warning', 'info', 'off'] };
 const programme = obj(
   { id, name: nonEmpty, provider: { enum: ['federal', 'state', 'eu', 'municipal', 'foundation', 'other'] }, body: str, url: str, rate: { type: ['string', 'number'] }, deadline: date, notes: str },
@@ -46,7 +68,12 @@ const strategy = {
       goals: list(obj({ id, title: nonEmpty, field: ref, description: str }, ['id', 'title'])),
       ai_literacy: obj({ description: str, since: date, measure: ref }),
       include: list(nonEmpty),
-      lint: obj({ rules: { type: 'object', additionalProperties: severity }, deadline_days: { type: 'integer', minimum: 0 } }),
+      lint: obj({
+        rules: { type: 'object', additionalProperties: severity },
+        deadline_days: { type: 'integer', minimum: 0 },
+        profile: { enum: ['strategy', 'register'], description: 'register: leave out strategy-only rules (funding, planning)' },
+      }),
+      jurisdiction: jurisdiction,
       programmes: list(programme),
       partners: list(partner),
     },
@@ -88,7 +115,7 @@ const measure = {
         legal_basis: str,
         ropa: { type: 'boolean' },
       }),
-      ai: obj(
+      ai: riskUnlessAlgorithm(obj(
         {
           category: { enum: ['chatbot', 'text-recognition', 'decision-support', 'data-analysis', 'translation', 'generation', 'forecasting', 'image-analysis', 'speech', 'other'] },
           risk: { enum: ['prohibited', 'high', 'limited', 'minimal', 'unclassified'] },
@@ -103,13 +130,18 @@ const measure = {
           vendor: str,
           model: str,
           in_service_since: date,
+          system: { enum: ['ai-system', 'algorithm'], description: 'algorithm: listed in the register but not an AI system (the AI Act does not apply)' },
         },
-        ['category', 'risk'],
-      ),
+        ['category'],
+      )),
       ethics: obj({ review: { enum: ['pending', 'done', 'not-required'] }, date, body: str }, ['review']),
       milestones: list(obj({ id, title: nonEmpty, date, status: { enum: ['open', 'done', 'cancelled'] }, depends_on: list(ref) }, ['id', 'title', 'date', 'status'])),
       waivers: list(obj({ rule: nonEmpty, reason: nonEmpty, until: date, by: str }, ['rule', 'reason'])),
       tags: list(str),
+      description: { ...str, description: 'Short public description (register: at most 400 characters)' },
+      register,
+      lifecycle,
+      jurisdiction,
     },
     ['id', 'title', 'status'],
   ),

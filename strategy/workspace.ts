@@ -10,6 +10,7 @@ import { waiverUnused } from './rules/waivers/waiver-unused';
 import { didYouMean } from './suggest';
 import { schema as schemaRule } from './rules/structure/schema';
 import { dependencyGraph } from './graph';
+import { profileOf, ruleAppliesTo, ruleInProfile } from './rules/scope';
 import type { Measure, Model } from './model/types';
 import type { Finding, Lang } from './types';
 
@@ -174,7 +175,8 @@ export class StrategyWorkspace {
     for (const pf of files) if (pf.reports.length) reports.push(...pf.reports);
 
     // Measure-local results stay valid while the catalogues and the settings stay the same.
-    const cacheKey = `${this.catalogueVersion}|${asOf}|${settings.deadlineDays}`;
+    const profile = profileOf(model);
+    const cacheKey = `${this.catalogueVersion}|${asOf}|${settings.deadlineDays}|${profile}`;
     if (cacheKey !== this.entryKey) {
       this.entries = new WeakMap();
       this.entryKey = cacheKey;
@@ -190,6 +192,7 @@ export class StrategyWorkspace {
       if (!entry) {
         const local: Report[] = [];
         for (const rule of measureRules) {
+          if (!ruleInProfile(rule, profile) || !ruleAppliesTo(rule, measure, model, asOf)) continue;
           rule.check({ measure, model, settings, report: (r) => local.push(locateReport(rule, r, measure)) });
         }
         // Exact sizes: kept per measure for the session (a pushed list has room for 17).
@@ -219,9 +222,11 @@ export class StrategyWorkspace {
       if (dirty.size) for (let i = 0; i < measures.length; i++) if (dirty.has(measures[i])) replay[i] = 0;
     }
     repositoryRules.forEach((rule, r) => {
+      if (!ruleInProfile(rule, profile)) return;
       const forEachMeasure = (check: MeasurePart) => {
         for (let i = 0; i < measures.length; i++) {
           const entry = entries[i];
+          if (!ruleAppliesTo(rule, measures[i], model, asOf)) continue;
           const cached = replay?.[i] ? entry.parts[r] : undefined;
           if (cached && cached.lint === lint - 1) {
             cached.lint = lint;

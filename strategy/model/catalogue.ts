@@ -1,6 +1,6 @@
 import type { YamlSource } from '../parse/yaml';
 import { arr, dateStr, isRecord, oneOf, str, text } from './coerce';
-import { PARTNER_KINDS, PROVIDERS, type Field, type Goal, type Partner, type Programme, type StrategyConfig } from './types';
+import { JURISDICTIONS, LINT_PROFILES, PARTNER_KINDS, PROVIDERS, type Field, type Goal, type Partner, type Programme, type StrategyConfig } from './types';
 import type { SeveritySetting } from '../types';
 
 export const DEFAULT_INCLUDE = ['measures/**/*.{md,yaml,yml}'];
@@ -79,7 +79,8 @@ export function readStrategyConfig(data: Record<string, unknown>, file: string, 
     horizon,
     aiLiteracy: lit ? { description: text(lit.description), since: dateStr(lit.since), measure: str(lit.measure) ? { id: str(lit.measure)!, path: ['ai_literacy', 'measure'] } : undefined } : undefined,
     include: include.length ? include : DEFAULT_INCLUDE,
-    lint: { rules, deadlineDays: typeof lint.deadline_days === 'number' ? lint.deadline_days : undefined },
+    lint: { rules, deadlineDays: typeof lint.deadline_days === 'number' ? lint.deadline_days : undefined, profile: oneOf(lint.profile, LINT_PROFILES) },
+    jurisdiction: oneOf(data.jurisdiction, JURISDICTIONS),
     data,
     origin: { file, source, node: source.root },
   };

@@ -1,8 +1,9 @@
 import type { YamlNode, YamlSource } from '../parse/yaml';
 import { parseDateSpan } from '../dates';
 import { arr, bool, dateStr, isRecord, num, oneOf, str, text } from './coerce';
+import { readLifecycle, readRegister } from './register';
 import {
-  AI_CATEGORIES, AI_RISKS, FUNDING_STATUSES, MEASURE_STATUSES, MILESTONE_STATUSES,
+  AI_SYSTEM_KINDS, JURISDICTIONS, AI_CATEGORIES, AI_RISKS, FUNDING_STATUSES, MEASURE_STATUSES, MILESTONE_STATUSES,
   type AiBlock, type Cost, type Ethics, type FundingEntry, type MarkdownBody, type Measure, type Milestone, type Privacy, type Ref, type Waiver,
 } from './types';
 import type { Path } from '../types';
@@ -100,6 +101,7 @@ export function buildMeasure(data: Record<string, unknown>, file: string, source
       vendor: text(a.vendor),
       model: text(a.model),
       in_service_since: dateStr(a.in_service_since),
+      system: oneOf(a.system, AI_SYSTEM_KINDS),
     };
   }
 
@@ -129,6 +131,10 @@ export function buildMeasure(data: Record<string, unknown>, file: string, source
     milestones: exact(milestones),
     waivers: exact(waivers),
     tags: exact(arr(data.tags).filter((t): t is string => typeof t === 'string')),
+    description: text(data.description),
+    register: readRegister(data.register),
+    lifecycle: readLifecycle(data.lifecycle),
+    jurisdiction: oneOf(data.jurisdiction, JURISDICTIONS),
     data,
     origin: { file, source, node },
     body,

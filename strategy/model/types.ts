@@ -14,6 +14,18 @@ export const AI_RISKS = ['prohibited', 'high', 'limited', 'minimal', 'unclassifi
 export type AiRisk = (typeof AI_RISKS)[number];
 export const PROVIDERS = ['federal', 'state', 'eu', 'municipal', 'foundation', 'other'] as const;
 export type Provider = (typeof PROVIDERS)[number];
+/** `ai.system`: an AI system under the AI Act, or an algorithm a register lists that is not one (rule-based). */
+export const AI_SYSTEM_KINDS = ['ai-system', 'algorithm'] as const;
+export type AiSystemKind = (typeof AI_SYSTEM_KINDS)[number];
+/** Kinds of impact assessment a register publishes (`register.impact_assessments[].kind`). */
+export const IMPACT_ASSESSMENT_KINDS = ['dpia', 'fria', 'ethics', 'other'] as const;
+export type ImpactAssessmentKind = (typeof IMPACT_ASSESSMENT_KINDS)[number];
+/** Where a body is: EU law (the AI Act) applies in `eu` only. */
+export const JURISDICTIONS = ['eu', 'uk'] as const;
+export type Jurisdiction = (typeof JURISDICTIONS)[number];
+/** Rule profiles (`lint.profile`): `register` leaves out strategy-only rules (funding, planning). */
+export const LINT_PROFILES = ['strategy', 'register'] as const;
+export type LintProfile = (typeof LINT_PROFILES)[number];
 export const PARTNER_KINDS = ['university', 'research', 'start-up', 'company', 'municipality', 'public-agency', 'association', 'other'] as const;
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
 
@@ -116,6 +128,49 @@ export interface AiBlock {
   vendor?: string;
   model?: string;
   in_service_since?: string;
+  /** `algorithm`: not an AI system (AI Act rules do not apply, register rules do); default `ai-system`. */
+  system?: AiSystemKind;
+}
+
+/** A title with a link (legal basis, source data). */
+export interface TitledLink {
+  title?: string;
+  url?: string;
+}
+
+export interface ImpactAssessment {
+  kind?: ImpactAssessmentKind;
+  /** Name of the assessment as published (e.g. "IAMA", "DEDA"). */
+  title?: string;
+  date?: string;
+  url?: string;
+  summary?: string;
+  path: Path;
+}
+
+/** What a public algorithm/AI register publishes about the system (`register:` block). */
+export interface RegisterInfo {
+  contact?: string;
+  website?: string;
+  legalBasis?: string;
+  legalBasisLinks: TitledLink[];
+  impactAssessments: ImpactAssessment[];
+  sourceData?: string;
+  sourceDataLinks: TitledLink[];
+  risks?: string;
+  objection?: string;
+  provider?: string;
+  ids: { register?: string; source?: string; euDatabase?: string };
+  /** Deployer-side contacts for the EU database (Annex VIII Section C points 1 and 2). */
+  deployerContact?: string;
+  submitterContact?: string;
+}
+
+/** The system's life cycle, apart from the project's `status`. Coarse dates allowed. */
+export interface Lifecycle {
+  developmentSince?: string;
+  inUseSince?: string;
+  retiredOn?: string;
 }
 
 export interface Ethics {
@@ -155,6 +210,12 @@ export interface Measure {
   milestones: Milestone[];
   waivers: Waiver[];
   tags: string[];
+  /** Short public description (register publications limit it, e.g. 400 characters). */
+  description?: string;
+  register?: RegisterInfo;
+  lifecycle?: Lifecycle;
+  /** Overrides the strategy's `jurisdiction`. */
+  jurisdiction?: Jurisdiction;
   /** The front matter / mapping as plain data. */
   data: Record<string, unknown>;
   origin: Origin;
@@ -176,6 +237,8 @@ export interface MarkdownBody {
 export interface LintConfig {
   rules: Record<string, SeveritySetting>;
   deadlineDays?: number;
+  /** Default `strategy`. */
+  profile?: LintProfile;
 }
 
 export interface StrategyConfig {
@@ -189,6 +252,8 @@ export interface StrategyConfig {
   aiLiteracy?: { description?: string; since?: string; measure?: Ref };
   include: string[];
   lint: LintConfig;
+  /** Default `eu`. */
+  jurisdiction?: Jurisdiction;
   data: Record<string, unknown>;
   origin?: Origin;
 }

@@ -130,6 +130,9 @@ function mapError(e: ErrorObject, all: ErrorObject[], anyOfPaths: Set<string>, s
       if (e.keyword !== 'pattern') return { range: at(path), path, message: formatMessage(m.range, { key: keyName }) };
       return { range: at(path), path, message: formatMessage(m.pattern, { key: keyName, value: show(e.data) }) };
     }
+    // if/else only picks which keys are required; the `required` error says what is missing.
+    case 'if':
+      return undefined;
     case 'minLength':
       return { range: at(path), path, message: formatMessage(m.empty, { key: keyName }) };
     case 'const':

@@ -10,12 +10,13 @@ export function isInUse(measure: Measure): boolean {
 }
 
 /**
- * Whether the system went into service before `day`, by `ai.in_service_since`, else the measure's
+ * Whether the system went into service before `day`, by `lifecycle.in_use_since` or
+ * `ai.in_service_since`, else the measure's
  * `start`. A coarse date counts only when its whole period lies before `day`, so that the
  * Art. 111(2) transition is never granted on a guess.
  */
 export function inServiceBefore(measure: Measure, day: Day): boolean {
-  const since = parseDateSpan(measure.ai?.in_service_since) ?? measure.startSpan;
+  const since = parseDateSpan(measure.lifecycle?.inUseSince ?? measure.ai?.in_service_since) ?? measure.startSpan;
   return since !== undefined && since.last < day;
 }
 

@@ -1,0 +1,46 @@
+/**
+ * Which rules apply where: the rule profile of the repository (`lint.profile`) and the reach of
+ * the AI Act (jurisdiction, AI system or not, retired systems). Applied by the workspace for every
+ * rule, so no rule can forget it.
+ */
+import { parseDateSpan, type Day } from '../dates';
+import type { LintProfile, Measure, Model } from '../model/types';
+import type { RuleCategory, RuleMeta } from './rule';
+
+/** Categories whose rules concern a strategy (money, plan), not a register of systems. */
+export const STRATEGY_ONLY_CATEGORIES: ReadonlySet<RuleCategory> = new Set<RuleCategory>(['funding', 'planning']);
+
+export function profileOf(model: Model): LintProfile {
+  return model.strategy.lint.profile ?? 'strategy';
+}
+
+/** A register-only repository (`lint.profile: register`) gets no funding and planning findings. */
+export function ruleInProfile(rule: RuleMeta, profile: LintProfile): boolean {
+  return profile !== 'register' || !STRATEGY_ONLY_CATEGORIES.has(rule.category);
+}
+
+/** The system's jurisdiction: the measure's own, else the strategy's, else the EU. */
+export function jurisdictionOf(measure: Measure, model: Model): 'eu' | 'uk' {
+  return measure.jurisdiction ?? model.strategy.jurisdiction ?? 'eu';
+}
+
+/** True once the system is retired: `lifecycle.retired_on` lies wholly on or before `asOf`. */
+export function isRetired(measure: Measure, asOf: Day): boolean {
+  const retired = parseDateSpan(measure.lifecycle?.retiredOn);
+  return retired !== undefined && retired.last <= asOf;
+}
+
+/**
+ * Whether the AI Act's deployer duties reach this measure on `asOf`: an AI system (not an
+ * `ai.system: algorithm`), under EU jurisdiction, not retired.
+ */
+export function withinAiAct(measure: Measure, model: Model, asOf: Day): boolean {
+  if (measure.ai?.system === 'algorithm') return false;
+  if (jurisdictionOf(measure, model) !== 'eu') return false;
+  return !isRetired(measure, asOf);
+}
+
+/** Whether a rule runs for a measure: in the profile, and AI Act rules only within the AI Act. */
+export function ruleAppliesTo(rule: RuleMeta, measure: Measure, model: Model, asOf: Day): boolean {
+  return rule.category !== 'ai-act' || withinAiAct(measure, model, asOf);
+}
