@@ -111,6 +111,17 @@ function readLimited(full: string, maxFileBytes: number): Uint8Array | string {
   }
 }
 
+/** The bytes of a file the loader read (for comparisons), or undefined above the size limit or when unreadable. */
+export function readLoadedBytes(root: string, path: string, maxFileBytes = 2 * 1024 * 1024): Uint8Array | undefined {
+  try {
+    const full = join(root, path);
+    const st = statSync(full);
+    return st.isFile() && st.size <= maxFileBytes ? readFileSync(full) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads the strategy repository at `root` into a workspace. */
 export function loadWorkspace(root: string, opts: { maxFileBytes?: number } = {}): StrategyWorkspace {
   const ws = new StrategyWorkspace(opts.maxFileBytes ? { maxFileBytes: opts.maxFileBytes } : undefined);

@@ -90,7 +90,7 @@ describe('strategy report (CLI)', function () {
     }
   });
 
-  it('reads HEAD from the .git folder when the git program cannot (packed or loose ref)', () => {
+  it('reads HEAD from the .git folder (packed or loose ref)', async () => {
     const dir = tmp();
     try {
       const hash = 'a'.repeat(40);
@@ -98,13 +98,13 @@ describe('strategy report (CLI)', function () {
       mkdirSync(join(dir, 'strategie'));
       writeFileSync(join(dir, '.git', 'HEAD'), 'ref: refs/heads/main\n');
       writeFileSync(join(dir, '.git', 'packed-refs'), `# pack-refs with: peeled\n${hash} refs/heads/main\n`);
-      assert.deepEqual(sourceRevision(join(dir, 'strategie')), { commit: hash });
+      assert.deepEqual(await sourceRevision(join(dir, 'strategie')), { commit: hash });
       writeFileSync(join(dir, '.git', 'refs', 'heads', 'main'), `${'b'.repeat(40)}\n`);
-      assert.deepEqual(sourceRevision(join(dir, 'strategie')), { commit: 'b'.repeat(40) });
+      assert.deepEqual(await sourceRevision(join(dir, 'strategie')), { commit: 'b'.repeat(40) });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    assert.deepEqual(sourceRevision(tmpdir()), {});
+    assert.deepEqual(await sourceRevision(tmpdir()), {});
   });
 
   it('writes HTML to --output (format from the extension) with the roadmap as inline SVG', function () {

@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { version } from '../../package.json';
-import { loadWorkspace, resolveRoot } from '../load';
+import { loadWorkspace, readLoadedBytes, resolveRoot } from '../load';
 import { parseAsOf, parseLang } from '../options';
 import { emit } from '../io';
 import { UsageError } from '../errors';
@@ -31,11 +31,12 @@ export async function runReport(kind: string, opts: ReportCommandOptions): Promi
   const lang = parseLang(opts.lang);
   const root = resolveRoot(opts.root);
 
-  const result = loadWorkspace(root, { maxFileBytes: opts.maxFileSize }).lint({ asOf, lang });
+  const ws = loadWorkspace(root, { maxFileBytes: opts.maxFileSize });
+  const result = ws.lint({ asOf, lang });
   const { buildReport, reportToMarkdown } = await import('../../strategy/report/index');
   const { sourceRevision } = await import('../report/git');
   const generator = `Digital Strategy Roadmap ${version}`;
-  const doc = buildReport(result, kind as 'council', { ...sourceRevision(root), generator });
+  const doc = buildReport(result, kind as 'council', { ...(await sourceRevision(root, { paths: ws.paths(), isRead: (p) => ws.kindOf(p) !== undefined, bytes: (p) => readLoadedBytes(root, p, opts.maxFileSize) })), generator });
   const note = (line: string) => process.stderr.write(`strategy: ${line}\n`);
 
   switch (format) {

@@ -1,67 +1,50 @@
-/** The commit a report was made from, when the strategy repository is a git checkout. */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+/**
+ * The commit a report was made from, when the strategy repository is a git checkout – read with
+ * the pure-JavaScript reader in cli/git/ (never the git program: it would honour the
+ * repository's configuration, and `git status` rewrites `.git/index`).
+ */
+import { blobId, findRepository, listFilesAt, pathInRepository, resolveCommit } from '../git/repository';
 
 export interface SourceRevision {
   commit?: string;
-  /** Files under the root differ from the commit (unknown without the git program). */
+  /** The files the report was made from differ from the commit (unknown when not given). */
   dirty?: boolean;
 }
 
-const HASH = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
-
-function git(root: string, args: string[]): string | undefined {
-  try {
-    return execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }).trim();
-  } catch {
-    return undefined;
-  }
+/** The files a report was made from: their paths under the root and how to read them. */
+export interface LoadedFiles {
+  paths: readonly string[];
+  /** Whether the tool reads a path (a catalogue or a measures file), also for files the commit has. */
+  isRead(path: string): boolean;
+  /** The bytes of a loaded file, or undefined when it cannot be compared (above the size limit, unreadable). */
+  bytes(path: string): Uint8Array | undefined;
 }
 
-/** Without the git program: HEAD from the `.git` folder (or a worktree's `.git` file), loose or packed ref. */
-function readHead(root: string): string | undefined {
-  let dir = resolve(root);
-  for (;;) {
-    const dotGit = join(dir, '.git');
-    if (existsSync(dotGit)) {
-      try {
-        let gitDir = dotGit;
-        if (statSync(dotGit).isFile()) {
-          const m = /^gitdir:\s*(.+)$/m.exec(readFileSync(dotGit, 'utf8'));
-          if (!m) return undefined;
-          gitDir = resolve(dir, m[1].trim());
-        }
-        const head = readFileSync(join(gitDir, 'HEAD'), 'utf8').trim();
-        if (HASH.test(head)) return head;
-        const ref = /^ref:\s*(\S+)$/.exec(head)?.[1];
-        if (!ref) return undefined;
-        // A worktree keeps shared refs in the main repository ("commondir").
-        const common = existsSync(join(gitDir, 'commondir')) ? resolve(gitDir, readFileSync(join(gitDir, 'commondir'), 'utf8').trim()) : gitDir;
-        for (const base of [gitDir, common]) {
-          const loose = join(base, ref);
-          if (existsSync(loose)) return readFileSync(loose, 'utf8').trim();
-        }
-        const packed = existsSync(join(common, 'packed-refs')) ? readFileSync(join(common, 'packed-refs'), 'utf8') : '';
-        return packed.split('\n').find((l) => l.endsWith(` ${ref}`))?.split(' ')[0];
-      } catch {
-        return undefined;
-      }
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
+/**
+ * HEAD of the checkout that holds `root`, and – given the loaded files – whether they differ from
+ * it: a file read that the commit lacks or has with other content, or a file the commit has under
+ * the root that the tool would read but that is gone. Files the tool does not read do not count.
+ */
+export async function sourceRevision(root: string, files?: LoadedFiles): Promise<SourceRevision> {
+  const repo = findRepository(root);
+  if (!repo) return {};
+  const commit = await resolveCommit(repo);
+  if (!commit) return {};
+  if (!files) return { commit };
+  const folder = pathInRepository(repo, root);
+  if (folder === undefined) return { commit };
+  const committed = await listFilesAt(repo, commit, folder);
+  if (!committed) return { commit, dirty: files.paths.length > 0 };
+  const atCommit = new Map(committed.filter((f) => files.isRead(f.path)).map((f) => [f.path, f]));
+  const loaded = new Set(files.paths);
+  for (const path of atCommit.keys()) if (!loaded.has(path)) return { commit, dirty: true };
+  for (const path of files.paths) {
+    const entry = atCommit.get(path);
+    if (!entry) return { commit, dirty: true };
+    // A link's blob is its target's name, a submodule has no blob: neither compares with the content read.
+    if (entry.mode === '120000' || entry.mode === '160000') continue;
+    const bytes = files.bytes(path);
+    if (bytes && (await blobId(bytes)) !== entry.oid) return { commit, dirty: true };
   }
-}
-
-/** HEAD of the checkout that holds `root`, and whether files under `root` differ from it. */
-export function sourceRevision(root: string): SourceRevision {
-  const commit = git(root, ['rev-parse', '--verify', '--quiet', 'HEAD']);
-  if (commit !== undefined) {
-    if (!HASH.test(commit)) return {};
-    const status = git(root, ['status', '--porcelain', '--untracked-files=normal', '--', '.']);
-    return { commit, dirty: status === undefined ? undefined : status.length > 0 };
-  }
-  const head = readHead(root);
-  return head && HASH.test(head) ? { commit: head } : {};
+  return { commit, dirty: false };
 }
