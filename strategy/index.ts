@@ -3,6 +3,8 @@ export { StrategyWorkspace, groupByFile, sortFindings, changedFiles, type LintRe
 export { ALL_RULES, RULES_BY_ID } from './rules/index';
 export type { Rule, RuleMeta, RuleCategory } from './rules/rule';
 export { docsPath, shorten } from './rules/rule';
+export { applyEdits, applyFixes, replaceTitle, type Fix, type TextEdit, type FixOutcome } from './fix';
+export { fixWorkspace, MAX_FIX_PASSES, type FixedFile, type WorkspaceFixResult } from './fix-workspace';
 export { unreadableFile, readErrorCode } from './parse/unreadable';
 export { parseRuleOption, resolveSeverity, type LintOptions } from './config';
 export { makeClassifier, STRATEGY_FILE } from './discovery';

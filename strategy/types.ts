@@ -1,4 +1,6 @@
 /** Shared vocabulary of the core: positions, findings, languages. */
+import type { Fix } from './fix';
+import type { MessageData } from './rules/rule';
 
 export type Lang = 'de' | 'en';
 export type Severity = 'error' | 'warning' | 'info';
@@ -36,8 +38,14 @@ export interface Finding {
   message: Localized;
   measure?: string;
   related?: RelatedLocation[];
-  /** Replacement text for the finding's range ("did you mean"), for editors' quick fixes. */
+  /** Replacement text for the finding's range ("did you mean"); also offered as an unsafe fix in `fixes`. */
   suggestion?: string;
+  /** The key of the message in the rule's `messages` (for tests and tools; the text is `message`). */
+  messageId?: string;
+  /** The values filled into the message's placeholders. */
+  data?: MessageData;
+  /** Text edits that resolve the finding (see strategy/fix.ts); safe ones are applied by `lint --fix`. */
+  fixes?: Fix[];
   /** Set when a waiver of the measure covers this finding. */
   waiver?: { reason: string; until?: string; by?: string };
 }

@@ -2,7 +2,7 @@ import { parseFile, DEFAULT_LIMITS, type ParsedFile, type ParseLimits, type Repo
 import { makeClassifier, STRATEGY_FILE } from './discovery';
 import { buildModel } from './model/build';
 import { ALL_RULES, RULES_BY_ID } from './rules/index';
-import { formatMessage, type LintSettings, type MeasurePart, type ReportInput, type Rule } from './rules/rule';
+import { formatMessage, messageOf, type LintSettings, type MeasurePart, type ReportInput, type Rule } from './rules/rule';
 import { DEFAULT_DEADLINE_DAYS, resolveSeverity, type LintOptions } from './config';
 import { parseDateSpan, todayUtc } from './dates';
 import { waiverExpired } from './rules/waivers/waiver-expired';
@@ -12,7 +12,8 @@ import { schema as schemaRule } from './rules/structure/schema';
 import { dependencyGraph } from './graph';
 import { profileOf, ruleAppliesTo, ruleInProfile } from './rules/scope';
 import type { Measure, Model } from './model/types';
-import type { Finding, Lang } from './types';
+import type { Finding, Lang, Range } from './types';
+import { replaceTitle, type Fix } from './fix';
 
 export interface LintResult {
   model: Model;
@@ -51,12 +52,28 @@ export function locateReport(rule: Rule, r: ReportInput, fallbackMeasure?: Measu
   const message = formatMessage(template, r.data);
   // A `suggestion` placeholder in the message is also offered as a replacement (quick fix).
   const suggestion = typeof r.data?.suggestion === 'string' && r.data.suggestion ? { suggestion: r.data.suggestion } : {};
-  const level = { ...(r.level ? { level: r.level } : {}), ...suggestion };
-  if (r.file && r.range) return { rule: rule.id, file: r.file, range: r.range, message, measure: m?.id, related: r.related, ...level };
-  if (!m) throw new Error(`rule ${rule.id}: report without location`);
-  const at = r.at && r.at.length ? r.at : ['id'];
-  const range = m.origin.source.locate(at, r.target ?? 'value', m.origin.node);
-  return { rule: rule.id, file: m.origin.file, range, message, measure: m.id, related: r.related, ...level };
+  const extra = { ...(r.level ? { level: r.level } : {}), ...suggestion, messageId: r.message, ...(r.data ? { data: r.data } : {}) };
+  let file: string;
+  let range: Range;
+  if (r.file && r.range) [file, range] = [r.file, r.range];
+  else {
+    if (!m) throw new Error(`rule ${rule.id}: report without location`);
+    const at = r.at && r.at.length ? r.at : ['id'];
+    [file, range] = [m.origin.file, m.origin.source.locate(at, r.target ?? 'value', m.origin.node)];
+  }
+  const fixes: Fix[] = [];
+  if (r.fix) fixes.push({ title: r.fix.title ?? replaceTitle(r.fix.replacement), safe: r.fix.safe, edits: [{ range, newText: r.fix.replacement }] });
+  if (r.fixes) fixes.push(...r.fixes);
+  return { rule: rule.id, file, range, message, measure: m?.id, related: r.related, ...extra, ...(fixes.length ? { fixes } : {}) };
+}
+
+/**
+ * A report's `suggestion` (did you mean) without a fix of its own becomes an unsafe fix: a guess
+ * the editor offers and `lint --fix` leaves alone.
+ */
+function withSuggestionFix<T extends Omit<Report, 'level'>>(r: T): T {
+  if (!r.suggestion || r.fixes) return r;
+  return { ...r, fixes: [{ title: replaceTitle(r.suggestion), safe: false, edits: [{ range: r.range, newText: r.suggestion }] }] };
 }
 
 /**
@@ -96,6 +113,11 @@ export class StrategyWorkspace {
 
   paths(): string[] {
     return [...this.contents.keys()];
+  }
+
+  /** The content of one file as set (bytes or text). */
+  content(path: string): Uint8Array | string | undefined {
+    return this.contents.get(path);
   }
 
   has(path: string): boolean {
@@ -340,7 +362,7 @@ function applyConfiguration(reports: Report[], model: Model, asOf: string, optio
     let finding = findingOf.get(report);
     if (finding?.severity !== sev) {
       const { level, ...r } = report;
-      finding = { ...r, severity: sev };
+      finding = { ...withSuggestionFix(r), severity: sev };
       findingOf.set(report, finding);
     }
     findings.push(finding);
@@ -356,7 +378,7 @@ function applyConfiguration(reports: Report[], model: Model, asOf: string, optio
     if (waiver && active) {
       const { level, ...rest } = r;
       const sev = resolveSeverity(r.rule, repoRules, overrides, level);
-      if (sev !== 'off') waived.push({ ...rest, severity: sev, waiver: { reason: waiver.reason, until: waiver.until, by: waiver.by } });
+      if (sev !== 'off') waived.push({ ...withSuggestionFix(rest), severity: sev, waiver: { reason: waiver.reason, until: waiver.until, by: waiver.by } });
       continue;
     }
     emit(r);
@@ -369,14 +391,14 @@ function applyConfiguration(reports: Report[], model: Model, asOf: string, optio
       const base = { file: m.origin.file, range, measure: m.id };
       if (!RULES_BY_ID.has(w.rule)) {
         const suggestion = didYouMean(w.rule, RULES_BY_ID.keys());
-        emit({ ...base, rule: waiverUnused.id, ...(suggestion ? { suggestion } : {}), message: formatMessage(suggestion ? waiverUnused.messages.unknownRuleSuggest : waiverUnused.messages.unknownRule, { rule: w.rule, suggestion: suggestion ?? '' }) });
+        emit({ ...base, rule: waiverUnused.id, ...(suggestion ? { suggestion } : {}), ...messageOf(waiverUnused, suggestion ? 'unknownRuleSuggest' : 'unknownRule', suggestion ? { rule: w.rule, suggestion } : { rule: w.rule }) });
         continue;
       }
       const expired = waiverExpiredOn(w.until, asOf);
       if (expired) {
-        emit({ ...base, range: m.origin.source.locate([...w.path, 'until'], 'value', m.origin.node), rule: waiverExpired.id, message: formatMessage(waiverExpired.messages.expired, { rule: w.rule, until: w.until! }) });
+        emit({ ...base, range: m.origin.source.locate([...w.path, 'until'], 'value', m.origin.node), rule: waiverExpired.id, ...messageOf(waiverExpired, 'expired', { rule: w.rule, until: w.until! }) });
       } else if (!fired.has(`${m.id}\0${w.rule}`)) {
-        emit({ ...base, rule: waiverUnused.id, message: formatMessage(waiverUnused.messages.unused, { rule: w.rule }) });
+        emit({ ...base, rule: waiverUnused.id, ...messageOf(waiverUnused, 'unused', { rule: w.rule }) });
       }
     }
   }
@@ -403,7 +425,7 @@ function unknownConfiguredRules(model: Model): Report[] {
       file: origin.file,
       range: origin.source.locate(['lint', 'rules', id], 'key'),
       ...(suggestion ? { suggestion } : {}),
-      message: formatMessage(suggestion ? schemaRule.messages.unknownRuleSuggest : schemaRule.messages.unknownRule, { rule: id, suggestion: suggestion ?? '' }),
+      ...messageOf(schemaRule, suggestion ? 'unknownRuleSuggest' : 'unknownRule', suggestion ? { rule: id, suggestion } : { rule: id }),
     });
   }
   return out;

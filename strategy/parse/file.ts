@@ -1,11 +1,11 @@
 import { decodeUtf8, LineIndex } from '../text';
 import { YamlSource, YAML_LIMITS, type YamlNode, type YamlProblem } from './yaml';
 import { splitFrontMatter, lazyBody, firstHeading } from './markdown';
-import { validateAgainst, type SchemaName } from '../schema/validate';
+import { validateAgainst, type SchemaName, type SchemaProblem } from '../schema/validate';
 import { buildMeasure } from '../model/measure';
 import { readFields, readGoals, readPartners, readProgrammes, readStrategyConfig } from '../model/catalogue';
 import { isRecord } from '../model/coerce';
-import { formatMessage } from '../rules/rule';
+import { formatMessage, messageOf } from '../rules/rule';
 import { yamlSyntax } from '../rules/structure/yaml-syntax';
 import { unreadableCode } from './unreadable';
 import { notAMeasure } from '../rules/structure/not-a-measure';
@@ -70,13 +70,13 @@ export function parseFile(path: string, kind: FileKind, content: Uint8Array | st
   const unreadable = unreadableCode(content);
   if (unreadable !== undefined) {
     const pf = empty('');
-    pf.reports.push(fileReport(pf, yamlSyntax.id, formatMessage(yamlSyntax.messages.unreadable, { code: unreadable })));
+    pf.reports.push(fileReport(pf, yamlSyntax.id, messageOf(yamlSyntax, 'unreadable', { code: unreadable })));
     return pf;
   }
   const size = byteLength(content, limits.maxFileBytes);
   if (size > limits.maxFileBytes) {
     const pf = empty('');
-    pf.reports.push(fileReport(pf, yamlSyntax.id, formatMessage(yamlSyntax.messages.tooLarge, { size, max: limits.maxFileBytes })));
+    pf.reports.push(fileReport(pf, yamlSyntax.id, messageOf(yamlSyntax, 'tooLarge', { size, max: limits.maxFileBytes })));
     return pf;
   }
   const decoded = decodeUtf8(content);
@@ -84,14 +84,14 @@ export function parseFile(path: string, kind: FileKind, content: Uint8Array | st
     // Point at the bad byte: line and column after the valid text before it.
     const before = new LineIndex(new TextDecoder().decode((content as Uint8Array).subarray(0, decoded.byteOffset)));
     const pf = empty('');
-    pf.reports.push({ rule: yamlSyntax.id, file: path, range: before.range(before.length, before.length), message: formatMessage(yamlSyntax.messages.encoding, { byte: decoded.byteOffset }) });
+    pf.reports.push({ rule: yamlSyntax.id, file: path, range: before.range(before.length, before.length), ...messageOf(yamlSyntax, 'encoding', { byte: decoded.byteOffset }) });
     return pf;
   }
   const text = decoded.text;
   const pf = empty(text);
   const nul = text.indexOf('\0');
   if (nul >= 0) {
-    pf.reports.push({ rule: yamlSyntax.id, file: path, range: pf.lines.range(nul, nul + 1), message: formatMessage(yamlSyntax.messages.binary) });
+    pf.reports.push({ rule: yamlSyntax.id, file: path, range: pf.lines.range(nul, nul + 1), ...messageOf(yamlSyntax, 'binary') });
     return pf;
   }
 
@@ -103,14 +103,14 @@ export function parseFile(path: string, kind: FileKind, content: Uint8Array | st
   }
 
   if (text.trim() === '') {
-    pf.reports.push(fileReport(pf, yamlSyntax.id, formatMessage(yamlSyntax.messages.empty)));
+    pf.reports.push(fileReport(pf, yamlSyntax.id, messageOf(yamlSyntax, 'empty')));
     return pf;
   }
   const source = new YamlSource(text, pf.lines);
   pushYamlProblems(pf, source.problems);
   if (!isRecord(source.value)) {
     if (source.value !== null || source.problems.length === 0) {
-      pf.reports.push({ rule: schemaRule.id, file: path, range: source.rootRange(), message: formatMessage(schemaRule.messages.rootType) });
+      pf.reports.push({ rule: schemaRule.id, file: path, range: source.rootRange(), ...messageOf(schemaRule, 'rootType') });
     }
     return pf;
   }
@@ -132,8 +132,8 @@ export function parseFile(path: string, kind: FileKind, content: Uint8Array | st
   return pf;
 }
 
-function fileReport(pf: ParsedFile, rule: string, message: Localized): Report {
-  return { rule, file: pf.path, range: pf.lines.range(0, Math.min(pf.text.search(/\r|\n|$/), 200)), message };
+function fileReport(pf: ParsedFile, rule: string, message: { message: Localized; messageId: string }): Report {
+  return { rule, file: pf.path, range: pf.lines.range(0, Math.min(pf.text.search(/\r|\n|$/), 200)), ...message };
 }
 
 function pushYamlProblems(pf: ParsedFile, problems: YamlProblem[], measure?: string) {
@@ -148,6 +148,7 @@ function pushYamlProblems(pf: ParsedFile, problems: YamlProblem[], measure?: str
     const key = YAML_CODE_MESSAGES[p.code];
     let message: Localized;
     let range = p.range;
+    const messageId = key ?? 'syntax';
     if (key === 'duplicateKey') {
       // The parser points at the first character of the key; report the whole key.
       const keyText = keyAt(pf.text, p.range.start.offset);
@@ -158,11 +159,11 @@ function pushYamlProblems(pf: ParsedFile, problems: YamlProblem[], measure?: str
     else if (key === 'tab') message = formatMessage(yamlSyntax.messages.tab);
     // The parser quotes the offending token, which may be a whole (huge) scalar: keep the start.
     else message = formatMessage(yamlSyntax.messages.syntax, { detail: p.message.length > 200 ? p.message.slice(0, 199) + '…' : p.message });
-    pf.reports.push({ rule: yamlSyntax.id, file: pf.path, range, message, measure });
+    pf.reports.push({ rule: yamlSyntax.id, file: pf.path, range, message, measure, messageId });
   }
   if (distinct.length > MAX_YAML_PROBLEMS) {
     const last = distinct[MAX_YAML_PROBLEMS].range;
-    pf.reports.push({ rule: yamlSyntax.id, file: pf.path, range: last, message: formatMessage(yamlSyntax.messages.more, { count: distinct.length - MAX_YAML_PROBLEMS }), measure });
+    pf.reports.push({ rule: yamlSyntax.id, file: pf.path, range: last, ...messageOf(yamlSyntax, 'more', { count: distinct.length - MAX_YAML_PROBLEMS }), measure });
   }
 }
 
@@ -177,8 +178,11 @@ function unquoteKey(key: string): string {
   return /^(["']).*\1$/.test(key) ? key.slice(1, -1) : key.trim();
 }
 
-function pushSchema(pf: ParsedFile, problems: { range: Range; message: Localized; suggestion?: string }[], measure: string | undefined) {
-  for (const p of problems) pf.reports.push({ rule: schemaRule.id, file: pf.path, range: p.range, message: p.message, measure, ...(p.suggestion ? { suggestion: p.suggestion } : {}) });
+function pushSchema(pf: ParsedFile, problems: SchemaProblem[], measure: string | undefined) {
+  for (const p of problems) {
+    const id = p.messageId ? { messageId: p.messageId, data: p.data } : {};
+    pf.reports.push({ rule: schemaRule.id, file: pf.path, range: p.range, message: p.message, measure, ...(p.suggestion ? { suggestion: p.suggestion } : {}), ...id });
+  }
 }
 
 const MEASURE_DATES: Path[] = [['start'], ['end'], ['privacy', 'dpia_date'], ['privacy', 'dpo_consulted'], ['ai', 'in_service_since'], ['ethics', 'date']];
@@ -194,7 +198,7 @@ function checkDates(pf: ParsedFile, source: YamlSource, node: YamlNode | null, d
   for (const p of all) {
     const v = get(p);
     if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !parseDateSpan(v)) {
-      pf.reports.push({ rule: schemaRule.id, file: pf.path, range: source.locate(p, 'value', node), message: formatMessage(schemaRule.messages.date, { value: v }), measure });
+      pf.reports.push({ rule: schemaRule.id, file: pf.path, range: source.locate(p, 'value', node), ...messageOf(schemaRule, 'date', { value: v }), measure });
     }
   }
 }
@@ -202,7 +206,7 @@ function checkDates(pf: ParsedFile, source: YamlSource, node: YamlNode | null, d
 function addMeasure(pf: ParsedFile, data: Record<string, unknown>, source: YamlSource, node: YamlNode | null, body?: ReturnType<typeof lazyBody>) {
   const id = typeof data.id === 'string' ? data.id : typeof data.id === 'number' ? String(data.id) : undefined;
   if (id === undefined || id === '') {
-    pf.reports.push({ rule: notAMeasure.id, file: pf.path, range: node?.range ? source.range(node.range[0], Math.min(node.range[1], node.range[0] + 1)) : source.range(0, 0), message: formatMessage(notAMeasure.messages.noId) });
+    pf.reports.push({ rule: notAMeasure.id, file: pf.path, range: node?.range ? source.range(node.range[0], Math.min(node.range[1], node.range[0] + 1)) : source.range(0, 0), ...messageOf(notAMeasure, 'noId') });
     return;
   }
   let withTitle = data;
@@ -224,22 +228,22 @@ function addMeasure(pf: ParsedFile, data: Record<string, unknown>, source: YamlS
 function parseMarkdownMeasure(pf: ParsedFile) {
   const split = splitFrontMatter(pf.text);
   if (split.yaml === undefined) {
-    pf.reports.push(fileReport(pf, notAMeasure.id, formatMessage(notAMeasure.messages.noFrontMatter)));
+    pf.reports.push(fileReport(pf, notAMeasure.id, messageOf(notAMeasure, 'noFrontMatter')));
     return;
   }
   if (split.unclosed) {
-    pf.reports.push({ rule: yamlSyntax.id, file: pf.path, range: pf.lines.range(0, 3), message: formatMessage(yamlSyntax.messages.frontMatterUnclosed) });
+    pf.reports.push({ rule: yamlSyntax.id, file: pf.path, range: pf.lines.range(0, 3), ...messageOf(yamlSyntax, 'frontMatterUnclosed') });
     return;
   }
   const source = new YamlSource(split.yaml, pf.lines, split.yamlOffset);
   pushYamlProblems(pf, source.problems);
   if (isRecord(source.value)) addMeasure(pf, source.value, source, source.root, lazyBody(pf.text, split.bodyOffset));
-  else if (source.problems.length === 0) pf.reports.push({ rule: notAMeasure.id, file: pf.path, range: source.rootRange(), message: formatMessage(notAMeasure.messages.noId) });
+  else if (source.problems.length === 0) pf.reports.push({ rule: notAMeasure.id, file: pf.path, range: source.rootRange(), ...messageOf(notAMeasure, 'noId') });
 }
 
 function parseYamlMeasures(pf: ParsedFile) {
   if (pf.text.trim() === '') {
-    pf.reports.push(fileReport(pf, notAMeasure.id, formatMessage(notAMeasure.messages.noId)));
+    pf.reports.push(fileReport(pf, notAMeasure.id, messageOf(notAMeasure, 'noId')));
     return;
   }
   const source = new YamlSource(pf.text, pf.lines);
@@ -251,9 +255,9 @@ function parseYamlMeasures(pf: ParsedFile) {
     v.forEach((item, i) => {
       const node = items[i] ?? null;
       if (isRecord(item) && node?.kind === 'map') addMeasure(pf, item, source, node);
-      else pf.reports.push({ rule: notAMeasure.id, file: pf.path, range: node?.range ? source.range(node.range[0], node.range[1]) : source.rootRange(), message: formatMessage(notAMeasure.messages.notMapping) });
+      else pf.reports.push({ rule: notAMeasure.id, file: pf.path, range: node?.range ? source.range(node.range[0], node.range[1]) : source.rootRange(), ...messageOf(notAMeasure, 'notMapping') });
     });
   } else if (source.problems.length === 0 || v !== null) {
-    pf.reports.push({ rule: notAMeasure.id, file: pf.path, range: source.rootRange(), message: formatMessage(notAMeasure.messages.notMapping) });
+    pf.reports.push({ rule: notAMeasure.id, file: pf.path, range: source.rootRange(), ...messageOf(notAMeasure, 'notMapping') });
   }
 }

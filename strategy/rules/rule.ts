@@ -1,6 +1,7 @@
 import type { Localized, Path, Range, RelatedLocation, Severity } from '../types';
 import type { Measure, Model } from '../model/types';
 import type { Day } from '../dates';
+import type { Fix } from '../fix';
 
 export type RuleCategory = 'structure' | 'planning' | 'funding' | 'privacy' | 'ai-act' | 'waivers';
 
@@ -32,6 +33,13 @@ export interface ReportInput {
    * a severity set in strategy.yaml, on the command line or in the editor replaces it.
    */
   level?: Severity;
+  /**
+   * A fix that writes `replacement` in place of the reported key or value (its range), with a
+   * default title „Durch „…“ ersetzen“ / "Change to "…"" unless `title` is given. See strategy/fix.ts.
+   */
+  fix?: { replacement: string; safe: boolean; title?: Localized };
+  /** Fully formed fixes (several edits, other ranges); added after `fix`. */
+  fixes?: Fix[];
 }
 
 export interface LintSettings {
@@ -128,6 +136,13 @@ export function formatMessage(template: Localized, data: MessageData = {}): Loca
   };
   const fill = (s: string) => s.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(data, k) ? text(k) : m));
   return { de: fill(template.de), en: fill(template.en) };
+}
+
+/** A rule's message filled from `data`, with its key and data kept for the finding (`messageId`, `data`). */
+export function messageOf(rule: RuleMeta, key: string, data?: MessageData): { message: Localized; messageId: string; data?: MessageData } {
+  const template = rule.messages[key];
+  if (!template) throw new Error(`rule ${rule.id}: no message "${key}"`);
+  return { message: formatMessage(template, data), messageId: key, ...(data ? { data } : {}) };
 }
 
 export function docsPath(ruleId: string): string {

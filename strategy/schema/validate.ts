@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import * as validators from './generated/validators';
 import { schema as schemaRule } from '../rules/structure/schema';
-import { formatMessage } from '../rules/rule';
+import { formatMessage, type MessageData } from '../rules/rule';
 import { didYouMean } from '../suggest';
 import type { YamlNode, YamlSource } from '../parse/yaml';
 import type { Localized, Path, Range } from '../types';
@@ -13,6 +13,14 @@ export interface SchemaProblem {
   message: Localized;
   path: Path;
   suggestion?: string;
+  /** The key in the schema rule's messages, and the values filled in. */
+  messageId?: string;
+  data?: MessageData;
+}
+
+/** A schema message with its key and data (kept on the finding for tests and tools). */
+function msg(key: keyof typeof schemaRule.messages, data: MessageData = {}): { message: Localized; messageId: string; data: MessageData } {
+  return { message: formatMessage(schemaRule.messages[key], data), messageId: key, data };
 }
 
 const TYPE_NAMES: Record<string, Localized> = {
@@ -86,7 +94,7 @@ function mapError(e: ErrorObject, all: ErrorObject[], anyOfPaths: Set<string>, s
       if (e.keyword === 'anyOf') {
         if (objectBranchErrors && e.data && typeof e.data === 'object') return undefined;
         const desc = String(parent.description ?? '');
-        return { range: at(path), path, message: formatMessage(m.type, { key: keyName, expected: desc, expectedEn: desc }) };
+        return { range: at(path), path, ...msg('type', { key: keyName, expected: desc, expectedEn: desc }) };
       }
     }
   }
@@ -98,45 +106,45 @@ function mapError(e: ErrorObject, all: ErrorObject[], anyOfPaths: Set<string>, s
       const suggestion = didYouMean(extra, allowed);
       const p = [...path, extra];
       return suggestion
-        ? { range: at(p, 'key'), path: p, suggestion, message: formatMessage(m.unknownKeySuggest, { key: show(extra), suggestion }) }
-        : { range: at(p, 'key'), path: p, message: formatMessage(m.unknownKey, { key: show(extra) }) };
+        ? { range: at(p, 'key'), path: p, suggestion, ...msg('unknownKeySuggest', { key: show(extra), suggestion }) }
+        : { range: at(p, 'key'), path: p, ...msg('unknownKey', { key: show(extra) }) };
     }
     case 'required': {
       const missing = String((e.params as { missingProperty: string }).missingProperty);
       const p = [...path, missing];
-      return { range: path.length ? at(path, 'key') : firstKeyRange(source, node), path: p, message: formatMessage(m.required, { key: displayPath(p) }) };
+      return { range: path.length ? at(path, 'key') : firstKeyRange(source, node), path: p, ...msg('required', { key: displayPath(p) }) };
     }
     case 'type': {
-      if (kind === 'date') return { range: at(path), path, message: formatMessage(m.date, { value: show(e.data) }) };
+      if (kind === 'date') return { range: at(path), path, ...msg('date', { value: show(e.data) }) };
       const types = String((e.params as { type: string }).type).split(',');
       const de = types.map((t) => TYPE_NAMES[t]?.de ?? t).join(' oder ');
       const en = types.map((t) => TYPE_NAMES[t]?.en ?? t).join(' or ');
-      if (path.length === 0) return { range: at(path), path, message: formatMessage(m.rootType) };
-      return { range: at(path), path, message: formatMessage(m.type, { key: keyName, expected: de, expectedEn: en }) };
+      if (path.length === 0) return { range: at(path), path, ...msg('rootType') };
+      return { range: at(path), path, ...msg('type', { key: keyName, expected: de, expectedEn: en }) };
     }
     case 'enum': {
       const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
       const value = show(e.data);
       const suggestion = typeof e.data === 'string' ? didYouMean(e.data, allowed) : undefined;
       return suggestion
-        ? { range: at(path), path, suggestion, message: formatMessage(m.enumSuggest, { key: keyName, value, suggestion }) }
-        : { range: at(path), path, message: formatMessage(m.enum, { key: keyName, value, allowed: { list: allowed } }) };
+        ? { range: at(path), path, suggestion, ...msg('enumSuggest', { key: keyName, value, suggestion }) }
+        : { range: at(path), path, ...msg('enum', { key: keyName, value, allowed: { list: allowed } }) };
     }
     case 'pattern':
     case 'minimum':
     case 'maximum': {
-      if (kind === 'date') return { range: at(path), path, message: formatMessage(m.date, { value: show(e.data) }) };
-      if (kind === 'id') return { range: at(path), path, message: formatMessage(m.id, { value: show(e.data) }) };
-      if (e.keyword !== 'pattern') return { range: at(path), path, message: formatMessage(m.range, { key: keyName }) };
-      return { range: at(path), path, message: formatMessage(m.pattern, { key: keyName, value: show(e.data) }) };
+      if (kind === 'date') return { range: at(path), path, ...msg('date', { value: show(e.data) }) };
+      if (kind === 'id') return { range: at(path), path, ...msg('id', { value: show(e.data) }) };
+      if (e.keyword !== 'pattern') return { range: at(path), path, ...msg('range', { key: keyName }) };
+      return { range: at(path), path, ...msg('pattern', { key: keyName, value: show(e.data) }) };
     }
     // if/else only picks which keys are required; the `required` error says what is missing.
     case 'if':
       return undefined;
     case 'minLength':
-      return { range: at(path), path, message: formatMessage(m.empty, { key: keyName }) };
+      return { range: at(path), path, ...msg('empty', { key: keyName }) };
     case 'const':
-      return { range: at(path), path, message: formatMessage(m.const, { key: keyName, expected: show((e.params as { allowedValue: unknown }).allowedValue) }) };
+      return { range: at(path), path, ...msg('const', { key: keyName, expected: show((e.params as { allowedValue: unknown }).allowedValue) }) };
     default:
       return { range: at(path), path, message: { de: `${keyName}: ${e.message ?? e.keyword}`, en: `${keyName}: ${e.message ?? e.keyword}` } };
   }

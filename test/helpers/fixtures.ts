@@ -11,8 +11,23 @@ export interface ExpectedFile {
   /** Rules whose findings are compared; default: the rule the parent folder is named after. `all` compares every finding. */
   rules?: string[] | 'all';
   ruleOverrides?: Record<string, 'error' | 'warning' | 'info' | 'off'>;
-  findings: Array<{ rule: string; measure?: string; severity: string; at: string }>;
+  /**
+   * `at` is `file:line:column` (start) or `file:line:column-line:column` (full range); `message`
+   * is the message id in the rule's `messages`, `data` its placeholder values; `fixes` the
+   * finding's fixes, each as its safety and the new text of its edits (joined by `|`).
+   */
+  findings: ExpectedFinding[];
   waived?: Array<{ rule: string; measure?: string; at: string }>;
+}
+
+export interface ExpectedFinding {
+  rule: string;
+  measure?: string;
+  severity: string;
+  at: string;
+  message?: string;
+  data?: Record<string, unknown>;
+  fixes?: Array<{ safe: boolean; text: string }>;
 }
 
 export interface FixtureCase {
@@ -40,6 +55,12 @@ export function ruleCases(): FixtureCase[] {
 
 export function describeFinding(f: Pick<Finding, 'rule' | 'measure' | 'severity' | 'file' | 'range'>): string {
   return `${f.rule} ${f.measure ?? '-'} ${f.severity} ${f.file}:${f.range.start.line}:${f.range.start.column}`;
+}
+
+/** `file:line:column-line:column`: a finding's full range. */
+export function fullRange(f: Pick<Finding, 'file' | 'range'>): string {
+  const { start, end } = f.range;
+  return `${f.file}:${start.line}:${start.column}-${end.line}:${end.column}`;
 }
 
 export function lintFixture(dir: string, asOf = '2026-11-26', ruleOverrides?: ExpectedFile['ruleOverrides']) {

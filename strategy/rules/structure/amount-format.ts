@@ -33,7 +33,8 @@ export const amountFormat: Rule = {
       const text = unquote((m.origin.source.rawText(path, m.origin.node) ?? '').trim());
       if (GERMAN_THOUSANDS.test(text)) {
         const suggestion = text.replace(/\./g, '').replace(',', '.');
-        report({ message: typeof value === 'number' ? 'thousands' : 'thousandsText', at: path, data: { text, value: String(value), suggestion } });
+        // An error by default: 45.000 read as 45 € would reach the council's papers.
+        report({ message: typeof value === 'number' ? 'thousands' : 'thousandsText', at: path, data: { text, value: String(value), suggestion }, level: 'error', fix: { replacement: suggestion, safe: true } });
       } else if (typeof value === 'number' && value <= 0) {
         report({ message: 'notPositive', at: path, data: { value: String(value) } });
       }
