@@ -5,6 +5,7 @@ import { statusMismatch } from './status-mismatch';
 import { ownerMissing } from './owner-missing';
 import { notAnchored } from './not-anchored';
 import { outsideHorizon } from './outside-horizon';
+import { negativeSlack } from './negative-slack';
 
 /** Rules of this category, in documentation order. */
-export const planningRules: Rule[] = [scheduleConflict, milestoneOverdue, statusMismatch, ownerMissing, notAnchored, outsideHorizon];
+export const planningRules: Rule[] = [scheduleConflict, milestoneOverdue, statusMismatch, ownerMissing, notAnchored, outsideHorizon, negativeSlack];
