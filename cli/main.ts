@@ -65,6 +65,7 @@ export function buildProgram(): Command {
     .option('--as-of <date>', 'today marker and overdue styling (YYYY-MM-DD, default: today)')
     .option('--output <file>', 'write to a file: .mmd, .md, .html, .svg or .png')
     .option('--update <file>', 'rewrite the region between <!-- roadmap:start --> and <!-- roadmap:end --> of a Markdown file')
+    .option('--critical-path [target]', 'highlight the critical path to the end of the horizon, or to a measure or MEASURE/milestone')
     .addOption(new Option('--lang <lang>', 'language of labels').choices(['de', 'en']))
     .action(action(async (opts) => (await import('./commands/roadmap')).runRoadmap(opts)));
 
@@ -80,6 +81,20 @@ export function buildProgram(): Command {
     .option('--as-of <date>', 'reporting date (YYYY-MM-DD, default: today)')
     .option('--output <file>', 'write to a file instead of stdout')
     .action(action(async (kind, opts) => (await import('./commands/report')).runReport(kind, opts)));
+
+  // --- plan, calendar, diff (issue 17) ---
+  program
+    .command('plan')
+    .description('critical path and slack per measure and milestone; what moves if a measure slips')
+    .option('--root <dir>', 'repository root (default: nearest folder with strategy.yaml)')
+    .option('--max-file-size <size>', 'files larger than this are reported, not read (bytes, or with K or M; default 2M)', parseSize)
+    .addOption(new Option('--format <format>', 'output format').choices(['stylish', 'json', 'markdown']).default('stylish'))
+    .option('--target <ref>', 'measure (its end) or MEASURE/milestone to plan towards (default: the end of the horizon)')
+    .option('--slip <id=days>', 'show what moves if this measure slips by this many days')
+    .option('--as-of <date>', 'as-of date (YYYY-MM-DD, default: today)')
+    .option('--output <file>', 'write to a file instead of stdout')
+    .addOption(new Option('--lang <lang>', 'language').choices(['de', 'en']))
+    .action(action(async (opts) => (await import('./commands/plan')).runPlan(opts)));
 
   // --- export, init, new, rules, explain (issue 5) ---
   program

@@ -4,7 +4,7 @@ import { loadWorkspace, resolveRoot } from '../load';
 import { parseAsOf, parseLang } from '../options';
 import { emit, writeFileAtomic } from '../io';
 import { UsageError } from '../errors';
-import { shorten, todayUtc } from '../../strategy/index';
+import { dependencyGraph, shorten, todayUtc } from '../../strategy/index';
 import { roadmapDiagrams, resolvePeriod, ROADMAP_GROUPS, ROADMAP_TYPES, type RoadmapDiagram, type RoadmapGroup, type RoadmapOptions, type RoadmapType } from '../../strategy/diagrams/index';
 import { updateRegions } from '../render/roadmap-region';
 import { printable } from '../format/stylish';
@@ -22,6 +22,8 @@ export interface RoadmapCommandOptions {
   output?: string;
   update?: string;
   lang?: string;
+  /** `--critical-path [target]`: true (horizon end) or a measure / milestone. */
+  criticalPath?: boolean | string;
 }
 
 const OUTPUTS = ['.mmd', '.md', '.html', '.svg', '.png'];
@@ -52,7 +54,8 @@ export async function runRoadmap(opts: RoadmapCommandOptions): Promise<number> {
   // Where our own Mermaid renders (HTML, SVG, PNG), the as-of date is a vertical line; Mermaid
   // text for GitHub, GitLab and other viewers uses a milestone, which every Mermaid version reads.
   const asOfMarker = ext === '.html' || ext === '.svg' || ext === '.png' ? 'line' : 'milestone';
-  const base: Omit<RoadmapOptions, 'type'> = { group, aiOnly: Boolean(opts.aiOnly), from: opts.from, to: opts.to, asOf, lang: result.lang, asOfMarker };
+  if (typeof opts.criticalPath === 'string' && !dependencyGraph(result.model).resolve(opts.criticalPath)) throw new UsageError(`--critical-path: "${opts.criticalPath}" is neither a measure nor a milestone (MEASURE or MEASURE/milestone)`);
+  const base: Omit<RoadmapOptions, 'type'> = { group, aiOnly: Boolean(opts.aiOnly), from: opts.from, to: opts.to, asOf, lang: result.lang, asOfMarker, criticalPath: opts.criticalPath };
   const diagramsOf = (options: RoadmapOptions) => roadmapDiagrams(result, options);
 
   if (opts.update) {

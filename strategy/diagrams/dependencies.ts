@@ -13,7 +13,7 @@ import type { DiagramNode, RoadmapDiagram } from './types';
 const MAX_EDGES = 450;
 const WRAP = 28;
 
-type ClassName = 'ai' | 'done' | 'cancelled' | 'milestone' | 'outside' | 'warning' | 'error';
+type ClassName = 'ai' | 'done' | 'cancelled' | 'milestone' | 'outside' | 'warning' | 'error' | 'critical';
 
 // Later definitions win where two classes set the same property: problems are drawn over status.
 const CLASS_DEFS: Record<ClassName, string> = {
@@ -24,6 +24,7 @@ const CLASS_DEFS: Record<ClassName, string> = {
   outside: 'fill:#ffffff,stroke:#9e9e9e,color:#616161,stroke-dasharray:4 3',
   warning: 'stroke:#ef6c00,stroke-width:3px',
   error: 'stroke:#c62828,stroke-width:4px',
+  critical: 'fill:#ffebee,stroke:#b71c1c,stroke-width:4px,color:#1a1a1a',
 };
 
 interface FlowNode {
@@ -207,6 +208,7 @@ export function dependencyDiagrams(plan: Plan): RoadmapDiagram[] {
     if (m.status === 'cancelled' || m.status === 'paused') classes.push('cancelled');
     if (item.errors) classes.push('error');
     else if (item.warnings) classes.push('warning');
+    if (item.critical) classes.push('critical');
     const title = `${item.ai ? `${labels.ai} · ` : ''}${measureLabel(m)}`;
     const status = m.status && labels.status[m.status] ? ` · ${labels.status[m.status]}` : '';
     return { id: item.nodeId, lines: [...wrap(title, WRAP, 3), `${truncate(String(m.id), WRAP)}${status}`], shape: 'box', classes };
@@ -216,6 +218,7 @@ export function dependencyDiagrams(plan: Plan): RoadmapDiagram[] {
     const classes: ClassName[] = ['milestone'];
     if (ms.done) classes.push('done');
     if (ms.cancelled) classes.push('cancelled');
+    if (ms.critical) classes.push('critical');
     const lines = wrap(`◆ ${ms.milestone.title || ms.milestone.id}`, WRAP, 2);
     if (ms.milestone.date) lines.push(truncate(String(ms.milestone.date), WRAP));
     return { id: ms.nodeId, lines, shape: 'hexagon', classes };
@@ -277,6 +280,7 @@ export function dependencyDiagrams(plan: Plan): RoadmapDiagram[] {
       ['cancelled', labels.legendCancelled, 'box'],
       ['milestone', labels.legendMilestone, 'hexagon'],
       ['outside', labels.legendOutside, 'box'],
+      ['critical', labels.critical, 'box'],
     ];
     chart.legend.nodes = legend.filter(([c]) => used.has(c)).map(([c, text, shape]) => ({ id: `legend_${c}`, lines: [text], shape, classes: [c] }));
     return { chart, nodes };

@@ -44,8 +44,9 @@ function measureTasks(plan: Plan, item: PlannedMeasure): { tasks: GanttTask[]; n
     if (m.status === 'cancelled' || m.status === 'paused') notes.push(labels.status[m.status]);
     if (item.bar.openStart) notes.push(labels.openStart);
     if (item.bar.openEnd) notes.push(labels.openEnd);
+    if (item.critical) notes.push(labels.critical);
     const tags: GanttTask['tags'] = [];
-    if (item.overdue || item.errors) tags.push('crit');
+    if (item.overdue || item.errors || item.critical) tags.push('crit');
     if (m.status === 'completed') tags.push('done');
     else if (m.status === 'active' || m.status === 'pilot') tags.push('active');
     const start = period && item.bar.start < period.first ? period.first : item.bar.start;
@@ -58,8 +59,9 @@ function measureTasks(plan: Plan, item: PlannedMeasure): { tasks: GanttTask[]; n
     if (ms.cancelled || !ms.due || !ms.inPeriod) continue;
     const tags: GanttTask['tags'] = ['milestone'];
     if (ms.done) tags.push('done');
-    if (ms.overdue) tags.push('crit');
-    tasks.push({ label: truncate(ms.milestone.title || ms.milestone.id || '?', TITLE_MAX), id: ms.nodeId, tags, start: ms.due });
+    if (ms.overdue || ms.critical) tags.push('crit');
+    const title = truncate(ms.milestone.title || ms.milestone.id || '?', TITLE_MAX);
+    tasks.push({ label: ms.critical ? `${title} (${labels.critical})` : title, id: ms.nodeId, tags, start: ms.due });
     nodes[ms.nodeId] = { measure: m.id, milestone: ms.milestone.id, file: m.origin.file };
   }
   return { tasks, nodes };

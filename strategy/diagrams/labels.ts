@@ -22,6 +22,8 @@ export interface DiagramLabels {
   legendCancelled: string;
   legendMilestone: string;
   legendOutside: string;
+  /** Gantt note and legend entry of the critical path (`criticalPath` option). */
+  critical: string;
   noMilestones: string;
   noMeasures: string;
   part: (i: number, n: number) => string;
@@ -49,6 +51,7 @@ const DE: DiagramLabels = {
   legendCancelled: 'abgebrochen oder pausiert',
   legendMilestone: 'Meilenstein',
   legendOutside: 'außerhalb der Auswahl',
+  critical: 'kritischer Pfad',
   noMilestones: 'Keine Meilensteine im Zeitraum',
   noMeasures: 'Keine Maßnahmen mit Datum im Zeitraum',
   part: (i, n) => `Teil ${i} von ${n}`,
@@ -75,6 +78,7 @@ const EN: DiagramLabels = {
   legendCancelled: 'cancelled or paused',
   legendMilestone: 'Milestone',
   legendOutside: 'outside the selection',
+  critical: 'critical path',
   noMilestones: 'No milestones in the period',
   noMeasures: 'No dated measures in the period',
   part: (i, n) => `part ${i} of ${n}`,

@@ -3,6 +3,7 @@
 import { addDays, isDay, parseDateSpan, type Day, type DateSpan } from '../dates';
 import { MEASURE_STATUSES, type Measure, type Milestone, type Model } from '../model/types';
 import { diagramLabels, type DiagramLabels } from './labels';
+import { schedule, type Schedule } from '../schedule/schedule';
 import type { RoadmapInput, RoadmapOptions } from './types';
 
 /** A lone start or end date still gets a bar at least this long, so that it stays visible. */
@@ -19,6 +20,8 @@ export interface PlannedMilestone {
   overdue: boolean;
   /** Inside the `--from/--to` period (always true without one). */
   inPeriod: boolean;
+  /** On the critical path (only with the `criticalPath` option). */
+  critical?: boolean;
 }
 
 export interface PlannedMeasure {
@@ -31,6 +34,8 @@ export interface PlannedMeasure {
   errors: boolean;
   warnings: boolean;
   overdue: boolean;
+  /** On the critical path (only with the `criticalPath` option). */
+  critical?: boolean;
   milestones: PlannedMilestone[];
 }
 
@@ -197,8 +202,18 @@ export function buildPlan(input: RoadmapInput, options: RoadmapOptions): Plan {
       items.push(item);
     }
   }
+  if (options.criticalPath) markCritical(items, schedule(model, { target: typeof options.criticalPath === 'string' ? options.criticalPath : undefined }));
   const title = typeof model.strategy.title === 'string' && model.strategy.title.trim() ? model.strategy.title : labels.roadmap;
   return { model, options, labels, title, period, groups: ordered, items, byMeasure: new Map(items.map((i) => [i.measure, i])) };
+}
+
+/** Marks the measures and milestones on the critical path. */
+function markCritical(items: PlannedMeasure[], s: Schedule): void {
+  const critical = new Set(s.criticalPath.map((n) => n.node.kind === 'measure' ? n.node.measure : n.node.milestone));
+  for (const item of items) {
+    item.critical = critical.has(item.measure);
+    for (const ms of item.milestones) ms.critical = critical.has(ms.milestone);
+  }
 }
 
 /** Sorts defined values first, ascending. */

@@ -34,6 +34,12 @@ export interface RoadmapOptions {
    * `maxTextSize` of 50,000). Above it, a roadmap is split by group (and groups into parts).
    */
   maxTextSize?: number;
+  /**
+   * Highlight the critical path (strategy/schedule): `true` to the end of the horizon, or a target
+   * (`MEASURE` or `MEASURE/milestone`). Gantt: its bars and milestones are `crit` and say so in
+   * their label; dependency view: class `critical`.
+   */
+  criticalPath?: boolean | string;
 }
 
 /** What a node (flowchart) or task (gantt) stands for, keyed by its Mermaid id. */
