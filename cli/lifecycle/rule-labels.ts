@@ -6,6 +6,7 @@ export const CATEGORY_LABELS: Record<RuleCategory, Record<Lang, string>> = {
   funding: { de: 'Förderung', en: 'Funding' },
   privacy: { de: 'Datenschutz', en: 'Data protection' },
   'ai-act': { de: 'KI-Verordnung', en: 'AI Act' },
+  register: { de: 'Register', en: 'Register' },
   waivers: { de: 'Ausnahmen', en: 'Waivers' },
 };
 

@@ -4,8 +4,9 @@ import { planningRules } from './planning/index';
 import { fundingRules } from './funding/index';
 import { privacyRules } from './privacy/index';
 import { aiActRules } from './ai-act/index';
+import { registerRules } from './register/index';
 import { waiverExpired } from './waivers/waiver-expired';
 import { waiverUnused } from './waivers/waiver-unused';
 
-export const ALL_RULES: Rule[] = [...structureRules, ...planningRules, ...fundingRules, ...privacyRules, ...aiActRules, waiverExpired, waiverUnused];
+export const ALL_RULES: Rule[] = [...structureRules, ...planningRules, ...fundingRules, ...privacyRules, ...aiActRules, ...registerRules, waiverExpired, waiverUnused];
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((r) => [r.id, r]));

@@ -3,7 +3,7 @@ import type { Measure, Model } from '../model/types';
 import type { Day } from '../dates';
 import type { Fix } from '../fix';
 
-export type RuleCategory = 'structure' | 'planning' | 'funding' | 'privacy' | 'ai-act' | 'waivers';
+export type RuleCategory = 'structure' | 'planning' | 'funding' | 'privacy' | 'ai-act' | 'register' | 'waivers';
 
 export interface RuleMeta {
   id: string;

@@ -8,6 +8,7 @@ import { aiTransparencyMissing } from './ai-transparency-missing';
 import { aiLiteracyMissing } from './ai-literacy-missing';
 import { aiExemptionInvalid } from './ai-exemption-invalid';
 import { ethicsReviewMissing } from './ethics-review-missing';
+import { euDatabaseIncomplete } from './eu-database-incomplete';
 
 /** Rules of this category, in documentation order. */
 export const aiActRules: Rule[] = [
@@ -15,6 +16,7 @@ export const aiActRules: Rule[] = [
   aiProhibited,
   aiFriaMissing,
   aiRegistrationMissing,
+  euDatabaseIncomplete,
   aiOversightMissing,
   aiTransparencyMissing,
   aiLiteracyMissing,
