@@ -96,6 +96,18 @@ export function buildProgram(): Command {
     .addOption(new Option('--lang <lang>', 'language').choices(['de', 'en']))
     .action(action(async (opts) => (await import('./commands/plan')).runPlan(opts)));
 
+  program
+    .command('calendar')
+    .description('funding deadlines, milestones and funding dates as an iCalendar file (.ics)')
+    .option('--root <dir>', 'repository root (default: nearest folder with strategy.yaml)')
+    .option('--max-file-size <size>', 'files larger than this are reported, not read (bytes, or with K or M; default 2M)', parseSize)
+    .option('--output <file>', 'write to a .ics file instead of stdout')
+    .option('--from <date>', 'only dates on or after this one (YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD)')
+    .option('--alarms <days>', 'reminders, days before each date, comma-separated (default: calendar.alarms in strategy.yaml, else 60,30; "" for none)')
+    .option('--as-of <date>', 'the day the calendar is made (DTSTAMP; YYYY-MM-DD, default: today)')
+    .addOption(new Option('--lang <lang>', 'language').choices(['de', 'en']))
+    .action(action(async (opts) => (await import('./commands/calendar')).runCalendar(opts)));
+
   // --- export, init, new, rules, explain (issue 5) ---
   program
     .command('export')

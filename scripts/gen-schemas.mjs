@@ -73,6 +73,9 @@ const strategy = {
         deadline_days: { type: 'integer', minimum: 0 },
         profile: { enum: ['strategy', 'register'], description: 'register: leave out strategy-only rules (funding, planning)' },
       }),
+      calendar: obj({
+        alarms: { ...list({ type: 'integer', minimum: 0, maximum: 3650 }), description: 'Reminders in the calendar (strategy calendar): days before each date (default 60 and 30)' },
+      }),
       jurisdiction: jurisdiction,
       programmes: list(programme),
       partners: list(partner),
@@ -103,7 +106,13 @@ const measure = {
       },
       funding: list(
         obj(
-          { source: ref, status: { enum: ['candidate', 'planned', 'applied', 'granted', 'rejected'] }, amount: { type: 'number' }, date, reference: str },
+          { source: ref, status: { enum: ['candidate', 'planned', 'applied', 'granted', 'rejected'] }, amount: { type: 'number' },
+            date,
+            reference: str,
+            decision: { ...date, description: 'Expected (or actual) day of the grant decision (Bewilligungsbescheid)' },
+            proof_of_use: { ...date, description: 'Proof of use (Verwendungsnachweis) due' },
+            earmarked_until: { ...date, description: 'End of the earmarking period (Zweckbindungsfrist)' },
+          },
           ['source', 'status'],
         ),
       ),

@@ -41,7 +41,7 @@ export function buildMeasure(data: Record<string, unknown>, file: string, source
     if (!isRecord(f)) return;
     const source = str(f.source);
     if (!source) return;
-    funding.push({ source, status: oneOf(f.status, FUNDING_STATUSES), amount: num(f.amount), date: dateStr(f.date), reference: str(f.reference), path: ['funding', i] });
+    funding.push({ source, status: oneOf(f.status, FUNDING_STATUSES), amount: num(f.amount), date: dateStr(f.date), reference: str(f.reference), decision: dateStr(f.decision), proof_of_use: dateStr(f.proof_of_use), earmarked_until: dateStr(f.earmarked_until), path: ['funding', i] });
   });
 
   const milestones: Milestone[] = [];

@@ -84,6 +84,12 @@ export interface FundingEntry {
   amount?: number;
   date?: string;
   reference?: string;
+  /** Expected (or actual) grant decision. */
+  decision?: string;
+  /** Proof of use (Verwendungsnachweis) due. */
+  proof_of_use?: string;
+  /** End of the earmarking period (Zweckbindungsfrist). */
+  earmarked_until?: string;
   path: Path;
 }
 

@@ -12,6 +12,7 @@ import { strategySection } from './sections/strategy';
 import { byProgrammeTable, byProviderTable, byStatusTable, deadlines, detailTable, fundingSection, unusedProgrammes } from './sections/funding';
 import { complianceSection, literacy, matrix, openFindings, otherFindings, waivers } from './sections/compliance';
 import { inventoryTable } from './sections/inventory';
+import { calendarSection } from './sections/calendar';
 
 function header(ctx: SectionContext, kind: ReportKind, opts: ReportOptions): RootContent[] {
   const { L, fmt, facts } = ctx;
@@ -72,6 +73,7 @@ const BODIES: Record<ReportKind, (ctx: SectionContext) => RootContent[]> = {
       ...detailTable(ctx),
       ...demote(unusedProgrammes(ctx)),
       ...demote(deadlines(ctx)),
+      ...calendarSection(ctx, 2),
     ];
   },
   compliance: (ctx) => {
