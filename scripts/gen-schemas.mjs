@@ -77,6 +77,7 @@ const strategy = {
         alarms: { ...list({ type: 'integer', minimum: 0, maximum: 3650 }), description: 'Reminders in the calendar (strategy calendar): days before each date (default 60 and 30)' },
       }),
       jurisdiction: jurisdiction,
+      ai_act: obj({ version: { enum: ['original', 'amended-2026'], description: 'Pins the version of the AI Act (default: the one in force on the as-of date)' } }),
       programmes: list(programme),
       partners: list(partner),
     },

@@ -11,6 +11,7 @@ import { didYouMean } from './suggest';
 import { schema as schemaRule } from './rules/structure/schema';
 import { dependencyGraph } from './graph';
 import { profileOf, ruleAppliesTo, ruleInProfile } from './rules/scope';
+import { aiActVersionFor } from './data/ai-act';
 import type { Measure, Model } from './model/types';
 import type { Finding, Lang, Range } from './types';
 import { replaceTitle, type Fix } from './fix';
@@ -190,7 +191,7 @@ export class StrategyWorkspace {
     const files = this.parsedFiles();
     const model = buildModel(files);
     const asOf = options.asOf ?? todayUtc();
-    const settings: LintSettings = { asOf, deadlineDays: model.strategy.lint.deadlineDays ?? DEFAULT_DEADLINE_DAYS };
+    const settings: LintSettings = { asOf, deadlineDays: model.strategy.lint.deadlineDays ?? DEFAULT_DEADLINE_DAYS, aiAct: aiActVersionFor(asOf, model.strategy.aiActVersion) };
     const lang: Lang = options.lang ?? model.strategy.language ?? 'de';
     const reports: Report[] = [];
 
@@ -198,7 +199,7 @@ export class StrategyWorkspace {
 
     // Measure-local results stay valid while the catalogues and the settings stay the same.
     const profile = profileOf(model);
-    const cacheKey = `${this.catalogueVersion}|${asOf}|${settings.deadlineDays}|${profile}`;
+    const cacheKey = `${this.catalogueVersion}|${asOf}|${settings.deadlineDays}|${profile}|${settings.aiAct.id}`;
     if (cacheKey !== this.entryKey) {
       this.entries = new WeakMap();
       this.entryKey = cacheKey;

@@ -9,7 +9,9 @@ import { waiverExpired } from '../strategy/rules/waivers/waiver-expired';
 import { waiverUnused } from '../strategy/rules/waivers/waiver-unused';
 
 const ROOT = join(__dirname, '..');
-const STRATEGY = 'schema: 1\ntitle: Digitalstrategie Teststadt\norganisation: Stadt Teststadt\n';
+// These tests check the rules against the dates of the original text (AI_ACT_OBLIGATIONS); the
+// amended version is tested in test/ai-act-versions.test.ts.
+const STRATEGY = 'schema: 1\ntitle: Digitalstrategie Teststadt\norganisation: Stadt Teststadt\nai_act:\n  version: original\n';
 const LITERACY = 'ai_literacy:\n  description: Pflichtschulung für alle Beschäftigten\n';
 
 function lint(measures: string, asOf = '2026-11-26', strategy = STRATEGY + LITERACY) {

@@ -2,6 +2,7 @@ import type { YamlSource } from '../parse/yaml';
 import { arr, dateStr, isRecord, oneOf, str, text } from './coerce';
 import { JURISDICTIONS, LINT_PROFILES, PARTNER_KINDS, PROVIDERS, type Field, type Goal, type Partner, type Programme, type StrategyConfig } from './types';
 import type { SeveritySetting } from '../types';
+import { AI_ACT_VERSION_IDS } from '../data/ai-act';
 
 export const DEFAULT_INCLUDE = ['measures/**/*.{md,yaml,yml}'];
 
@@ -81,6 +82,7 @@ export function readStrategyConfig(data: Record<string, unknown>, file: string, 
     include: include.length ? include : DEFAULT_INCLUDE,
     lint: { rules, deadlineDays: typeof lint.deadline_days === 'number' ? lint.deadline_days : undefined, profile: oneOf(lint.profile, LINT_PROFILES) },
     jurisdiction: oneOf(data.jurisdiction, JURISDICTIONS),
+    aiActVersion: isRecord(data.ai_act) ? oneOf(data.ai_act.version, AI_ACT_VERSION_IDS) : undefined,
     data,
     origin: { file, source, node: source.root },
   };

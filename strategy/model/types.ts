@@ -260,6 +260,8 @@ export interface StrategyConfig {
   lint: LintConfig;
   /** Default `eu`. */
   jurisdiction?: Jurisdiction;
+  /** `ai_act.version`: pins the version of the AI Act; default: the one in force on the as-of date. */
+  aiActVersion?: import('../data/ai-act').AiActVersionId;
   data: Record<string, unknown>;
   origin?: Origin;
 }

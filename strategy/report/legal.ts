@@ -2,7 +2,9 @@
  * The legal references the compliance matrix cites. AI Act articles come from the shared data
  * table (strategy/data/ai-act.ts), so that a change there shows in the reports too.
  */
-import { AI_ACT_OBLIGATIONS } from '../data/ai-act';
+import { AI_ACT_OBLIGATIONS, aiActVersionFor, type AiActVersionId } from '../data/ai-act';
+import type { Day } from '../dates';
+import type { Lang } from '../types';
 import type { Localized } from '../types';
 
 export const REGULATIONS: Localized[] = [
@@ -26,3 +28,13 @@ export const LEGAL_BASIS: Record<MatrixColumn, Localized> = {
 };
 
 export const LITERACY_ARTICLE: Localized = AI_ACT_OBLIGATIONS.literacy.article;
+
+/**
+ * Which version of the AI Act the report applies (the same as the lint rules: pinned in
+ * strategy.yaml, else the one in force on the as-of date), with its source.
+ */
+export function aiActVersionStatement(asOf: Day, pinned: AiActVersionId | undefined, lang: Lang): string {
+  const v = aiActVersionFor(asOf, pinned);
+  const how = pinned ? { de: 'in strategy.yaml festgelegt', en: 'pinned in strategy.yaml' } : { de: 'am Stichtag geltend', en: 'in force on the as-of date' };
+  return lang === 'de' ? `Angewandte Fassung der KI-VO (${how.de}): ${v.title.de}; Quelle: ${v.source.de}.` : `Version of the AI Act applied (${how.en}): ${v.title.en}; source: ${v.source.en}.`;
+}

@@ -1,6 +1,7 @@
 import type { Localized, Path, Range, RelatedLocation, Severity } from '../types';
 import type { Measure, Model } from '../model/types';
 import type { Day } from '../dates';
+import type { AiActVersion } from '../data/ai-act';
 import type { Fix } from '../fix';
 
 export type RuleCategory = 'structure' | 'planning' | 'funding' | 'privacy' | 'ai-act' | 'register' | 'waivers';
@@ -45,6 +46,8 @@ export interface ReportInput {
 export interface LintSettings {
   asOf: Day;
   deadlineDays: number;
+  /** The version of the AI Act that applies: pinned in strategy.yaml, else the one in force on `asOf`. */
+  aiAct: AiActVersion;
 }
 
 export interface MeasureContext {

@@ -3,7 +3,7 @@ import type { RootContent } from 'mdast';
 import type { Measure } from '../../model/types';
 import type { Finding } from '../../types';
 import { fill } from '../labels';
-import { LEGAL_BASIS, LITERACY_ARTICLE, MATRIX_COLUMNS, REGULATIONS, type MatrixColumn } from '../legal';
+import { LEGAL_BASIS, LITERACY_ARTICLE, MATRIX_COLUMNS, REGULATIONS, aiActVersionStatement, type MatrixColumn } from '../legal';
 import { code, heading, paragraph, table, type Inline } from '../mdast';
 import { measureRef, orDash, question, type SectionContext } from './context';
 
@@ -55,6 +55,7 @@ export function matrix(ctx: SectionContext): RootContent[] {
     }),
     heading(4, L.q5.legend),
     paragraph(REGULATIONS.map((r) => r[lang]).join('; ') + '.'),
+    paragraph(aiActVersionStatement(facts.asOf, facts.model.strategy.aiActVersion, lang)),
     table({
       caption: L.q5.legendCaption,
       columns: [{ label: L.col.column }, { label: L.col.meaning }, { label: L.col.law }],

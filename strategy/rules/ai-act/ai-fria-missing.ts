@@ -29,9 +29,9 @@ export const aiFriaMissing: Rule = {
   check({ measure, settings, report }) {
     const ai = measure.ai;
     if (ai?.risk !== 'high' || ai.fria === 'done' || isAnnexIIIPoint2(ai)) return;
-    const level = obligationLevel('fria', measure, settings.asOf);
+    const level = obligationLevel('fria', measure, settings);
     if (!level) return;
     const message = ai.fria === undefined ? 'missing' : ai.fria === 'not-required' ? 'notRequired' : 'open';
-    report({ message, data: { ...obligationData('fria', measure, settings.asOf), fria: ai.fria ?? '' }, ...keyOrBlock(measure, 'ai', 'fria'), level });
+    report({ message, data: { ...obligationData('fria', measure, settings), fria: ai.fria ?? '' }, ...keyOrBlock(measure, 'ai', 'fria'), level });
   },
 };

@@ -22,12 +22,12 @@ export const aiLiteracyMissing: Rule = {
     if (!measure.ai || !isInUse(measure)) return;
     const literacy = model.strategy.aiLiteracy;
     if (literacy?.description?.trim() || literacy?.measure) return;
-    const level = obligationLevel('literacy', measure, settings.asOf);
+    const level = obligationLevel('literacy', measure, settings);
     if (!level) return;
     const origin = model.strategy.origin;
     const related: RelatedLocation[] | undefined = origin
       ? [{ file: origin.file, range: origin.source.locate(literacy ? ['ai_literacy'] : [], 'key'), message: aiLiteracyMissing.messages.related }]
       : undefined;
-    report({ message: 'missing', data: obligationData('literacy', measure, settings.asOf), at: ['ai'], target: 'key', related, level });
+    report({ message: 'missing', data: obligationData('literacy', measure, settings), at: ['ai'], target: 'key', related, level });
   },
 };

@@ -20,8 +20,8 @@ export const aiOversightMissing: Rule = {
   check({ measure, settings, report }) {
     const ai = measure.ai;
     if (ai?.risk !== 'high' || ai.human_oversight?.trim()) return;
-    const level = obligationLevel('oversight', measure, settings.asOf);
+    const level = obligationLevel('oversight', measure, settings);
     if (!level) return;
-    report({ message: 'missing', data: obligationData('oversight', measure, settings.asOf), ...keyOrBlock(measure, 'ai', 'human_oversight'), level });
+    report({ message: 'missing', data: obligationData('oversight', measure, settings), ...keyOrBlock(measure, 'ai', 'human_oversight'), level });
   },
 };

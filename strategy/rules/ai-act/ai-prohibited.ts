@@ -19,7 +19,7 @@ export const aiProhibited: Rule = {
   check({ measure, settings, report }) {
     if (measure.ai?.risk !== 'prohibited' || measure.status === 'cancelled') return;
     // Planning a prohibited practice is as wrong as running one: error once the ban applies, whatever the status.
-    const level = settings.asOf >= appliesFrom('prohibited', measure) ? 'error' : 'warning';
-    report({ message: 'prohibited', data: obligationData('prohibited', measure, settings.asOf), at: ['ai', 'risk'], level });
+    const level = settings.asOf >= appliesFrom('prohibited', measure, settings.aiAct) ? 'error' : 'warning';
+    report({ message: 'prohibited', data: obligationData('prohibited', measure, settings), at: ['ai', 'risk'], level });
   },
 };

@@ -37,10 +37,10 @@ export const aiRegistrationMissing: Rule = {
     const national = isAnnexIIIPoint2(ai);
     // Point 2 needs no entry in the EU database (Art. 49(3), (5)), so "not-required" is a valid answer there.
     if (national && ai.eu_registration === 'not-required') return;
-    const level = obligationLevel('registration', measure, settings.asOf);
+    const level = obligationLevel('registration', measure, settings);
     if (!level) return;
     const message = national ? 'national' : ai.eu_registration === 'pending' ? 'pending' : ai.eu_registration === 'not-required' ? 'notRequired' : 'missing';
-    const data = { ...obligationData('registration', measure, settings.asOf), national_de: AI_ACT_NATIONAL_REGISTRATION.de, national_en: AI_ACT_NATIONAL_REGISTRATION.en };
+    const data = { ...obligationData('registration', measure, settings), national_de: AI_ACT_NATIONAL_REGISTRATION.de, national_en: AI_ACT_NATIONAL_REGISTRATION.en };
     report({ message, data, ...keyOrBlock(measure, 'ai', 'eu_registration'), level });
   },
 };

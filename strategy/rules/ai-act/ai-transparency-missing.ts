@@ -31,11 +31,11 @@ export const aiTransparencyMissing: Rule = {
     if (!ai || ai.transparency_notice === true) return;
     const trigger = ai.category === 'chatbot' || ai.category === 'generation' ? ai.category : ai.risk === 'limited' ? 'limited' : undefined;
     if (!trigger) return;
-    const level = obligationLevel('transparency', measure, settings.asOf);
+    const level = obligationLevel('transparency', measure, settings);
     if (!level) return;
     // Point at `transparency_notice: false` when written, else at what makes the notice necessary.
     const written = isRecord(measure.data.ai) && 'transparency_notice' in measure.data.ai;
     const at: Path = written ? ['ai', 'transparency_notice'] : trigger === 'limited' ? ['ai', 'risk'] : ['ai', 'category'];
-    report({ message: trigger, data: obligationData('transparency', measure, settings.asOf), at, level });
+    report({ message: trigger, data: obligationData('transparency', measure, settings), at, level });
   },
 };

@@ -1,5 +1,6 @@
 /** When an AI Act obligation applies to a measure, and the case default severity that follows. */
-import { AI_ACT_OBLIGATIONS, AI_ACT_PUBLIC_LEGACY, type AiActObligationId } from '../../data/ai-act';
+import { AI_ACT_PUBLIC_LEGACY, type AiActObligationId, type AiActVersion } from '../../data/ai-act';
+import type { LintSettings } from '../rule';
 import { parseDateSpan, type Day } from '../../dates';
 import type { Measure } from '../../model/types';
 import type { Severity } from '../../types';
@@ -24,8 +25,8 @@ export function inServiceBefore(measure: Measure, day: Day): boolean {
  * The first day an obligation applies to this measure. High-risk duties of a system the city
  * (a public authority) already used before the general date are deferred by Art. 111(2).
  */
-export function appliesFrom(obligation: AiActObligationId, measure: Measure): Day {
-  const o = AI_ACT_OBLIGATIONS[obligation];
+export function appliesFrom(obligation: AiActObligationId, measure: Measure, version: AiActVersion): Day {
+  const o = version.obligations[obligation];
   if (o.highRisk && isInUse(measure) && inServiceBefore(measure, AI_ACT_PUBLIC_LEGACY.inServiceBefore)) return AI_ACT_PUBLIC_LEGACY.compliesBy;
   return o.appliesFrom;
 }
@@ -34,19 +35,19 @@ export function appliesFrom(obligation: AiActObligationId, measure: Measure): Da
  * Case default for a missing obligation: error while in use from the day it applies, warning
  * before that day and for measures not (yet) in use; nothing for cancelled measures.
  */
-export function obligationLevel(obligation: AiActObligationId, measure: Measure, asOf: Day): Severity | undefined {
+export function obligationLevel(obligation: AiActObligationId, measure: Measure, settings: LintSettings): Severity | undefined {
   if (measure.status === 'cancelled') return undefined;
-  return isInUse(measure) && asOf >= appliesFrom(obligation, measure) ? 'error' : 'warning';
+  return isInUse(measure) && settings.asOf >= appliesFrom(obligation, measure, settings.aiAct) ? 'error' : 'warning';
 }
 
 /**
  * Message data shared by the AI Act rules: the article (`{article_de}`, `{article_en}`) and, while
  * the obligation does not apply yet, when it will (`{from_de}`, `{from_en}`, else empty).
  */
-export function obligationData(obligation: AiActObligationId, measure: Measure, asOf: Day): Record<string, string> {
-  const o = AI_ACT_OBLIGATIONS[obligation];
-  const date = appliesFrom(obligation, measure);
-  const future = asOf < date;
+export function obligationData(obligation: AiActObligationId, measure: Measure, settings: LintSettings): Record<string, string> {
+  const o = settings.aiAct.obligations[obligation];
+  const date = appliesFrom(obligation, measure, settings.aiAct);
+  const future = settings.asOf < date;
   return {
     article_de: o.article.de,
     article_en: o.article.en,

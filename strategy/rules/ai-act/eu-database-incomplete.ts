@@ -69,9 +69,9 @@ export const euDatabaseIncomplete: Rule = {
   check({ measure, settings, report }) {
     const ai = measure.ai;
     if (ai?.risk !== 'high' || isAnnexIIIPoint2(ai)) return;
-    const level = obligationLevel('registration', measure, settings.asOf);
+    const level = obligationLevel('registration', measure, settings);
     if (!level) return;
-    const data = obligationData('registration', measure, settings.asOf);
+    const data = obligationData('registration', measure, settings);
     if (!measure.register) {
       report({ message: 'noRegister', data, at: ['ai', 'risk'], level });
       return;
