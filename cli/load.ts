@@ -95,7 +95,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * its size when it is above the limit (not read into memory). Decoded here rather than in the
  * core so that the workspace keeps one copy of each file (its text), not bytes and text.
  */
-function readLimited(full: string, maxFileBytes: number): Uint8Array | string {
+export function readLimited(full: string, maxFileBytes: number): Uint8Array | string {
   // stat, not lstat: a symbolic link counts with the size of the file it points to.
   const size = statSync(full).size;
   if (size > maxFileBytes) return sizeOnly(size);

@@ -80,6 +80,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--lang <lang>', 'report language').choices(['de', 'en']))
     .option('--as-of <date>', 'reporting date (YYYY-MM-DD, default: today)')
     .option('--output <file>', 'write to a file instead of stdout')
+    .option('--inquiry <file>', 'council report: answer the questions of this inquiry file (default: the five standard questions)')
     .action(action(async (kind, opts) => (await import('./commands/report')).runReport(kind, opts)));
 
   // --- plan, calendar, diff (issue 17) ---

@@ -8,7 +8,7 @@ const dir = new URL('../strategy/schema/', import.meta.url);
 const load = (n) => JSON.parse(readFileSync(new URL(`${n}.schema.json`, dir), 'utf8'));
 const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, code: { source: true, esm: false, lines: false } });
 ajv.addVocabulary(['x-kind']);
-const names = ['strategy', 'measure', 'funding', 'partners'];
+const names = ['strategy', 'measure', 'funding', 'partners', 'inquiry'];
 for (const n of names) ajv.addSchema(load(n), n);
 const code = standaloneCode(ajv, Object.fromEntries(names.map((n) => [n, n])));
 mkdirSync(new URL('generated/', dir), { recursive: true });

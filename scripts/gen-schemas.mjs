@@ -169,6 +169,38 @@ const partners = {
   title: 'partners.yaml',
   ...obj({ partners: list(partner) }, ['partners']),
 };
+// A council inquiry (inquiries/*.yaml): who asked what, for which meeting; each question verbatim
+// with the analyses that answer it (docs/format.md "Inquiries").
+const analysis = { enum: ['ai-applications', 'cooperations', 'strategic-anchoring', 'funding', 'ethics-law-privacy', 'roadmap', 'inventory', 'changes-since'] };
+const inquiry = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: BASE + 'inquiry.schema.json',
+  title: 'Council inquiry (Anfrage)',
+  ...obj(
+    {
+      schema: { const: 1, description: 'Format version' },
+      title: nonEmpty,
+      asked_by: nonEmpty,
+      date: date,
+      body: nonEmpty,
+      meeting: date,
+      reference: nonEmpty,
+      department: nonEmpty,
+      answered: date,
+      signed_by: nonEmpty,
+      intro: str,
+      questions: {
+        type: 'array',
+        minItems: 1,
+        items: obj({ text: nonEmpty, analysis: { anyOf: [analysis, { type: 'array', minItems: 1, items: analysis }], description: `one of ${analysis.enum.join(', ')}, or a list of them` } }, ['text', 'analysis']),
+      },
+      illustrative: list({ enum: ['title', 'asked_by', 'date', 'body', 'meeting', 'reference', 'department', 'answered', 'signed_by'] }),
+      notice: nonEmpty,
+    },
+    ['schema', 'title', 'asked_by', 'questions'],
+  ),
+};
+
 const measuresFile = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: BASE + 'measures-file.schema.json',
@@ -176,6 +208,6 @@ const measuresFile = {
   anyOf: [{ $ref: 'measure.schema.json' }, { type: 'array', items: { $ref: 'measure.schema.json' } }],
 };
 
-for (const [name, s] of Object.entries({ strategy, measure, funding, partners, 'measures-file': measuresFile })) {
+for (const [name, s] of Object.entries({ strategy, measure, funding, partners, 'measures-file': measuresFile, inquiry })) {
   writeFileSync(new URL(`../strategy/schema/${name}.schema.json`, import.meta.url), JSON.stringify(s, null, 2) + '\n');
 }

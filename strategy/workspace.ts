@@ -77,6 +77,11 @@ function withSuggestionFix<T extends Omit<Report, 'level'>>(r: T): T {
   return { ...r, fixes: [{ title: replaceTitle(r.suggestion), safe: false, edits: [{ range: r.range, newText: r.suggestion }] }] };
 }
 
+/** Measure files and inquiries leave the catalogues (and so every measure's cached findings) as they are. */
+function changesCatalogues(kind: FileKind | undefined): boolean {
+  return kind !== 'measures' && kind !== 'inquiry';
+}
+
 /**
  * The repository as the core sees it: file contents in, findings out. Parsing is cached per file
  * and measure-local rule results per measure, so replacing one file re-parses only that file.
@@ -134,7 +139,7 @@ export class StrategyWorkspace {
     else this.staleSlots.add(path);
     this.parsed.delete(path);
     if (path === STRATEGY_FILE) this.reclassify();
-    if (this.kindOf(path) !== 'measures') this.catalogueVersion++;
+    if (changesCatalogues(this.kindOf(path))) this.catalogueVersion++;
     return true;
   }
 
@@ -143,7 +148,7 @@ export class StrategyWorkspace {
     this.sortedPaths = undefined;
     this.parsed.delete(path);
     if (path === STRATEGY_FILE) this.reclassify();
-    if (this.kindOf(path) !== 'measures') this.catalogueVersion++;
+    if (changesCatalogues(this.kindOf(path))) this.catalogueVersion++;
     return true;
   }
 

@@ -143,7 +143,7 @@ describe('strategy report (CLI)', function () {
       const zip = await JSZip.loadAsync(bytes);
       const xml = await zip.file('word/document.xml')!.async('string');
       assert.ok(xml.includes('Bericht an den Rat: Digitalstrategie der Musterstadt'));
-      assert.ok(xml.includes('5. Ethik, Recht und Datenschutz'));
+      assert.ok(xml.includes('Frage 5: Ethik, Recht und Datenschutz'));
       assert.ok(xml.includes('w:val="Heading2"'), 'headings use Word heading styles');
       assert.ok(xml.includes('<w:tblHeader/>'), 'table header rows repeat on each page');
       assert.ok(plain(xml).includes('1.250.000 €'));
@@ -169,7 +169,7 @@ describe('strategy report (CLI)', function () {
       assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
       const text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
       assert.match(text, /Council report: Digitalstrategie der Musterstadt/);
-      assert.match(text, /5\. Ethics, law and data protection/);
+      assert.match(text, /Question 5: Ethics, law and data protection/);
       assert.match(text, /Page 1 of \d+/);
       const info = execFileSync('pdfinfo', [out], { encoding: 'utf8' });
       assert.match(info, /Page size:\s+595\.\d+ x 841\.\d+|Page size:\s+595\.\d+ x 842\.\d+/, 'A4');
@@ -197,11 +197,11 @@ describe('strategy report on examples/herne (structure follows the model)', func
   }
 
   it('has the five sections and counts that match the model', () => {
-    const r = strategy(['report', '--root', HERNE, '--as-of', AS_OF]);
+    const r = strategy(['report', '--root', HERNE, '--as-of', AS_OF, '--inquiry', join(HERNE, 'inquiries/2025-05-14-fdp-ki.yaml')]);
     assert.equal(r.status, 0, r.stderr);
     const tree = unified().use(remarkParse).use(remarkGfm).parse(r.stdout);
     const h2 = tree.children.filter((n) => n.type === 'heading' && n.depth === 2).map((n) => toString(n));
-    for (const prefix of ['1. ', '2. ', '3. ', '4. ', '5. ']) assert.ok(h2.some((h) => h.startsWith(prefix)), `section ${prefix} missing`);
+    for (const prefix of ['Frage 1: ', 'Frage 2: ', 'Frage 3: ', 'Frage 4: ', 'Frage 5: ']) assert.ok(h2.some((h) => h.startsWith(prefix)), `section ${prefix} missing`);
 
     const model = loadWorkspace(HERNE).lint({ asOf: AS_OF }).model;
     const ai = model.measures.filter((m) => m.ai);
@@ -209,24 +209,24 @@ describe('strategy report on examples/herne (structure follows the model)', func
     const bodyRows = (tables: Table[]) => tables.reduce((n, t) => n + t.children.length - 1, 0);
 
     // Section 1: one table per category of the AI applications in use, then planned, then the rest.
-    const s1 = sectionTables(tree, '1. ');
+    const s1 = sectionTables(tree, 'Frage 1: ');
     const categories = new Set(inUse.map((m) => m.ai!.category));
     assert.equal(bodyRows(s1.slice(0, categories.size)), inUse.length, 'every AI application in use or piloted is listed once');
     assert.equal(bodyRows(s1), ai.length, 'every AI initiative appears in section 1');
 
     // Section 2: every partner of the catalogue once, pilots as the first table.
-    const s2 = sectionTables(tree, '2. ');
+    const s2 = sectionTables(tree, 'Frage 2: ');
     const pilots = model.measures.filter((m) => m.status === 'pilot').length;
     assert.equal(s2[0].children.length - 1, pilots);
     assert.equal(bodyRows(s2.slice(1)), model.partnerById.size);
 
     // Section 5: the matrix has one row per AI initiative.
-    const matrix = sectionTables(tree, '5. ')[0];
+    const matrix = sectionTables(tree, 'Frage 5: ')[0];
     assert.equal(matrix.children.length - 1, ai.length);
 
     // Section 4: the granted total equals the sum over the model's funding entries (own funds excluded).
     const granted = model.measures.flatMap((m) => m.funding).filter((f) => f.status === 'granted' && f.source !== 'own' && typeof f.amount === 'number').reduce((s, f) => s + f.amount!, 0);
-    const byProgramme = sectionTables(tree, '4. ')[0];
+    const byProgramme = sectionTables(tree, 'Frage 4: ')[0];
     const head = byProgramme.children[0].children.map((c) => toString(c));
     const totalRow = byProgramme.children.find((row) => toString(row.children[0]).startsWith('Summe'))!;
     const cell = plain(toString(totalRow.children[head.indexOf('Bewilligt')]));

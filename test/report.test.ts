@@ -158,13 +158,13 @@ describe('report: formats and wording', () => {
     // (The fixture's own data is German; these are labels only the German report prints.)
     for (const german of ['Auf einen Blick', 'Fördermittel nach', '| Bewilligt', '| Zuständig ', '| Handlungsfeld ', 'Stand:**', '### Ausnahmen', 'Rechtsgrundlage', 'entfällt', 'nicht angegeben', 'Quartal', 'Seite'])
       assert.ok(!md.includes(german), `English report contains "${german}"`);
-    for (const english of ['## At a glance', '## 1. AI applications in use and piloted', '€1,250,000', 'As of:** 26 November 2026']) assert.ok(md.includes(english), english);
+    for (const english of ['## At a glance', '## Question 1: AI applications in use and in trial', '€1,250,000', 'As of:** 26 November 2026']) assert.ok(md.includes(english), english);
   });
 
   it('puts the sections of the council report in the order of the inquiry', () => {
     const tree = parse(markdown('council', 'de'));
     const h2 = tree.children.filter((n) => n.type === 'heading' && n.depth === 2).map((n) => toString(n));
-    assert.deepEqual(h2, ['Auf einen Blick', '1. KI-Anwendungen im Einsatz und in Erprobung', '2. Pilotprojekte und Kooperationen', '3. KI in der Digitalstrategie', '4. Fördermittel', '5. Ethik, Recht und Datenschutz']);
+    assert.deepEqual(h2, ['Auf einen Blick', 'Frage 1: KI-Anwendungen im Einsatz und in Erprobung', 'Frage 2: Pilotprojekte und Kooperationen', 'Frage 3: KI in der Digitalstrategie', 'Frage 4: Fördermittel', 'Frage 5: Ethik, Recht und Datenschutz']);
     assert.equal(tree.children.filter((n) => n.type === 'heading' && n.depth === 1).length, 1);
     const code = tree.children.filter((n) => n.type === 'code');
     assert.ok(code.length >= 1 && code.every((c) => c.type === 'code' && c.lang === 'mermaid' && c.value.startsWith('gantt')), 'the roadmap is a mermaid gantt block');

@@ -11,6 +11,7 @@ import measureSchema from '../../strategy/schema/measure.schema.json';
 import measuresFileSchema from '../../strategy/schema/measures-file.schema.json';
 import fundingSchema from '../../strategy/schema/funding.schema.json';
 import partnersSchema from '../../strategy/schema/partners.schema.json';
+import inquirySchema from '../../strategy/schema/inquiry.schema.json';
 
 export interface InitCommandOptions {
   lang?: string;
@@ -26,6 +27,7 @@ const SCHEMAS: Record<string, unknown> = {
   'measures-file.schema.json': measuresFileSchema,
   'funding.schema.json': fundingSchema,
   'partners.schema.json': partnersSchema,
+  'inquiry.schema.json': inquirySchema,
 };
 export const SCHEMA_DIR = '.strategy/schema';
 

@@ -13,6 +13,8 @@ export interface ReportCommandOptions {
   lang?: string;
   asOf?: string;
   output?: string;
+  /** The inquiry file the council report answers. */
+  inquiry?: string;
 }
 
 const KINDS = ['council', 'inventory', 'funding', 'compliance'];
@@ -31,12 +33,24 @@ export async function runReport(kind: string, opts: ReportCommandOptions): Promi
   const lang = parseLang(opts.lang);
   const root = resolveRoot(opts.root);
 
+  if (opts.inquiry && kind !== 'council') throw new UsageError(`--inquiry: only the council report answers an inquiry, not "${kind}"`);
   const ws = loadWorkspace(root, { maxFileBytes: opts.maxFileSize });
   const result = ws.lint({ asOf, lang });
+  let inquiry: import('../../strategy/model/inquiry').Inquiry | undefined;
+  if (opts.inquiry) {
+    const { loadInquiry, InquiryError } = await import('../report/inquiry');
+    try {
+      inquiry = loadInquiry(ws, root, opts.inquiry, lang ?? result.lang, opts.maxFileSize);
+    } catch (e) {
+      if (!(e instanceof InquiryError)) throw e;
+      process.stderr.write(e.lines.map((l) => `strategy: ${l}\n`).join(''));
+      return 1;
+    }
+  }
   const { buildReport, reportToMarkdown } = await import('../../strategy/report/index');
   const { sourceRevision } = await import('../report/git');
   const generator = `Digital Strategy Roadmap ${version}`;
-  const doc = buildReport(result, kind as 'council', { ...(await sourceRevision(root, { paths: ws.paths(), isRead: (p) => ws.kindOf(p) !== undefined, bytes: (p) => readLoadedBytes(root, p, opts.maxFileSize) })), generator });
+  const doc = buildReport(result, kind as 'council', { ...(await sourceRevision(root, { paths: ws.paths(), isRead: (p) => ws.kindOf(p) !== undefined, bytes: (p) => readLoadedBytes(root, p, opts.maxFileSize) })), generator, inquiry });
   const note = (line: string) => process.stderr.write(`strategy: ${line}\n`);
 
   switch (format) {

@@ -173,6 +173,11 @@ export async function reportToDocx(doc: ReportDocument, opts: DocxOptions = {}):
         return n.children.flatMap((item) => item.children.flatMap((c) => (c.type === 'paragraph' ? [new Paragraph({ bullet: { level: 0 }, children: runs(c.children) })] : block(c))));
       case 'table':
         return table(n, tableWidth);
+      case 'blockquote':
+        // A quoted question: indented, with a rule on the left, as asked.
+        return n.children.flatMap((c) =>
+          c.type === 'paragraph' ? [new Paragraph({ indent: { left: 567 }, spacing: { after: 120 }, border: { left: { style: 'single', size: 12, color: '8C959F', space: 8 } }, children: runs(c.children) })] : block(c),
+        );
       case 'thematicBreak':
         return [new Paragraph({ border: { bottom: { style: 'single', size: 6, color: 'C9D1D9', space: 1 } }, children: [] })];
       case 'code': {

@@ -11,10 +11,11 @@ import { unreadableCode } from './unreadable';
 import { notAMeasure } from '../rules/structure/not-a-measure';
 import { schema as schemaRule } from '../rules/structure/schema';
 import { parseDateSpan } from '../dates';
+import { readInquiry, type Inquiry } from '../model/inquiry';
 import type { Field, Goal, Measure, Partner, Programme, StrategyConfig } from '../model/types';
 import type { Finding, Localized, Path, Range } from '../types';
 
-export type FileKind = 'strategy' | 'funding' | 'partners' | 'measures';
+export type FileKind = 'strategy' | 'funding' | 'partners' | 'measures' | 'inquiry';
 
 /** A finding before configuration decides its severity. */
 export type Report = Omit<Finding, 'severity'> & { level?: Finding['severity'] };
@@ -31,6 +32,8 @@ export interface ParsedFile {
   goals: Goal[];
   programmes: Programme[];
   partners: Partner[];
+  /** A council inquiry (`inquiries/*.yaml`). */
+  inquiry?: Inquiry;
 }
 
 export interface ParseLimits {
@@ -129,6 +132,10 @@ export function parseFile(path: string, kind: FileKind, content: Uint8Array | st
     checkDates(pf, source, source.root, data, deadlines, undefined);
   }
   if (kind === 'strategy' || kind === 'partners') pf.partners = readPartners(data, path, source);
+  if (kind === 'inquiry') {
+    pf.inquiry = readInquiry(data, path, source);
+    checkDates(pf, source, source.root, data, [['date'], ['meeting'], ['answered']], undefined);
+  }
   return pf;
 }
 

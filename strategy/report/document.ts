@@ -6,18 +6,16 @@ import { addMoney } from '../format';
 import { code, heading, list, paragraph, root, strong, type Inline } from './mdast';
 import type { ReportDocument, ReportKind, ReportOptions } from './types';
 import type { SectionContext } from './sections/context';
-import { applicationsSection } from './sections/applications';
-import { cooperationsSection } from './sections/cooperations';
-import { strategySection } from './sections/strategy';
-import { byProgrammeTable, byProviderTable, byStatusTable, deadlines, detailTable, fundingSection, unusedProgrammes } from './sections/funding';
-import { complianceSection, literacy, matrix, openFindings, otherFindings, waivers } from './sections/compliance';
+import { councilAnswers, councilHead, councilTitle } from './council';
+import { byProgrammeTable, byProviderTable, byStatusTable, deadlines, detailTable, unusedProgrammes } from './sections/funding';
+import { literacy, matrix, openFindings, otherFindings, waivers } from './sections/compliance';
 import { inventoryTable } from './sections/inventory';
 import { calendarSection } from './sections/calendar';
 
 function header(ctx: SectionContext, kind: ReportKind, opts: ReportOptions): RootContent[] {
   const { L, fmt, facts } = ctx;
   const s = facts.model.strategy;
-  const title = fill(L.reportTitle[kind], { title: s.title ?? s.organisation ?? '' });
+  const title = kind === 'council' ? councilTitle(ctx, opts.inquiry) : fill(L.reportTitle[kind], { title: s.title ?? s.organisation ?? '' });
   const meta: Inline[] = [strong(`${L.meta.asOf}:`), ` ${fmt.date(facts.asOf)}`];
   if (s.organisation) meta.push(' · ', strong(`${L.meta.organisation}:`), ` ${s.organisation}`);
   meta.push(' · ', strong(`${L.meta.source}:`), ' ');
@@ -49,16 +47,8 @@ function overview(ctx: SectionContext): RootContent[] {
   ];
 }
 
-const BODIES: Record<ReportKind, (ctx: SectionContext) => RootContent[]> = {
-  council: (ctx) => [
-    paragraph(ctx.L.councilIntro),
-    ...overview(ctx),
-    ...applicationsSection(ctx),
-    ...cooperationsSection(ctx),
-    ...strategySection(ctx),
-    ...fundingSection(ctx),
-    ...complianceSection(ctx),
-  ],
+const BODIES: Record<ReportKind, (ctx: SectionContext, opts: ReportOptions) => RootContent[]> = {
+  council: (ctx, opts) => [...councilHead(ctx, opts.inquiry), ...overview(ctx), ...councilAnswers(ctx, opts.inquiry)],
   inventory: (ctx) => [paragraph(ctx.L.inventory.intro), ...inventoryTable(ctx)],
   funding: (ctx) => {
     const { L } = ctx;
@@ -88,7 +78,7 @@ function demote(nodes: RootContent[]): RootContent[] {
 }
 
 export function assemble(ctx: SectionContext, kind: ReportKind, opts: ReportOptions): ReportDocument {
-  const tree = root([...header(ctx, kind, opts), ...BODIES[kind](ctx), ...footer(ctx, opts)]);
+  const tree = root([...header(ctx, kind, opts), ...BODIES[kind](ctx, opts), ...footer(ctx, opts)]);
   const title = toString(tree.children[0]);
   return { kind, lang: ctx.lang, title, tree, landscape: kind === 'inventory' };
 }

@@ -5,6 +5,7 @@
 import type { Lang } from '../types';
 import type { AiCategory, AiRisk, FundingStatus, MeasureStatus, PartnerKind, Provider } from '../model/types';
 import type { Severity } from '../types';
+import type { AnalysisKind } from '../model/inquiry';
 
 const de = {
   reportTitle: {
@@ -145,6 +146,42 @@ const de = {
   },
   complianceReport: {
     intro: 'Prüfmatrix der KI-Initiativen, offene Hinweise und dokumentierte Ausnahmen.',
+  },
+  council: {
+    title: 'Beantwortung der Anfrage „{subject}“',
+    form: 'Mitteilungsvorlage',
+    notice: 'Hinweis',
+    metaCaption: 'Angaben zur Vorlage',
+    item: 'Angabe',
+    content: 'Inhalt',
+    reference: 'Drucksache',
+    subject: 'Betreff',
+    consultation: 'Beratungsfolge',
+    consultationValue: '{body}, Sitzung am {date} (zur Kenntnisnahme)',
+    consultationNoDate: '{body} (zur Kenntnisnahme)',
+    department: 'Federführender Fachbereich',
+    inquiry: 'Anfrage von',
+    inquiryDate: 'Datum der Anfrage',
+    answered: 'Datum der Antwort',
+    dataAsOf: 'Datenstand',
+    illustrative: '{value} (illustrativ)',
+    facts: 'Sachverhalt',
+    factsIntro: 'Mit Anfrage vom {date} hat {askedBy} die Verwaltung um die Beantwortung von Fragen gebeten. Die Verwaltung beantwortet sie in der gestellten Reihenfolge; jede Frage ist im Wortlaut wiedergegeben. Grundlage ist die Digitalstrategie „{strategy}“ mit Datenstand {asOf}.',
+    factsIntroNoDate: '{askedBy} hat die Verwaltung um die Beantwortung von Fragen gebeten. Die Verwaltung beantwortet sie in der gestellten Reihenfolge; jede Frage ist im Wortlaut wiedergegeben. Grundlage ist die Digitalstrategie „{strategy}“ mit Datenstand {asOf}.',
+    questionHeading: 'Frage {n}: {topic}',
+    noTopic: 'ohne Zuordnung',
+    analysis: {
+      'ai-applications': 'KI-Anwendungen im Einsatz und in Erprobung',
+      cooperations: 'Pilotprojekte und Kooperationen',
+      'strategic-anchoring': 'KI in der Digitalstrategie',
+      funding: 'Fördermittel',
+      'ethics-law-privacy': 'Ethik, Recht und Datenschutz',
+      roadmap: 'Zeitplan der KI-Initiativen',
+      inventory: 'KI-Register',
+      'changes-since': 'Änderungen seit dem letzten Bericht',
+    } satisfies Record<AnalysisKind, string>,
+    changesSinceUnavailable: 'Eine Auswertung der Änderungen seit einem früheren Stand ist in dieser Version des Werkzeugs nicht verfügbar; die Frage wird hier nicht beantwortet.',
+    noAnalysis: 'Dieser Frage ist keine Auswertung zugeordnet; sie wird hier nicht beantwortet.',
   },
   col: {
     application: 'Anwendung',
@@ -467,6 +504,42 @@ const en: Labels = {
   },
   complianceReport: {
     intro: 'Review matrix of the AI initiatives, open findings and documented exceptions.',
+  },
+  council: {
+    title: 'Answer to the inquiry “{subject}”',
+    form: 'Information report to the council (Mitteilungsvorlage)',
+    notice: 'Note',
+    metaCaption: 'About this report',
+    item: 'Item',
+    content: 'Content',
+    reference: 'Document number (Drucksache)',
+    subject: 'Subject',
+    consultation: 'Consultation',
+    consultationValue: '{body}, meeting of {date} (for information)',
+    consultationNoDate: '{body} (for information)',
+    department: 'Lead department',
+    inquiry: 'Inquiry by',
+    inquiryDate: 'Date of the inquiry',
+    answered: 'Date of the answer',
+    dataAsOf: 'Data as of',
+    illustrative: '{value} (illustrative)',
+    facts: 'Facts and answers',
+    factsIntro: 'In an inquiry of {date}, {askedBy} asked the administration to answer questions. The administration answers them in the order asked; each question is quoted verbatim. The answers are based on the digital strategy “{strategy}” with data as of {asOf}.',
+    factsIntroNoDate: '{askedBy} asked the administration to answer questions. The administration answers them in the order asked; each question is quoted verbatim. The answers are based on the digital strategy “{strategy}” with data as of {asOf}.',
+    questionHeading: 'Question {n}: {topic}',
+    noTopic: 'not assigned',
+    analysis: {
+      'ai-applications': 'AI applications in use and in trial',
+      cooperations: 'Pilot projects and cooperations',
+      'strategic-anchoring': 'AI in the digital strategy',
+      funding: 'Funding',
+      'ethics-law-privacy': 'Ethics, law and data protection',
+      roadmap: 'Schedule of the AI initiatives',
+      inventory: 'AI register',
+      'changes-since': 'Changes since the last report',
+    } satisfies Record<AnalysisKind, string>,
+    changesSinceUnavailable: 'An analysis of the changes since an earlier state is not available in this version of the tool; the question is not answered here.',
+    noAnalysis: 'No analysis is assigned to this question; it is not answered here.',
   },
   col: {
     application: 'Application',

@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import type { Lang } from '../types';
+import type { Inquiry } from '../model/inquiry';
 
 export const REPORT_KINDS = ['council', 'inventory', 'funding', 'compliance'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -13,6 +14,8 @@ export interface ReportOptions {
   dirty?: boolean;
   /** Who made the report, e.g. "Digital Strategy Roadmap 0.1.0". */
   generator?: string;
+  /** The council inquiry to answer (council report); without one, the five standard questions. */
+  inquiry?: Inquiry;
 }
 
 export interface ReportDocument {

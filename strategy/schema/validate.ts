@@ -6,7 +6,7 @@ import { didYouMean } from '../suggest';
 import type { YamlNode, YamlSource } from '../parse/yaml';
 import type { Localized, Path, Range } from '../types';
 
-export type SchemaName = 'strategy' | 'measure' | 'funding' | 'partners';
+export type SchemaName = 'strategy' | 'measure' | 'funding' | 'partners' | 'inquiry';
 
 export interface SchemaProblem {
   range: Range;

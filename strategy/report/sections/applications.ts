@@ -3,11 +3,11 @@ import type { RootContent } from 'mdast';
 import { AI_CATEGORIES, type Measure } from '../../model/types';
 import { fill } from '../labels';
 import { heading, paragraph, table } from '../mdast';
-import { measureRef, orDash, question, statusLabel, type SectionContext } from './context';
+import { measureRef, orDash, statusLabel, type SectionContext } from './context';
 
 export function applicationsSection(ctx: SectionContext): RootContent[] {
   const { L, fmt, facts } = ctx;
-  const out: RootContent[] = [heading(2, L.q1.heading), question(L.q1.question)];
+  const out: RootContent[] = [];
   const since = (m: Measure) => orDash(ctx, fmt.date(m.ai?.in_service_since ?? m.start));
   const purpose = (m: Measure) => orDash(ctx, m.ai?.purpose);
   const owner = (m: Measure) => orDash(ctx, m.owner);

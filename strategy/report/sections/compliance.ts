@@ -5,7 +5,7 @@ import type { Finding } from '../../types';
 import { fill } from '../labels';
 import { LEGAL_BASIS, LITERACY_ARTICLE, MATRIX_COLUMNS, REGULATIONS, aiActVersionStatement, type MatrixColumn } from '../legal';
 import { code, heading, paragraph, table, type Inline } from '../mdast';
-import { measureRef, orDash, question, type SectionContext } from './context';
+import { measureRef, orDash, type SectionContext } from './context';
 
 /** Annex III point 2 (critical infrastructure): no FRIA (Art. 27(1)), national registration (Art. 49(5)). */
 function isCriticalInfrastructure(m: Measure): boolean {
@@ -145,5 +145,5 @@ export function waivers(ctx: SectionContext): RootContent[] {
 
 export function complianceSection(ctx: SectionContext): RootContent[] {
   const { L } = ctx;
-  return [heading(2, L.q5.heading), question(L.q5.question), heading(3, L.q5.matrix), ...matrix(ctx), ...literacy(ctx), ...openFindings(ctx), ...waivers(ctx)];
+  return [heading(3, L.q5.matrix), ...matrix(ctx), ...literacy(ctx), ...openFindings(ctx), ...waivers(ctx)];
 }

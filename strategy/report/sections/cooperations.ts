@@ -3,12 +3,12 @@ import type { RootContent } from 'mdast';
 import { fill } from '../labels';
 import { heading, paragraph, table, type Inline } from '../mdast';
 import { PARTNER_GROUPS } from '../facts';
-import { measureRef, measureRefs, orDash, question, statusLabel, type SectionContext } from './context';
+import { measureRef, measureRefs, orDash, statusLabel, type SectionContext } from './context';
 
 export function cooperationsSection(ctx: SectionContext): RootContent[] {
   const { L, fmt, facts } = ctx;
   const { model } = facts;
-  const out: RootContent[] = [heading(2, L.q2.heading), question(L.q2.question), heading(3, L.q2.pilots)];
+  const out: RootContent[] = [heading(3, L.q2.pilots)];
 
   if (!facts.pilots.length) out.push(paragraph(L.q2.pilotsNone));
   else

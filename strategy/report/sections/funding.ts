@@ -5,7 +5,7 @@ import { fill } from '../labels';
 import { code, heading, paragraph, table, type Inline } from '../mdast';
 import type { StatusSum, Sums } from '../facts';
 import { addMoney } from '../../format';
-import { measureRef, measureRefs, orDash, question, type SectionContext } from './context';
+import { measureRef, measureRefs, orDash, type SectionContext } from './context';
 
 const right = 'right' as const;
 
@@ -169,8 +169,6 @@ export function deadlines(ctx: SectionContext): RootContent[] {
 export function fundingSection(ctx: SectionContext): RootContent[] {
   const { L } = ctx;
   return [
-    heading(2, L.q4.heading),
-    question(L.q4.question),
     heading(3, L.q4.byProgramme),
     ...byProgrammeTable(ctx),
     ...(ctx.facts.funding.providers.length ? [heading(3, L.q4.byProvider), ...byProviderTable(ctx)] : []),

@@ -1,16 +1,16 @@
-/** Question 3: adoption of the strategy, AI-related fields and goals, AI initiatives per field, roadmap. */
+/** Question 3: adoption of the strategy, AI-related fields and goals, AI initiatives per field; the roadmap. */
 import type { RootContent } from 'mdast';
 import { fill } from '../labels';
 import { heading, mermaid, paragraph, table } from '../mdast';
 import type { RelatedElement } from '../facts';
-import { measureRef, measureRefs, orDash, question, statusLabel, type SectionContext } from './context';
+import { measureRef, measureRefs, orDash, statusLabel, type SectionContext } from './context';
 
 export function strategySection(ctx: SectionContext): RootContent[] {
   const { L, fmt, facts } = ctx;
   const { model } = facts;
   const s = model.strategy;
   const title = s.title ?? '';
-  const out: RootContent[] = [heading(2, L.q3.heading), question(L.q3.question), heading(3, L.q3.adoption)];
+  const out: RootContent[] = [heading(3, L.q3.adoption)];
 
   const adoption = s.adopted?.date
     ? fill(s.adopted.reference ? L.q3.adopted : L.q3.adoptedNoRef, { title, date: fmt.date(s.adopted.date), reference: s.adopted.reference ?? '' })
@@ -72,7 +72,14 @@ export function strategySection(ctx: SectionContext): RootContent[] {
       }),
     );
 
-  out.push(heading(3, L.q3.roadmap));
+  return out;
+}
+
+/** The roadmap of the AI initiatives (a gantt per field of action), and which initiatives it cannot show. */
+export function roadmapSection(ctx: SectionContext): RootContent[] {
+  const { L, facts } = ctx;
+  const { model } = facts;
+  const out: RootContent[] = [heading(3, L.q3.roadmap)];
   if (!ctx.roadmap.length) out.push(paragraph(L.q3.roadmapNone));
   else {
     out.push(paragraph(L.q3.roadmapNote));
