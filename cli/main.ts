@@ -109,6 +109,19 @@ export function buildProgram(): Command {
     .addOption(new Option('--lang <lang>', 'language').choices(['de', 'en']))
     .action(action(async (opts) => (await import('./commands/calendar')).runCalendar(opts)));
 
+  program
+    .command('diff')
+    .description('what changed since an earlier state: a tag, a commit or a date (read from git history)')
+    .option('--root <dir>', 'repository root (default: nearest folder with strategy.yaml)')
+    .option('--max-file-size <size>', 'files larger than this are reported, not read (bytes, or with K or M; default 2M)', parseSize)
+    .requiredOption('--since <ref>', 'the earlier state: tag, branch, commit, or a date YYYY-MM-DD (the last commit before it)')
+    .option('--until <ref>', 'the later state (default: the files as they are now)')
+    .addOption(new Option('--format <format>', 'output format').choices(['stylish', 'json', 'markdown']).default('stylish'))
+    .option('--as-of <date>', 'as-of date of the current files (YYYY-MM-DD, default: today)')
+    .option('--output <file>', 'write to a file instead of stdout')
+    .addOption(new Option('--lang <lang>', 'language').choices(['de', 'en']))
+    .action(action(async (opts) => (await import('./commands/diff')).runDiff(opts)));
+
   // --- export, init, new, rules, explain (issue 5) ---
   program
     .command('export')
