@@ -49,6 +49,8 @@ export function buildProgram(): Command {
     .option('--quiet', 'report errors only')
     .option('--output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--lang <lang>', 'message language').choices(['de', 'en']))
+    .option('--fix', 'apply the safe fixes to the files, then report what remains')
+    .option('--fix-dry-run', 'show the safe fixes as a unified diff; change no file')
     .action(action(async (opts) => (await import('./commands/lint')).runLint(opts)));
 
   // --- roadmap (issue 3) ---

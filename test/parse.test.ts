@@ -171,7 +171,7 @@ describe('parsing: bad input yields a finding, never an exception', () => {
   it('tabs in indentation', () => {
     const result = lint({ 'measures/tabs.yaml': 'id: TABS\ntitle: x\nstatus: planned\nprivacy:\n\tpersonal_data: true\n' });
     const tab = findingsIn(result, 'measures/tabs.yaml', 'yaml-syntax');
-    assert.deepEqual(tab.map((f) => `${span(f.range)} ${f.message.en}`), ['5:1-5:2 Tab in indentation: YAML allows spaces only']);
+    assert.deepEqual(tab.map((f) => `${span(f.range)} ${f.message.en}`), ['5:1-5:2 Tab in indentation: YAML allows spaces only, indent with spaces']);
     assertRestLinted(result);
   });
 

@@ -4,6 +4,8 @@ import { parseAsOf, parseLang, parseRules } from '../options';
 import { emit, useColor } from '../io';
 import { UsageError } from '../errors';
 import type { FormatContext, Formatter } from '../format/types';
+import { fixWorkspace, type FixedFile, type LintResult } from '../../strategy/index';
+import { writeFixedFiles, unifiedDiff, type WriteOutcome } from '../fix-files';
 
 export interface LintCommandOptions {
   root?: string;
@@ -16,6 +18,10 @@ export interface LintCommandOptions {
   quiet?: boolean;
   output?: string;
   lang?: string;
+  /** Apply the safe fixes and write the files. */
+  fix?: boolean;
+  /** Show the safe fixes as a unified diff; write nothing. */
+  fixDryRun?: boolean;
 }
 
 const FORMATS: Record<string, () => Promise<Formatter>> = {
@@ -34,17 +40,54 @@ export async function runLint(opts: LintCommandOptions): Promise<number> {
   const lang = parseLang(opts.lang);
   const ruleOverrides = parseRules(opts.rule);
   const root = resolveRoot(opts.root);
+  if (opts.fix && opts.fixDryRun) throw new UsageError('--fix and --fix-dry-run: use one of them');
   const ws = loadWorkspace(root, { maxFileBytes: opts.maxFileSize });
-  const result = ws.lint({ asOf, lang, ruleOverrides });
+  let result: LintResult;
+  if (opts.fix || opts.fixDryRun) {
+    const fixed = fixWorkspace(ws, { asOf, lang, ruleOverrides });
+    result = fixed.result;
+    const files = [...fixed.files.values()];
+    if (opts.fixDryRun) {
+      emit(unifiedDiff(files), opts.output);
+      reportFixes(files, undefined, result);
+      return exitCode(result, opts.maxWarnings);
+    }
+    const outcome = writeFixedFiles(root, files, result.lang);
+    // A file left unchanged keeps its findings: report from the files as they are now.
+    if (outcome.refused.length) result = loadWorkspace(root, { maxFileBytes: opts.maxFileSize }).lint({ asOf, lang, ruleOverrides });
+    reportFixes(files, outcome, result);
+  } else result = ws.lint({ asOf, lang, ruleOverrides });
   const rootLabel = relative(process.cwd(), root).split('\\').join('/') || '.';
   const ctx: FormatContext = { result, root, rootLabel, color: !opts.output && opts.format === 'stylish' && useColor(process.stdout), quiet: Boolean(opts.quiet) };
   emit((await load())(ctx), opts.output);
+  return exitCode(result, opts.maxWarnings);
+}
+
+/** 0 clean, 1 when errors (or more warnings than allowed) remain. */
+function exitCode(result: LintResult, maxWarnings: number | undefined): number {
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   const warnings = result.findings.filter((f) => f.severity === 'warning').length;
   if (errors > 0) return 1;
-  if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
-    process.stderr.write(`strategy: ${warnings} warnings exceed --max-warnings ${opts.maxWarnings}\n`);
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    process.stderr.write(`strategy: ${warnings} warnings exceed --max-warnings ${maxWarnings}\n`);
     return 1;
   }
   return 0;
+}
+
+/**
+ * One line on stderr: how many fixes were applied (or would be) in how many files, files left
+ * unchanged and why, and how many findings remain that only have unsafe fixes (offered in the editor).
+ */
+function reportFixes(files: FixedFile[], outcome: WriteOutcome | undefined, result: LintResult): void {
+  const de = result.lang === 'de';
+  const written = outcome ? files.filter((f) => outcome.written.includes(f.path)) : files;
+  const count = written.reduce((n, f) => n + f.applied, 0);
+  const lines: string[] = [];
+  if (outcome) lines.push(de ? `${count} Korrektur(en) in ${written.length} Datei(en) angewendet` : `applied ${count} fix(es) in ${written.length} file(s)`);
+  else lines.push(de ? `${count} Korrektur(en) in ${written.length} Datei(en) möglich (nichts geschrieben)` : `${count} fix(es) in ${written.length} file(s) possible (nothing written)`);
+  for (const r of outcome?.refused ?? []) lines.push(`${r.path}: ${r.reason}`);
+  const unsafe = result.findings.filter((f) => f.fixes?.length && !f.fixes.some((x) => x.safe)).length;
+  if (unsafe) lines.push(de ? `${unsafe} Befund(e) mit nur unsicheren Korrekturen (Vorschläge): im Editor prüfen und anwenden` : `${unsafe} finding(s) with unsafe fixes only (suggestions): review and apply them in the editor`);
+  for (const l of lines) process.stderr.write(`strategy: ${l}\n`);
 }

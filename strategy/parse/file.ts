@@ -10,8 +10,10 @@ import { yamlSyntax } from '../rules/structure/yaml-syntax';
 import { unreadableCode } from './unreadable';
 import { notAMeasure } from '../rules/structure/not-a-measure';
 import { schema as schemaRule } from '../rules/structure/schema';
+import { dateOrder } from '../rules/structure/date-order';
 import { parseDateSpan } from '../dates';
 import { readInquiry, type Inquiry } from '../model/inquiry';
+import { replaceTitle } from '../fix';
 import type { Field, Goal, Measure, Partner, Programme, StrategyConfig } from '../model/types';
 import type { Finding, Localized, Path, Range } from '../types';
 
@@ -44,7 +46,7 @@ export interface ParseLimits {
 export const DEFAULT_LIMITS: ParseLimits = { maxFileBytes: 2 * 1024 * 1024 };
 
 // RESOURCE_EXHAUSTION: the yaml package caught a stack overflow while composing deeply nested collections.
-const YAML_CODE_MESSAGES: Record<string, string> = { DUPLICATE_KEY: 'duplicateKey', TAB_AS_INDENT: 'tab', ALIAS_COUNT: 'aliases', DEPTH: 'depth', RESOURCE_EXHAUSTION: 'depth' };
+const YAML_CODE_MESSAGES: Record<string, string> = { DUPLICATE_KEY: 'duplicateKey', TAB_AS_INDENT: 'tab', UNQUOTED_COLON: 'colon', ALIAS_COUNT: 'aliases', DEPTH: 'depth', RESOURCE_EXHAUSTION: 'depth' };
 /** A file that is not YAML at all yields hundreds of errors; the first ones are enough to act on. */
 const MAX_YAML_PROBLEMS = 20;
 
@@ -125,6 +127,7 @@ export function parseFile(path: string, kind: FileKind, content: Uint8Array | st
     pf.fields = readFields(data, path, source);
     pf.goals = readGoals(data, path, source);
     checkDates(pf, source, source.root, data, [['adopted', 'date'], ['horizon', 'start'], ['horizon', 'end'], ['ai_literacy', 'since']], undefined);
+    checkHorizon(pf, source, data);
   }
   if (kind === 'strategy' || kind === 'funding') {
     pf.programmes = readProgrammes(data, path, source);
@@ -164,9 +167,12 @@ function pushYamlProblems(pf: ParsedFile, problems: YamlProblem[], measure?: str
     } else if (key === 'aliases') message = formatMessage(yamlSyntax.messages.aliases, { max: YAML_LIMITS.maxAliasCount });
     else if (key === 'depth') message = formatMessage(yamlSyntax.messages.depth, { max: YAML_LIMITS.maxDepth });
     else if (key === 'tab') message = formatMessage(yamlSyntax.messages.tab);
+    else if (key === 'colon') message = formatMessage(yamlSyntax.messages.colon, { key: p.key ?? '?', suggestion: p.fix?.newText ?? '' });
     // The parser quotes the offending token, which may be a whole (huge) scalar: keep the start.
     else message = formatMessage(yamlSyntax.messages.syntax, { detail: p.message.length > 200 ? p.message.slice(0, 199) + '…' : p.message });
-    pf.reports.push({ rule: yamlSyntax.id, file: pf.path, range, message, measure, messageId });
+    const fixes = p.fix ? { fixes: [{ title: key === 'colon' ? yamlSyntax.messages.fixQuote : yamlSyntax.messages.fixIndent, safe: p.fix.safe, edits: [{ range: p.fix.range, newText: p.fix.newText }] }] } : {};
+    const data = key === 'colon' ? { data: { key: p.key ?? '?', suggestion: p.fix?.newText ?? '' } } : {};
+    pf.reports.push({ rule: yamlSyntax.id, file: pf.path, range, message, measure, messageId, ...data, ...fixes });
   }
   if (distinct.length > MAX_YAML_PROBLEMS) {
     const last = distinct[MAX_YAML_PROBLEMS].range;
@@ -188,8 +194,25 @@ function unquoteKey(key: string): string {
 function pushSchema(pf: ParsedFile, problems: SchemaProblem[], measure: string | undefined) {
   for (const p of problems) {
     const id = p.messageId ? { messageId: p.messageId, data: p.data } : {};
-    pf.reports.push({ rule: schemaRule.id, file: pf.path, range: p.range, message: p.message, measure, ...(p.suggestion ? { suggestion: p.suggestion } : {}), ...id });
+    // A safe suggestion (a date in ISO form) is a safe fix; other suggestions become unsafe ones (see workspace.ts).
+    const fixes = p.suggestion && p.safe ? { fixes: [{ title: replaceTitle(p.suggestion), safe: true, edits: [{ range: p.range, newText: p.suggestion }] }] } : {};
+    pf.reports.push({ rule: schemaRule.id, file: pf.path, range: p.range, message: p.message, measure, ...(p.suggestion ? { suggestion: p.suggestion } : {}), ...id, ...fixes });
   }
+}
+
+/** `horizon: { start: 2031, end: 2030 }`: one finding at the end, with an (unsafe) fix that swaps the two. */
+function checkHorizon(pf: ParsedFile, source: YamlSource, data: Record<string, unknown>) {
+  const h = data.horizon;
+  if (!isRecord(h)) return;
+  const start = parseDateSpan(h.start);
+  const end = parseDateSpan(h.end);
+  if (!start || !end || end.last >= start.first) return;
+  const startText = source.rawText(['horizon', 'start']);
+  const endText = source.rawText(['horizon', 'end']);
+  const startRange = source.locate(['horizon', 'start']);
+  const range = source.locate(['horizon', 'end']);
+  const fixes = startText !== undefined && endText !== undefined ? [{ title: dateOrder.messages.fixSwap, safe: false, edits: [{ range: startRange, newText: endText }, { range, newText: startText }] }] : [];
+  pf.reports.push({ rule: dateOrder.id, file: pf.path, range, ...messageOf(dateOrder, 'horizonReversed', { start: String(h.start), end: String(h.end) }), related: [{ file: pf.path, range: startRange, message: dateOrder.messages.horizonStart }], fixes });
 }
 
 const MEASURE_DATES: Path[] = [['start'], ['end'], ['privacy', 'dpia_date'], ['privacy', 'dpo_consulted'], ['ai', 'in_service_since'], ['ethics', 'date']];

@@ -1,5 +1,6 @@
 import { Composer, Parser, YAMLParseError, isMap, isSeq, isScalar, type CST, type Document } from 'yaml';
 import type { LineIndex } from '../text';
+import { repairYaml, type Repair } from './repair';
 import type { Path, Range } from '../types';
 
 /** Bounds that keep hostile YAML (alias bombs, deep nesting) from exhausting memory or stack. */
@@ -11,6 +12,10 @@ export interface YamlProblem {
   code: string;
   message: string;
   range: Range;
+  /** For UNQUOTED_COLON: the key whose value needs quotes. */
+  key?: string;
+  /** The text that repairs the mistake (a recovered tab or colon). */
+  fix?: { range: Range; newText: string; safe: boolean };
 }
 
 /**
@@ -32,17 +37,20 @@ export class YamlSource {
   ) {
     // YAML 1.2 counts a lone CR as a line break, the yaml package does not; same length, same offsets.
     const source = text.replace(/\r(?!\n)/g, '\n');
-    const tokens = parseTokens(source);
-    // Depth is checked on the syntax tree before composing: composing recurses, and where a stack
-    // overflow would hit (the yaml package catches it) depends on the caller's stack, not on the
-    // file. Up to SAFE_COMPOSE_DEPTH the document is still composed, for its syntax errors.
-    const { tooDeep, beyondBound } = tokens ? nesting(tokens, YAML_LIMITS.maxDepth + 1, SAFE_COMPOSE_DEPTH) : { tooDeep: true, beyondBound: true };
-    const doc = composeFirst(beyondBound || !tokens ? [] : tokens, source.length);
-    this.index = indexNodes(doc.contents);
+    const first = composeText(source);
+    // A tab in the indentation or an unquoted value with a colon: parse the text as meant, report the mistake once.
+    const recovered = first.repairable ? recover(source, first) : undefined;
+    const { doc, tooDeep } = recovered ?? first;
+    const toOriginal = recovered?.toOriginal ?? ((o: number) => o);
+    this.index = indexNodes(doc.contents, toOriginal);
     // The whole file is not evaluated, so the finding covers the document (as the check on values below).
     if (tooDeep) this.problems.push({ code: 'DEPTH', message: `nesting deeper than ${YAML_LIMITS.maxDepth} levels`, range: this.rootRange() });
+    for (const r of recovered?.repairs ?? []) {
+      const range = this.range(r.start, r.end);
+      this.problems.push({ code: r.kind === 'tab' ? 'TAB_AS_INDENT' : 'UNQUOTED_COLON', message: '', range, ...(r.key ? { key: r.key } : {}), fix: { range, newText: r.newText, safe: r.safe } });
+    }
     for (const e of [...doc.errors, ...doc.warnings]) {
-      this.problems.push({ code: e.code, message: firstLine(e.message), range: this.range(e.pos[0], e.pos[1]) });
+      this.problems.push({ code: e.code, message: firstLine(e.message), range: this.range(toOriginal(e.pos[0]), toOriginal(e.pos[1])) });
     }
     let value: unknown = null;
     if (doc.errors.length === 0 || doc.contents) {
@@ -235,11 +243,12 @@ function shareKey(key: string): string {
 }
 
 /** Builds the index without recursion (nesting may be deep in hostile files). */
-function indexNodes(root: unknown): NodeIndex {
+function indexNodes(root: unknown, toOriginal?: (offset: number) => number): NodeIndex {
   const data: number[] = [];
   const keyTexts: string[] = [];
   let max = 0;
-  const record = (kind: number, r: readonly number[], last: number) => {
+  const record = (kind: number, parsed: readonly number[], last: number) => {
+    const r = toOriginal ? parsed.map(toOriginal) : parsed;
     max = Math.max(max, data.length, r[0], r[1], r[2], last);
     data.push(kind, r[0], r[1], r[2], last);
   };
@@ -316,6 +325,61 @@ export class YamlNode {
     if (k === SEQ) return Array.from({ length: ix.count(this.at) }, (_, i) => node(ix.item(this.at, i)));
     return [];
   }
+}
+
+interface Composed {
+  doc: Document.Parsed;
+  tooDeep: boolean;
+  /** Errors that `recover` may repair. */
+  repairable: boolean;
+}
+
+/** Tokens, depth check and the first document of one text. */
+function composeText(source: string): Composed {
+  const tokens = parseTokens(source);
+  // Depth is checked on the syntax tree before composing: composing recurses, and where a stack
+  // overflow would hit (the yaml package catches it) depends on the caller's stack, not on the
+  // file. Up to SAFE_COMPOSE_DEPTH the document is still composed, for its syntax errors.
+  const { tooDeep, beyondBound } = tokens ? nesting(tokens, YAML_LIMITS.maxDepth + 1, SAFE_COMPOSE_DEPTH) : { tooDeep: true, beyondBound: true };
+  const doc = composeFirst(beyondBound || !tokens ? [] : tokens, source.length);
+  const repairable = !beyondBound && doc.errors.some((e) => e.code === 'TAB_AS_INDENT' || e.code === 'BLOCK_AS_IMPLICIT_KEY');
+  return { doc, tooDeep, repairable };
+}
+
+/** 0-based lines of the errors with `code`. */
+function errorLines(source: string, doc: Document.Parsed, code: string): Set<number> {
+  const lines = new Set<number>();
+  for (const e of doc.errors) {
+    if (e.code !== code) continue;
+    let line = 0;
+    for (let i = source.indexOf('\n'); i >= 0 && i < e.pos[0]; i = source.indexOf('\n', i + 1)) line++;
+    lines.add(line);
+  }
+  return lines;
+}
+
+/**
+ * Tabs first (a tab garbles the lines after it, which then look like colon mistakes), then
+ * unquoted colons on the lines the parser still stumbles over. The repaired parse is taken only
+ * when it has fewer errors than the original: otherwise the original errors stand.
+ */
+function recover(source: string, first: Composed): (Composed & { repairs: Repair[]; toOriginal: (o: number) => number }) | undefined {
+  let text = source;
+  let current = first;
+  let toOriginal = (o: number) => o;
+  const repairs: Repair[] = [];
+  for (const [tabs, colons] of [['TAB_AS_INDENT', ''], ['', 'BLOCK_AS_IMPLICIT_KEY']]) {
+    const none = new Set<number>();
+    const r = repairYaml(text, tabs ? errorLines(text, current.doc, tabs) : none, colons ? errorLines(text, current.doc, colons) : none);
+    if (!r) continue;
+    const before = toOriginal;
+    for (const x of r.repairs) repairs.push({ ...x, start: before(x.start), end: before(x.end) });
+    toOriginal = (o: number) => before(r.toOriginal(o));
+    text = r.text;
+    current = composeText(text);
+  }
+  if (!repairs.length || current.doc.errors.length >= first.doc.errors.length) return undefined;
+  return { ...current, repairs, toOriginal };
 }
 
 const OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' } as const;

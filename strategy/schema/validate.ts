@@ -3,6 +3,7 @@ import * as validators from './generated/validators';
 import { schema as schemaRule } from '../rules/structure/schema';
 import { formatMessage, type MessageData } from '../rules/rule';
 import { didYouMean } from '../suggest';
+import { asciiId, isoDate } from '../suggest-format';
 import type { YamlNode, YamlSource } from '../parse/yaml';
 import type { Localized, Path, Range } from '../types';
 
@@ -13,6 +14,8 @@ export interface SchemaProblem {
   message: Localized;
   path: Path;
   suggestion?: string;
+  /** The suggestion is a safe fix (see strategy/fix.ts), not a guess. */
+  safe?: boolean;
   /** The key in the schema rule's messages, and the values filled in. */
   messageId?: string;
   data?: MessageData;
@@ -115,7 +118,7 @@ function mapError(e: ErrorObject, all: ErrorObject[], anyOfPaths: Set<string>, s
       return { range: path.length ? at(path, 'key') : firstKeyRange(source, node), path: p, ...msg('required', { key: displayPath(p) }) };
     }
     case 'type': {
-      if (kind === 'date') return { range: at(path), path, ...msg('date', { value: show(e.data) }) };
+      if (kind === 'date') return dateProblem(at(path), path, e.data);
       const types = String((e.params as { type: string }).type).split(',');
       const de = types.map((t) => TYPE_NAMES[t]?.de ?? t).join(' oder ');
       const en = types.map((t) => TYPE_NAMES[t]?.en ?? t).join(' or ');
@@ -133,8 +136,13 @@ function mapError(e: ErrorObject, all: ErrorObject[], anyOfPaths: Set<string>, s
     case 'pattern':
     case 'minimum':
     case 'maximum': {
-      if (kind === 'date') return { range: at(path), path, ...msg('date', { value: show(e.data) }) };
-      if (kind === 'id') return { range: at(path), path, ...msg('id', { value: show(e.data) }) };
+      if (kind === 'date') return dateProblem(at(path), path, e.data);
+      if (kind === 'id') {
+        const suggestion = typeof e.data === 'string' ? asciiId(e.data) : undefined;
+        // A new id is a guess with effects elsewhere (references to it): an unsafe fix.
+        if (suggestion) return { range: at(path), path, suggestion, ...msg('idAscii', { value: show(e.data), suggestion }) };
+        return { range: at(path), path, ...msg('id', { value: show(e.data) }) };
+      }
       if (e.keyword !== 'pattern') return { range: at(path), path, ...msg('range', { key: keyName }) };
       return { range: at(path), path, ...msg('pattern', { key: keyName, value: show(e.data) }) };
     }
@@ -148,6 +156,13 @@ function mapError(e: ErrorObject, all: ErrorObject[], anyOfPaths: Set<string>, s
     default:
       return { range: at(path), path, message: { de: `${keyName}: ${e.message ?? e.keyword}`, en: `${keyName}: ${e.message ?? e.keyword}` } };
   }
+}
+
+/** An invalid date; a German or unpadded spelling of a real date gets a safe fix to the ISO form. */
+function dateProblem(range: Range, path: Path, value: unknown): Omit<SchemaProblem, 'path'> & { path: Path } {
+  const suggestion = typeof value === 'string' ? isoDate(value) : undefined;
+  if (suggestion) return { range, path, suggestion, safe: true, ...msg('dateSuggest', { value: show(value), suggestion }) };
+  return { range, path, ...msg('date', { value: show(value) }) };
 }
 
 function firstKeyRange(source: YamlSource, node: YamlNode | null): Range {

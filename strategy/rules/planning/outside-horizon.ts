@@ -63,6 +63,8 @@ export const outsideHorizon: Rule = {
     const first = horizonSpan?.first;
     const last = horizonSpan?.last;
     if ((!first && !last) || m.status === 'cancelled') return;
+    // A reversed horizon is reported once (date-order); "outside" it would say nothing about the measures.
+    if (first && last && last < first) return;
     const data = horizonData(horizon?.start, horizon?.end);
     const related = horizonLocation(model);
     // A coarse start means its first day, a coarse end its last day, a milestone is due on its last day.

@@ -6,10 +6,13 @@ export const dateOrder: Rule = {
   defaultSeverity: 'error',
   scope: 'measure',
   description: {
-    de: 'Ende vor Beginn; ein Meilenstein außerhalb des Zeitraums seiner Maßnahme (Warnung).',
-    en: 'End before start; a milestone outside its measure\'s period (warning).',
+    de: 'Ende vor Beginn (einer Maßnahme oder des Zeitraums der Strategie); ein Meilenstein außerhalb des Zeitraums seiner Maßnahme (Warnung).',
+    en: 'End before start (of a measure or of the strategy\'s period); a milestone outside its measure\'s period (warning).',
   },
   messages: {
+    horizonReversed: { de: 'Der Zeitraum der Strategie endet ({end}) vor seinem Beginn ({start}): Beginn und Ende prüfen', en: 'The strategy\'s period ends ({end}) before it starts ({start}): check start and end' },
+    horizonStart: { de: 'Beginn des Zeitraums', en: 'Start of the period' },
+    fixSwap: { de: 'Beginn und Ende tauschen', en: 'Swap start and end' },
     endBeforeStart: { de: 'Ende „{end}“ liegt vor dem Beginn „{start}“: Daten prüfen', en: 'End "{end}" is before start "{start}": check the dates' },
     milestoneBeforeStart: { de: 'Meilenstein „{milestone}“ ({date}) liegt vor dem Beginn der Maßnahme ({start})', en: 'Milestone "{milestone}" ({date}) is before the measure starts ({start})' },
     milestoneAfterEnd: { de: 'Meilenstein „{milestone}“ ({date}) liegt nach dem Ende der Maßnahme ({end})', en: 'Milestone "{milestone}" ({date}) is after the measure ends ({end})' },

@@ -12,7 +12,10 @@ export const yamlSyntax: Rule = {
   messages: {
     syntax: { de: 'YAML-Syntaxfehler: {detail}', en: 'YAML syntax error: {detail}' },
     duplicateKey: { de: 'Doppelter Schlüssel „{key}“: der spätere Wert überschreibt den früheren', en: 'Duplicate key "{key}": the later value overrides the earlier one' },
-    tab: { de: 'Tabulator in der Einrückung: YAML erlaubt nur Leerzeichen', en: 'Tab in indentation: YAML allows spaces only' },
+    tab: { de: 'Tabulator in der Einrückung: YAML erlaubt nur Leerzeichen, mit Leerzeichen einrücken', en: 'Tab in indentation: YAML allows spaces only, indent with spaces' },
+    colon: { de: 'Der Wert von „{key}“ enthält „: “ und wird so als neue Zuordnung gelesen: den Wert in Anführungszeichen setzen, also {suggestion}', en: 'The value of "{key}" contains ": " and is read as a nested mapping: put the value in quotes, i.e. {suggestion}' },
+    fixQuote: { de: 'Wert in Anführungszeichen setzen', en: 'Put the value in quotes' },
+    fixIndent: { de: 'Mit Leerzeichen einrücken', en: 'Indent with spaces' },
     aliases: { de: 'Zu viele YAML-Aliase (mehr als {max}): Datei wird nicht ausgewertet (Schutz vor „Alias-Bomben“)', en: 'Too many YAML aliases (more than {max}): file not evaluated (protection against alias bombs)' },
     depth: { de: 'Zu tief verschachtelt (mehr als {max} Ebenen): Datei wird nicht ausgewertet', en: 'Nested too deeply (more than {max} levels): file not evaluated' },
     encoding: { de: 'Kein gültiges UTF-8 (Byte {byte}): bitte als UTF-8 speichern', en: 'Not valid UTF-8 (byte {byte}): save the file as UTF-8' },
