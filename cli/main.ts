@@ -127,14 +127,23 @@ export function buildProgram(): Command {
   // --- export, init, new, rules, explain (issue 5) ---
   program
     .command('export')
-    .description('export the resolved model as JSON or CSV')
+    .description('export the resolved model as JSON or CSV, or the register (algoritmeregister, eu-database)')
     .option('--root <dir>', 'repository root (default: nearest folder with strategy.yaml)')
     .option('--max-file-size <size>', 'files larger than this are reported, not read (bytes, or with K or M; default 2M)', parseSize)
-    .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv', 'algoritmeregister', 'eu-database']).default('json'))
     .option('--as-of <date>', 'date for finding counts (YYYY-MM-DD, default: today)')
     .option('--output <file>', 'write to a file instead of stdout')
     .addOption(new Option('--lang <lang>', 'language of the CSV header (default: the strategy language)').choices(['de', 'en']))
     .action(action(async (opts) => (await import('./commands/export')).runExport(opts)));
+
+  program
+    .command('import')
+    .description('turn records of a public algorithm register into measure files')
+    .argument('<format>', 'algoritmeregister')
+    .argument('<file>', 'JSON file with the records (standards 0.1 to 1.0)')
+    .option('--into <dir>', 'an existing repository, or a new folder that becomes a register repository (default: the current repository)')
+    .option('--max-file-size <size>', 'the records file may be at most this large (bytes, or with K or M; default 20M)', parseSize)
+    .action(action(async (format, file, opts) => (await import('./commands/import')).runImport(format, file, opts)));
 
   program
     .command('init')

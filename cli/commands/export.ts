@@ -3,6 +3,15 @@ import { parseAsOf, parseLang } from '../options';
 import { emit } from '../io';
 import { UsageError } from '../errors';
 import { exportModel, measuresCsv } from '../../strategy/export/index';
+import { exportAlgoritmeregister, exportEuDatabase } from '../../strategy/register/export';
+import { missingReport } from './register-missing';
+
+const FORMATS = ['json', 'csv', 'algoritmeregister', 'eu-database'];
+const PROBLEM = {
+  de: { missing: 'fehlt', 'too-long': 'zu lang', 'not-allowed': 'nicht zulässig', 'wrong-type': 'falscher Typ' },
+  en: { missing: 'missing', 'too-long': 'too long', 'not-allowed': 'not allowed', 'wrong-type': 'wrong type' },
+};
+const ANNEX = { de: 'Anhang VIII Abschnitt C Nr.', en: 'Annex VIII Section C point' };
 
 export interface ExportCommandOptions {
   root?: string;
@@ -19,11 +28,25 @@ export interface ExportCommandOptions {
  * counts come from a lint at `--as-of`; the export itself never fails on findings (exit 0).
  */
 export async function runExport(opts: ExportCommandOptions): Promise<number> {
-  if (opts.format !== 'json' && opts.format !== 'csv') throw new UsageError(`--format: expected json or csv, got "${opts.format}"`);
+  if (!FORMATS.includes(opts.format)) throw new UsageError(`--format: expected ${FORMATS.join(', ')}, got "${opts.format}"`);
   const asOf = parseAsOf(opts.asOf);
   const lang = parseLang(opts.lang);
   const ws = loadWorkspace(resolveRoot(opts.root), { maxFileBytes: opts.maxFileSize });
   const result = ws.lint({ asOf, lang });
+  if (opts.format === 'algoritmeregister' || opts.format === 'eu-database') {
+    // Register formats: the data on stdout (or --output), what is missing on stderr.
+    const outLang = lang ?? result.lang;
+    if (opts.format === 'algoritmeregister') {
+      const records = exportAlgoritmeregister(result.model, result.asOf);
+      emit(JSON.stringify(records.map((r) => r.record), null, 2) + '\n', opts.output);
+      process.stderr.write(missingReport(records.map((r) => ({ measure: r.measure, file: r.file, items: r.violations.map((v) => `${v.field}: ${PROBLEM[outLang][v.problem]}${v.detail ? ` (${v.detail})` : ''}`) })), outLang));
+    } else {
+      const entries = exportEuDatabase(result.model, result.asOf);
+      emit(JSON.stringify(entries, null, 2) + '\n', opts.output);
+      process.stderr.write(missingReport(entries.map((e) => ({ measure: e.measure, file: e.file, items: e.missing.map((x) => `${ANNEX[outLang]} ${x.point}: ${x.key}`) })), outLang));
+    }
+    return 0;
+  }
   const doc = exportModel(result);
   emit(opts.format === 'json' ? JSON.stringify(doc, null, 2) + '\n' : measuresCsv(doc, result.lang), opts.output);
   return 0;

@@ -9,14 +9,20 @@ import type { RuleCategory, RuleMeta } from './rule';
 
 /** Categories whose rules concern a strategy (money, plan), not a register of systems. */
 export const STRATEGY_ONLY_CATEGORIES: ReadonlySet<RuleCategory> = new Set<RuleCategory>(['funding', 'planning']);
+/**
+ * Rules that ask the repository to record the city's internal reviews (data protection, ethics),
+ * which registers do not publish: a register-only repository does not hold them. The duties
+ * themselves (DPIA, FRIA, …) are still checked where the entry records the review.
+ */
+export const STRATEGY_ONLY_RULES: ReadonlySet<string> = new Set(['privacy-review-missing', 'ethics-review-missing']);
 
 export function profileOf(model: Model): LintProfile {
   return model.strategy.lint.profile ?? 'strategy';
 }
 
-/** A register-only repository (`lint.profile: register`) gets no funding and planning findings. */
+/** A register-only repository (`lint.profile: register`) gets no funding, planning or review-recording findings. */
 export function ruleInProfile(rule: RuleMeta, profile: LintProfile): boolean {
-  return profile !== 'register' || !STRATEGY_ONLY_CATEGORIES.has(rule.category);
+  return profile !== 'register' || !(STRATEGY_ONLY_CATEGORIES.has(rule.category) || STRATEGY_ONLY_RULES.has(rule.id));
 }
 
 /** The system's jurisdiction: the measure's own, else the strategy's, else the EU. */
