@@ -117,6 +117,30 @@ describe('strategy diff (git history)', function () {
     assert.match(en.stdout, /- AI risk class: limited → high/);
   });
 
+  it('report council --since adds „Änderungen seit der letzten Sitzung“; an inquiry can ask for it', () => {
+    const report = strategy(['report', 'council', '--root', root(), '--since', 'rat-2026-03', '--as-of', '2026-11-26']);
+    assert.equal(report.status, 0, report.stderr);
+    const section = report.stdout.slice(report.stdout.indexOf('## Änderungen seit der letzten Sitzung'));
+    assert.ok(section.length < report.stdout.length, 'the section is there');
+    assert.match(section, /Verglichen wird der Stand rat-2026-03 \(10\.03\.2026\)/);
+    assert.match(section, /### Serviceportal \(`PORTAL`\)\n\n- Status: geplant → in Betrieb\n- Ende: Dezember 2026 → März 2027 \(90 Tage später\)/);
+    assert.doesNotMatch(strategy(['report', 'council', '--root', root(), '--as-of', '2026-11-26']).stdout, /Änderungen seit der letzten Sitzung/);
+    // An inquiry that asks for the changes gets them as the answer to its question, not twice.
+    const inquiry = join(root(), 'inquiries', 'anfrage.yaml');
+    cpSync(join(FIXTURES, 'anfrage.yaml'), inquiry);
+    try {
+      const asked = strategy(['report', 'council', '--root', root(), '--inquiry', inquiry, '--since', 'rat-2026-03', '--as-of', '2026-11-26', '--lang', 'en']);
+      assert.equal(asked.status, 0, asked.stderr);
+      assert.match(asked.stdout, /## Question 1: Changes since the last report\n\n> Was hat sich seit der Sitzung im März geändert\?\n\nCompares the state at rat-2026-03/);
+      assert.doesNotMatch(asked.stdout, /## Changes since the last session/);
+      const unasked = strategy(['report', 'council', '--root', root(), '--inquiry', inquiry, '--as-of', '2026-11-26', '--lang', 'en']);
+      assert.match(unasked.stdout, /made with "--since" and that state/);
+      assert.equal(strategy(['report', 'funding', '--root', root(), '--since', 'rat-2026-03']).status, 2);
+    } finally {
+      rmSync(inquiry);
+    }
+  });
+
   it('clear one-line errors: unknown reference, shallow clone, no repository', () => {
     const unknown = strategy(['diff', '--root', root(), '--since', 'rat-1999', '--lang', 'en']);
     assert.equal(unknown.status, 2);

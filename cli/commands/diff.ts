@@ -37,9 +37,12 @@ export interface ComparedStates {
  * The strategy at `since` and at `until` (or the files on disk), linted and compared. Shared by
  * `strategy diff`, `report --since` and `roadmap --baseline`. Git is read with the pure-JS reader.
  */
-export async function compareStates(rootOption: string | undefined, opts: { since: string; until?: string; asOf?: string; lang?: Lang; maxFileSize?: number }): Promise<ComparedStates> {
+export async function compareStates(
+  rootOption: string | undefined,
+  opts: { since: string; until?: string; asOf?: string; lang?: Lang; maxFileSize?: number; /** The files now, already linted. */ current?: LintResult },
+): Promise<ComparedStates> {
   const root = resolveRoot(rootOption);
-  const current = opts.until === undefined ? loadWorkspace(root, { maxFileBytes: opts.maxFileSize }).lint({ asOf: opts.asOf ?? todayUtc(), lang: opts.lang }) : undefined;
+  const current = opts.until !== undefined ? undefined : (opts.current ?? loadWorkspace(root, { maxFileBytes: opts.maxFileSize }).lint({ asOf: opts.asOf ?? todayUtc(), lang: opts.lang }));
   const repo = findRepository(root);
   const folder = repo ? pathInRepository(repo, root) : undefined;
   const lang = opts.lang ?? current?.lang ?? 'de';

@@ -15,6 +15,8 @@ export interface ReportCommandOptions {
   output?: string;
   /** The inquiry file the council report answers. */
   inquiry?: string;
+  /** `--since REF`: add what changed since that state (council report). */
+  since?: string;
 }
 
 const KINDS = ['council', 'inventory', 'funding', 'compliance'];
@@ -34,6 +36,7 @@ export async function runReport(kind: string, opts: ReportCommandOptions): Promi
   const root = resolveRoot(opts.root);
 
   if (opts.inquiry && kind !== 'council') throw new UsageError(`--inquiry: only the council report answers an inquiry, not "${kind}"`);
+  if (opts.since !== undefined && kind !== 'council') throw new UsageError(`--since: only the council report shows the changes since an earlier state, not "${kind}" (see strategy diff)`);
   const ws = loadWorkspace(root, { maxFileBytes: opts.maxFileSize });
   const result = ws.lint({ asOf, lang });
   let inquiry: import('../../strategy/model/inquiry').Inquiry | undefined;
@@ -47,10 +50,11 @@ export async function runReport(kind: string, opts: ReportCommandOptions): Promi
       return 1;
     }
   }
+  const changes = opts.since === undefined ? undefined : (await (await import('./diff')).compareStates(root, { since: opts.since, lang: lang ?? result.lang, maxFileSize: opts.maxFileSize, current: result })).diff;
   const { buildReport, reportToMarkdown } = await import('../../strategy/report/index');
   const { sourceRevision } = await import('../report/git');
   const generator = `Digital Strategy Roadmap ${version}`;
-  const doc = buildReport(result, kind as 'council', { ...(await sourceRevision(root, { paths: ws.paths(), isRead: (p) => ws.kindOf(p) !== undefined, bytes: (p) => readLoadedBytes(root, p, opts.maxFileSize) })), generator, inquiry });
+  const doc = buildReport(result, kind as 'council', { ...(await sourceRevision(root, { paths: ws.paths(), isRead: (p) => ws.kindOf(p) !== undefined, bytes: (p) => readLoadedBytes(root, p, opts.maxFileSize) })), generator, inquiry, changes });
   const note = (line: string) => process.stderr.write(`strategy: ${line}\n`);
 
   switch (format) {

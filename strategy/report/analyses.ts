@@ -14,6 +14,7 @@ import { roadmapSection, strategySection } from './sections/strategy';
 import { fundingSection } from './sections/funding';
 import { complianceSection } from './sections/compliance';
 import { inventoryTable } from './sections/inventory';
+import { changesSection } from './sections/changes';
 
 export const ANALYSES: Record<AnalysisKind, (ctx: SectionContext) => RootContent[]> = {
   'ai-applications': applicationsSection,
@@ -23,7 +24,7 @@ export const ANALYSES: Record<AnalysisKind, (ctx: SectionContext) => RootContent
   'ethics-law-privacy': complianceSection,
   roadmap: roadmapSection,
   inventory: inventoryTable,
-  'changes-since': (ctx) => [paragraph(ctx.L.council.changesSinceUnavailable)],
+  'changes-since': (ctx) => (ctx.changes ? changesSection(ctx) : [paragraph(ctx.L.council.changesSinceUnavailable)]),
 };
 
 /** The council's five questions, answered when no inquiry file is given. */

@@ -11,6 +11,8 @@ import { byProgrammeTable, byProviderTable, byStatusTable, deadlines, detailTabl
 import { literacy, matrix, openFindings, otherFindings, waivers } from './sections/compliance';
 import { inventoryTable } from './sections/inventory';
 import { calendarSection } from './sections/calendar';
+import { changesSection } from './sections/changes';
+import { DIFF_WORDS } from '../diff/output';
 
 function header(ctx: SectionContext, kind: ReportKind, opts: ReportOptions): RootContent[] {
   const { L, fmt, facts } = ctx;
@@ -48,7 +50,11 @@ function overview(ctx: SectionContext): RootContent[] {
 }
 
 const BODIES: Record<ReportKind, (ctx: SectionContext, opts: ReportOptions) => RootContent[]> = {
-  council: (ctx, opts) => [...councilHead(ctx, opts.inquiry), ...overview(ctx), ...councilAnswers(ctx, opts.inquiry)],
+  council: (ctx, opts) => {
+    // With --since and no question of the inquiry asking for it, the changes follow the answers.
+    const asked = opts.inquiry?.questions.some((q) => q.analysis.includes('changes-since')) ?? false;
+    return [...councilHead(ctx, opts.inquiry), ...overview(ctx), ...councilAnswers(ctx, opts.inquiry), ...(ctx.changes && !asked ? [heading(2, DIFF_WORDS[ctx.lang].title), ...changesSection(ctx)] : [])];
+  },
   inventory: (ctx) => [paragraph(ctx.L.inventory.intro), ...inventoryTable(ctx)],
   funding: (ctx) => {
     const { L } = ctx;

@@ -22,5 +22,5 @@ export function buildReport(result: LintResult, kind: ReportKind, opts: ReportOp
   const lang = opts.lang ?? result.lang;
   const facts = computeFacts(result, lang);
   const roadmap = kind === 'council' ? aiRoadmap(result, lang) : [];
-  return assemble(makeContext(facts, lang, makeFormatter(lang), roadmap), kind, opts);
+  return assemble({ ...makeContext(facts, lang, makeFormatter(lang), roadmap), changes: opts.changes }, kind, opts);
 }

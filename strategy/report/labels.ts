@@ -180,7 +180,7 @@ const de = {
       inventory: 'KI-Register',
       'changes-since': 'Änderungen seit dem letzten Bericht',
     } satisfies Record<AnalysisKind, string>,
-    changesSinceUnavailable: 'Eine Auswertung der Änderungen seit einem früheren Stand ist in dieser Version des Werkzeugs nicht verfügbar; die Frage wird hier nicht beantwortet.',
+    changesSinceUnavailable: 'Für die Änderungen seit einem früheren Stand wird der Bericht mit „--since“ und diesem Stand erzeugt (ein Tag wie „rat-2026-09“, ein Commit oder ein Datum); dieser Bericht wurde ohne erzeugt, die Frage wird hier nicht beantwortet.',
     noAnalysis: 'Dieser Frage ist keine Auswertung zugeordnet; sie wird hier nicht beantwortet.',
   },
   col: {
@@ -538,7 +538,7 @@ const en: Labels = {
       inventory: 'AI register',
       'changes-since': 'Changes since the last report',
     } satisfies Record<AnalysisKind, string>,
-    changesSinceUnavailable: 'An analysis of the changes since an earlier state is not available in this version of the tool; the question is not answered here.',
+    changesSinceUnavailable: 'The changes since an earlier state are shown when the report is made with "--since" and that state (a tag such as "rat-2026-09", a commit or a date); this report was made without it, so the question is not answered here.',
     noAnalysis: 'No analysis is assigned to this question; it is not answered here.',
   },
   col: {

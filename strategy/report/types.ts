@@ -16,6 +16,8 @@ export interface ReportOptions {
   generator?: string;
   /** The council inquiry to answer (council report); without one, the five standard questions. */
   inquiry?: Inquiry;
+  /** What changed since an earlier state (`report council --since REF`, strategy/diff): „Änderungen seit der letzten Sitzung“. */
+  changes?: import('../diff/diff').StrategyDiff;
 }
 
 export interface ReportDocument {

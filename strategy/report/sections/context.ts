@@ -15,6 +15,8 @@ export interface SectionContext {
   fmt: Formatter;
   /** The roadmap (gantt of the AI initiatives): one diagram, or several when split by size. */
   roadmap: RoadmapDiagram[];
+  /** The comparison with an earlier state, when the report was asked for one (`--since`). */
+  changes?: import('../../diff/diff').StrategyDiff;
 }
 
 export type Section = (ctx: SectionContext) => RootContent[];
