@@ -42,7 +42,7 @@ export function buildProgram(): Command {
     .description('check the strategy repository and report findings')
     .option('--root <dir>', 'repository root (default: nearest folder with strategy.yaml)')
     .option('--max-file-size <size>', 'files larger than this are reported, not read (bytes, or with K or M; default 2M)', parseSize)
-    .addOption(new Option('--format <format>', 'output format').choices(['stylish', 'json', 'sarif', 'junit', 'github']).default('stylish'))
+    .addOption(new Option('--format <format>', 'output format').choices(['stylish', 'json', 'sarif', 'junit', 'github', 'codequality']).default('stylish'))
     .option('--as-of <date>', 'date for date-based rules (YYYY-MM-DD, default: today)')
     .option('--rule <id=severity>', 'override a rule severity (repeatable)', collect)
     .option('--max-warnings <n>', 'fail when there are more warnings than this', parseCount('--max-warnings'))

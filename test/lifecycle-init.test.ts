@@ -8,6 +8,7 @@ import Ajv from 'ajv';
 import { ALL_RULES, todayUtc } from '../strategy/index';
 import { loadWorkspace } from '../cli/load';
 import { planFiles } from '../cli/commands/init';
+import { version as packageVersion } from '../package.json';
 import { PROJECT, assertOneLineError, buildCli, snapshot, strategy, tempDir } from './lifecycle-helpers';
 
 interface JsonReport {
@@ -123,32 +124,26 @@ describe('strategy init (CLI process)', function () {
       assert.equal(r.stderr, '');
     });
 
-    it('GitHub workflow: annotations with --format github, SARIF uploaded to code scanning', () => {
+    it('GitHub workflow: the action pinned to this version, SARIF in the runner temp folder and uploaded (run as a runner would: test/ci.test.ts)', () => {
       const wf = parseYaml(readFileSync(join(repo, '.github/workflows/strategy.yml'), 'utf8')) as Record<string, any>;
       assert.ok(wf.on.push !== undefined && wf.on.pull_request !== undefined);
       assert.equal(wf.permissions['security-events'], 'write');
       const steps: Array<Record<string, any>> = Object.values(wf.jobs as Record<string, { steps: Array<Record<string, any>> }>)[0].steps;
-      const runs = steps.map((s) => String(s.run ?? ''));
-      assert.ok(runs.some((r) => /strategy lint --format github\b/.test(r)), 'no lint step with --format github');
-      const sarifStep = runs.find((r) => /strategy lint --format sarif --output \S+/.test(r));
-      assert.ok(sarifStep, 'no lint step writing SARIF');
-      const sarifFile = /--output (\S+)/.exec(sarifStep!)![1];
+      const lint = steps.find((s) => String(s.uses ?? '').startsWith('digital-strategy-roadmap/digital-strategy-roadmap@'));
+      assert.equal(lint?.uses, `digital-strategy-roadmap/digital-strategy-roadmap@v${packageVersion}`);
+      assert.equal(lint!.with.sarif, '${{ runner.temp }}/strategy.sarif');
       const upload = steps.find((s) => String(s.uses ?? '').startsWith('github/codeql-action/upload-sarif@'));
       assert.ok(upload, 'no upload-sarif step');
-      assert.equal(upload!.with.sarif_file, sarifFile);
-      // The SARIF step must come before the upload, and the failing lint (annotations) after it.
-      assert.ok(runs.indexOf(sarifStep!) < steps.indexOf(upload!));
-      assert.ok(steps.indexOf(upload!) < runs.findIndex((r) => /--format github/.test(r)));
+      assert.equal(upload!.with.sarif_file, lint!.with.sarif);
+      assert.match(upload!.if, /always\(\)/, 'uploads after findings too');
+      assert.ok(steps.indexOf(lint!) < steps.indexOf(upload!));
+      assert.ok(!steps.some((s) => /npm (install|i) /.test(String(s.run ?? ''))), 'no npm install');
     });
 
-    it('GitLab CI: lint with --format junit whose file is the JUnit report artifact', () => {
+    it('GitLab CI: includes the template at this version, with the same STRATEGY_VERSION (run as a runner would: test/ci.test.ts)', () => {
       const ci = parseYaml(readFileSync(join(repo, '.gitlab-ci.yml'), 'utf8')) as Record<string, any>;
-      const jobs = Object.values(ci).filter((j): j is Record<string, any> => typeof j === 'object' && j !== null && Array.isArray(j.script));
-      assert.equal(jobs.length, 1);
-      const junitLine = (jobs[0].script as string[]).find((l) => /strategy lint --format junit --output \S+/.test(l));
-      assert.ok(junitLine, 'no lint step writing JUnit');
-      assert.equal(jobs[0].artifacts.reports.junit, /--output (\S+)/.exec(junitLine!)![1]);
-      assert.equal(jobs[0].artifacts.when, 'always');
+      assert.deepEqual(ci.include, [{ remote: `https://raw.githubusercontent.com/digital-strategy-roadmap/digital-strategy-roadmap/v${packageVersion}/ci/gitlab/strategy-lint.yml` }]);
+      assert.equal(ci['strategy-lint'].variables.STRATEGY_VERSION, `v${packageVersion}`);
     });
 
     it('VS Code: recommends the extension and maps every YAML file kind to a schema copy that exists', () => {

@@ -30,6 +30,7 @@ const FORMATS: Record<string, () => Promise<Formatter>> = {
   sarif: async () => (await import('../format/sarif')).formatSarif,
   junit: async () => (await import('../format/junit')).formatJunit,
   github: async () => (await import('../format/github')).formatGithub,
+  codequality: async () => (await import('../format/codequality')).formatCodeQuality,
 };
 
 /** `strategy lint`: returns the exit code (0 clean, 1 findings fail the run). */
