@@ -171,6 +171,13 @@ describe('CI: the GitHub Action and the GitLab template, run as a runner runs th
     });
   });
 
+  it('README pins the action, the template and STRATEGY_VERSION to this version', () => {
+    const readme = readFileSync(join(PROJECT, 'README.md'), 'utf8');
+    const tags = [...readme.matchAll(/digital-strategy-roadmap@(v[\w.-]+)|digital-strategy-roadmap\/(v[\w.-]+)\/ci\/gitlab|STRATEGY_VERSION: (v[\w.-]+)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+    assert.equal(tags.length, 3);
+    assert.deepEqual([...new Set(tags)], [`v${packageVersion}`]);
+  });
+
   describe('GitLab template (ci/gitlab/strategy-lint.yml)', () => {
     const job = gitlab['strategy-lint'];
 
