@@ -1,5 +1,6 @@
 import { writeFileSync, renameSync, mkdirSync, unlinkSync } from 'node:fs';
 import { dirname, resolve, basename, join } from 'node:path';
+import { MessageError } from '../strategy/index';
 
 /** Writes a file atomically: a temporary file beside it, then rename, so readers never see half a file. */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
@@ -15,12 +16,17 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     } catch {
       /* nothing to clean */
     }
-    throw new Error(`cannot write ${path}: ${reason(e)}`, { cause: e });
+    throw new MessageError('cli.write.failed', { file: path, reason: reason(e) }, { cause: e });
   }
 }
 
-/** "EISDIR: illegal operation on a directory, rename '…' -> '…'" → the part before the paths (which name our temporary file). */
-function reason(e: unknown): string {
+/**
+ * The system's error code (`EISDIR`, `EACCES` …): the same in every language, and never the paths
+ * of Node's message (which name our temporary file). Without a code, the message's part before them.
+ */
+export function reason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (typeof code === 'string') return code;
   const msg = e instanceof Error ? e.message : String(e);
   return msg.split(/, (?:open|rename|mkdir|write) '/)[0];
 }

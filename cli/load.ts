@@ -26,11 +26,11 @@ export function findRoot(start: string): string | undefined {
 export function resolveRoot(option: string | undefined): string {
   if (option) {
     const dir = resolve(option);
-    if (!hasStrategyFile(dir)) throw new UsageError(`no ${STRATEGY_FILE} in ${option}`);
+    if (!hasStrategyFile(dir)) throw new UsageError('cli.root.notInDir', { dir: option });
     return dir;
   }
   const root = findRoot(process.cwd());
-  if (!root) throw new UsageError(`no ${STRATEGY_FILE} found in ${process.cwd()} or any parent folder (use --root DIR)`);
+  if (!root) throw new UsageError('cli.root.notFound', { dir: process.cwd() });
   return root;
 }
 
@@ -131,7 +131,7 @@ export function loadWorkspace(root: string, opts: { maxFileBytes?: number } = {}
   const strategyFile = join(root, STRATEGY_FILE);
   const realRoot = realpathSync(root);
   const target = realpathSync(strategyFile);
-  if (!target.startsWith(realRoot + sep)) throw new UsageError(`${STRATEGY_FILE} is a link to a file outside the repository (${target}): not read`);
+  if (!target.startsWith(realRoot + sep)) throw new UsageError('cli.root.linkOutside', { target });
   ws.setFile(STRATEGY_FILE, readLimited(strategyFile, maxFileBytes));
   const classify = makeClassifier(ws.include());
   for (const path of listFiles(root)) {

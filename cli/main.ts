@@ -1,16 +1,26 @@
 import { Command, CommanderError, Option } from 'commander';
-import { UsageError } from './errors';
+import { isMessageError } from '../strategy/index';
 import { collect, parseCount, parseSize } from './options';
+import { cliLang } from './lang';
+import { commanderMessage } from './commander-errors';
 
 const debug = process.argv.includes('--debug');
 
-/** Prints one clear line (the stack only with --debug) and sets exit code 2. */
+/** Commander's codes for output that is no error (help, version). */
+const NOT_ERRORS = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
+
+/** Prints one clear line in the user's language (the stack only with --debug) and sets exit code 2. */
 function fail(e: unknown): void {
   if (e instanceof CommanderError) {
-    process.exitCode = e.exitCode === 0 ? 0 : 2;
+    if (e.exitCode === 0 || NOT_ERRORS.has(e.code)) {
+      process.exitCode = e.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    process.stderr.write(`strategy: ${commanderMessage(e, cliLang())}\n`);
+    process.exitCode = 2;
     return;
   }
-  const msg = e instanceof Error ? e.message : String(e);
+  const msg = isMessageError(e) ? e.text(cliLang()) : e instanceof Error ? e.message : String(e);
   const io = (e as NodeJS.ErrnoException)?.code && (e as NodeJS.ErrnoException).path ? ` (${(e as NodeJS.ErrnoException).path})` : '';
   process.stderr.write(`strategy: ${msg.split('\n')[0]}${io && !msg.includes((e as NodeJS.ErrnoException).path!) ? io : ''}\n`);
   if (debug && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
@@ -34,7 +44,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .option('--debug', 'print stack traces of internal errors')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: () => undefined }) // errors are printed by fail(), translated
     .showSuggestionAfterError(true);
 
   program

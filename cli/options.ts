@@ -1,15 +1,16 @@
 import { isDay, parseRuleOption, type SeveritySetting, type Lang } from '../strategy/index';
 import { UsageError } from './errors';
+import { cliLang } from './lang';
 
 export function parseAsOf(v: string | undefined): string | undefined {
   if (v === undefined) return undefined;
-  if (!isDay(v)) throw new UsageError(`--as-of: "${v}" is not a date (YYYY-MM-DD)`);
+  if (!isDay(v)) throw new UsageError('cli.option.asOf', { value: v });
   return v;
 }
 
 export function parseLang(v: string | undefined): Lang | undefined {
   if (v === undefined) return undefined;
-  if (v !== 'de' && v !== 'en') throw new UsageError(`--lang: expected de or en, got "${v}"`);
+  if (v !== 'de' && v !== 'en') throw new UsageError('cli.option.lang', { value: v });
   return v;
 }
 
@@ -17,7 +18,7 @@ export function parseRules(specs: string[] | undefined): Record<string, Severity
   const out: Record<string, SeveritySetting> = {};
   for (const s of specs ?? []) {
     const r = parseRuleOption(s);
-    if ('error' in r) throw new UsageError(`--rule: ${r.error}`);
+    if ('error' in r) throw new UsageError('cli.option.rule', { problem: r.error.text(cliLang()) });
     out[r.rule] = r.severity;
   }
   return out;
@@ -29,7 +30,7 @@ export function collect(value: string, previous: string[] = []): string[] {
 
 export function parseCount(name: string) {
   return (v: string): number => {
-    if (!/^\d+$/.test(v)) throw new UsageError(`${name}: expected a whole number, got "${v}"`);
+    if (!/^\d+$/.test(v)) throw new UsageError('cli.option.count', { option: name, value: v });
     return Number(v);
   };
 }
@@ -41,6 +42,6 @@ export function parseCount(name: string) {
 export function parseSize(v: string): number {
   const m = /^(\d+)\s*(k|kib|m|mib)?$/i.exec(v.trim());
   const bytes = m ? Number(m[1]) * (m[2] ? (m[2][0].toLowerCase() === 'k' ? 1024 : 1024 * 1024) : 1) : NaN;
-  if (!Number.isSafeInteger(bytes) || bytes < 1) throw new UsageError(`--max-file-size: expected a size in bytes (or with K or M), got "${v}"`);
+  if (!Number.isSafeInteger(bytes) || bytes < 1) throw new UsageError('cli.option.size', { value: v });
   return bytes;
 }

@@ -1,4 +1,5 @@
 import type { Lang, Severity, SeveritySetting } from './types';
+import { MessageError } from './messages/index';
 import { RULES_BY_ID } from './rules/index';
 import type { Day } from './dates';
 
@@ -23,9 +24,9 @@ export function isSeverity(s: string): s is Severity {
 }
 
 /** Parses `ID=SEV` as given on the command line. */
-export function parseRuleOption(spec: string): { rule: string; severity: SeveritySetting } | { error: string } {
+export function parseRuleOption(spec: string): { rule: string; severity: SeveritySetting } | { error: MessageError } {
   const m = /^([a-z0-9-]+)=(error|warning|info|off)$/.exec(spec.trim());
-  if (!m) return { error: `expected RULE=error|warning|info|off, got "${spec}"` };
-  if (!RULES_BY_ID.has(m[1])) return { error: `unknown rule "${m[1]}"` };
+  if (!m) return { error: new MessageError('cli.rule.spec', { value: spec }) };
+  if (!RULES_BY_ID.has(m[1])) return { error: new MessageError('cli.rule.unknown', { rule: m[1] }) };
   return { rule: m[1], severity: m[2] as SeveritySetting };
 }

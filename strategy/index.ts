@@ -5,6 +5,7 @@ export type { Rule, RuleMeta, RuleCategory } from './rules/rule';
 export { docsPath, shorten } from './rules/rule';
 export { applyEdits, applyFixes, replaceTitle, type Fix, type TextEdit, type FixOutcome } from './fix';
 export { fixWorkspace, MAX_FIX_PASSES, type FixedFile, type WorkspaceFixResult } from './fix-workspace';
+export { message, localized, valueLabel, isMessageKey, fill, MessageError, isMessageError, CATALOGUES, type MessageKey, type MessageData, type Messages } from './messages/index';
 export { unreadableFile, readErrorCode } from './parse/unreadable';
 export { parseRuleOption, resolveSeverity, type LintOptions } from './config';
 export { makeClassifier, STRATEGY_FILE } from './discovery';

@@ -379,7 +379,8 @@ describe('strategy lint (CLI process)', function () {
     it('no strategy.yaml, and a strategy.yaml that is a folder: the folder named', () => {
       const dir = mkdtempSync(join(tmp, 'root-folder-'));
       mkdirSync(join(dir, 'strategy.yaml'));
-      check(['lint', '--root', dir], new RegExp(`^strategy: no strategy\\.yaml in ${escape(dir)}$`, 'm'));
+      check(['lint', '--root', dir, '--lang', 'en'], new RegExp(`^strategy: no strategy\\.yaml in ${escape(dir)}$`, 'm'));
+      check(['lint', '--root', dir], new RegExp(`^strategy: keine strategy\\.yaml in ${escape(dir)}$`, 'm'));
     });
   });
 
@@ -608,7 +609,7 @@ describe('strategy lint (CLI process)', function () {
       for (const bad of ['0', 'ten', '-1', '3G']) {
         const run = strategy(['lint', '--root', root, '--max-file-size', bad]);
         assert.equal(run.status, 2, `--max-file-size ${bad}`);
-        assert.match(run.stderr, /^strategy: --max-file-size: expected a size in bytes \(or with K or M\), got "[^"]*"\n$/);
+        assert.match(run.stderr, /^strategy: --max-file-size: erwartet eine Größe in Bytes \(oder mit K oder M\), nicht „[^“]*“\n$/);
       }
     });
 

@@ -445,7 +445,7 @@ describe('file safety', function () {
       const run = strategy(['lint', '--root', dir, '--format', 'json'], base);
       assert.equal(run.status, 2);
       assert.equal(run.stdout, '');
-      assert.match(run.stderr, /^strategy: strategy\.yaml is a link to a file outside the repository \(.*\): not read\n$/);
+      assert.match(run.stderr, /^strategy: strategy\.yaml ist ein Link auf eine Datei außerhalb des Repositorys \(.*\): nicht gelesen\n$/);
       assert.doesNotMatch(run.stderr, /Geheim|SECRET/);
 
       // A link to a file inside the repository is fine.

@@ -166,8 +166,8 @@ describe('strategy new measure', function () {
       it('an id that differs only in case', refuses(['--id', 'vw-portal', '--title', 'Noch ein Portal'], /VW-PORTAL/));
       it('a derived id that is taken', refuses(['--title', 'VW Portal'], /VW-PORTAL.*--id/));
       it('an existing file', refuses(['--id', 'NOTIZ', '--title', 'Notiz'], /measures\/notiz\.md/, (dir) => writeFileSync(join(dir, 'measures/notiz.md'), '---\nid: ANDERS\ntitle: Anders\nstatus: idea\n---\n')));
-      it('an unknown --field, with did-you-mean', refuses(['--title', 'X', '--field', 'verwaltun'], /did you mean "verwaltung"/));
-      it('an invalid --id', refuses(['--id', '1-falsch', '--title', 'X'], /not a valid id/));
+      it('an unknown --field, with did-you-mean', refuses(['--title', 'X', '--field', 'verwaltun'], /meinten Sie „verwaltung“\?/));
+      it('an invalid --id', refuses(['--id', '1-falsch', '--title', 'X'], /keine gültige ID/));
       it('no --title without a terminal', refuses([], /--title/));
       it('a title without letters or digits and no --id', refuses(['--title', '–––'], /--id/));
       it('another element than "measure", with did-you-mean', () => {
@@ -209,7 +209,7 @@ describe('strategy new measure', function () {
       assert.equal(code, 0);
       assert.match(asked, /Titel/);
       assert.match(asked, /\[SCHUL-WLAN-FUER-ALLE\]/);
-      assert.match(asked, /did you mean "bildung"/);
+      assert.match(asked, /meinten Sie „bildung“\?/);
       const file = join(dir, 'measures/schul-wlan-fuer-alle.md');
       assert.equal(resolve(printed.trim()), file);
       const data = frontMatter(readFileSync(file, 'utf8'));
@@ -221,7 +221,7 @@ describe('strategy new measure', function () {
       const { code, asked } = await interactive(dir, { field: 'verwaltung' }, ['VW Portal', 'VW-PORTAL', '']);
       assert.equal(code, 0);
       assert.match(asked, /\[VW-PORTAL-2\]/);
-      assert.match(asked, /already used/);
+      assert.match(asked, /hat schon die Maßnahme/);
       assert.ok(existsSync(join(dir, 'measures/vw-portal-2.md')));
     });
 
@@ -230,7 +230,7 @@ describe('strategy new measure', function () {
       const { code, asked } = await interactive(dir, { title: 'Sprachassistent', id: 'SPRACHE', field: 'verwaltung', ai: true }, ['speech', 'limitd', 'limited']);
       assert.equal(code, 0);
       assert.doesNotMatch(asked, /Titel|ID|Handlungsfeld/);
-      assert.match(asked, /did you mean "limited"/);
+      assert.match(asked, /meinten Sie „limited“\?/);
       const ai = frontMatter(readFileSync(join(dir, 'measures/sprache.md'), 'utf8')).ai as Record<string, unknown>;
       assert.deepEqual([ai.category, ai.risk], ['speech', 'limited']);
     });

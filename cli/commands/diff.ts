@@ -46,14 +46,14 @@ export async function compareStates(
   const repo = findRepository(root);
   const folder = repo ? pathInRepository(repo, root) : undefined;
   const lang = opts.lang ?? current?.lang ?? 'de';
-  if (!repo || folder === undefined) throw new UsageError(lang === 'de' ? `${root} liegt in keinem git-Repository: --since braucht die Historie` : `${root} is not inside a git repository: --since needs its history`);
+  if (!repo || folder === undefined) throw new UsageError('diff.noRepository', { root });
   const at = async (spec: string): Promise<{ rev: Revision; result: LintResult }> => {
     try {
       const rev = await resolveRevision(repo, spec);
       const ws = await workspaceAt(repo, rev, folder, { maxFileBytes: opts.maxFileSize });
       return { rev, result: ws.lint({ asOf: rev.committed.slice(0, 10), lang }) };
     } catch (e) {
-      if (e instanceof RevisionError) throw new UsageError(lang === 'de' ? e.de : e.en);
+      if (e instanceof RevisionError) throw new UsageError({ de: e.de, en: e.en });
       throw e;
     }
   };
@@ -72,8 +72,8 @@ export async function compareStates(
 /** `strategy diff --since REF [--until REF]`: what changed, per measure. */
 export async function runDiff(opts: DiffCommandOptions): Promise<number> {
   const format = opts.format ?? 'stylish';
-  if (!FORMATS.includes(format)) throw new UsageError(`--format: expected one of ${FORMATS.join(', ')}, got "${format}"`);
-  if (!opts.since) throw new UsageError('--since REF is required (a tag, a commit or a date YYYY-MM-DD)');
+  if (!FORMATS.includes(format)) throw new UsageError('cli.option.oneOf', { option: '--format', allowed: FORMATS.join(', '), value: format });
+  if (!opts.since) throw new UsageError('diff.sinceRequired');
   const { diff, after, lang } = await compareStates(opts.root, { since: opts.since, until: opts.until, asOf: parseAsOf(opts.asOf), lang: parseLang(opts.lang), maxFileSize: opts.maxFileSize });
   const programmeName = (id: string) => after.model.programmeById.get(id)?.name ?? id;
   if (format === 'json') emit(JSON.stringify(diffJson(diff), null, 2) + '\n', opts.output);

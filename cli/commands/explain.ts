@@ -1,21 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RULES_BY_ID, type Lang } from '../../strategy/index';
+import { RULES_BY_ID, message, type Lang } from '../../strategy/index';
 import { didYouMean } from '../../strategy/suggest';
 import { parseLang } from '../options';
+import { cliLang } from '../lang';
 import { useColor } from '../io';
 import { UsageError } from '../errors';
 import { docsDir } from '../lifecycle/assets';
-import { CATEGORY_LABELS, SEVERITY_LABELS } from '../lifecycle/rule-labels';
 
 export interface ExplainCommandOptions {
   lang?: string;
 }
 
-const TEXT: Record<Lang, { category: string; severity: string; missing: (path: string) => string }> = {
-  de: { category: 'Kategorie', severity: 'Standard', missing: (p) => `(Keine Dokumentationsseite gefunden: ${p})` },
-  en: { category: 'Category', severity: 'Default', missing: (p) => `(No documentation page found: ${p})` },
-};
 
 /**
  * `strategy explain RULE`: a summary from the rule's metadata (in the chosen language), then
@@ -23,23 +19,22 @@ const TEXT: Record<Lang, { category: string; severity: string; missing: (path: s
  * preferred over the default page (`<rule>.md`).
  */
 export async function runExplain(ruleId: string, opts: ExplainCommandOptions): Promise<number> {
-  const lang: Lang = parseLang(opts.lang) ?? 'de';
+  const lang: Lang = parseLang(opts.lang) ?? cliLang();
   const rule = RULES_BY_ID.get(ruleId);
   if (!rule) {
-    const s = didYouMean(ruleId, RULES_BY_ID.keys());
-    throw new UsageError(`unknown rule "${ruleId}"${s ? ` (did you mean "${s}"?)` : ''} – "strategy rules" lists all rules`);
+    const suggestion = didYouMean(ruleId, RULES_BY_ID.keys());
+    throw suggestion ? new UsageError('explain.unknownRuleSuggest', { rule: ruleId, suggestion }) : new UsageError('explain.unknownRule', { rule: ruleId });
   }
-  const t = TEXT[lang];
   const color = useColor(process.stdout);
   const width = Math.min(100, process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 80);
   // The summary is Markdown too (descriptions quote keys in backticks), rendered like the page.
-  const head = [`**${rule.id}** · ${t.category}: ${CATEGORY_LABELS[rule.category][lang]} · ${t.severity}: ${SEVERITY_LABELS[rule.defaultSeverity][lang]}`, rule.description[lang]].join('\n\n');
+  const head = [`**${rule.id}** · ${message(lang, 'explain.category')}: ${message(lang, `category.${rule.category}`)} · ${message(lang, 'explain.default')}: ${message(lang, `severity.${rule.defaultSeverity}`)}`, rule.description[lang]].join('\n\n');
   const { renderMarkdownForTerminal } = await import('../lifecycle/terminal-markdown');
   const render = (md: string) => renderMarkdownForTerminal(md, { width, color });
   const page = readPage(rule.id, lang);
   if (page === undefined) {
     process.stdout.write(render(head));
-    process.stderr.write(t.missing(`docs/rules/${rule.id}.md`) + '\n');
+    process.stderr.write(message(lang, 'explain.noPage', { path: `docs/rules/${rule.id}.md` }) + '\n');
     return 0;
   }
   process.stdout.write(render(head) + '\n' + render(page));

@@ -2,6 +2,7 @@ import { loadWorkspace, resolveRoot } from '../load';
 import { parseAsOf, parseLang } from '../options';
 import { emit } from '../io';
 import { UsageError } from '../errors';
+import { setCliLang } from '../lang';
 import { exportModel, measuresCsv } from '../../strategy/export/index';
 import { exportAlgoritmeregister, exportEuDatabase } from '../../strategy/register/export';
 import { missingReport } from './register-missing';
@@ -28,11 +29,12 @@ export interface ExportCommandOptions {
  * counts come from a lint at `--as-of`; the export itself never fails on findings (exit 0).
  */
 export async function runExport(opts: ExportCommandOptions): Promise<number> {
-  if (!FORMATS.includes(opts.format)) throw new UsageError(`--format: expected ${FORMATS.join(', ')}, got "${opts.format}"`);
+  if (!FORMATS.includes(opts.format)) throw new UsageError('cli.option.oneOf', { option: '--format', allowed: FORMATS.join(', '), value: opts.format });
   const asOf = parseAsOf(opts.asOf);
   const lang = parseLang(opts.lang);
   const ws = loadWorkspace(resolveRoot(opts.root), { maxFileBytes: opts.maxFileSize });
   const result = ws.lint({ asOf, lang });
+  setCliLang(result.lang);
   if (opts.format === 'algoritmeregister' || opts.format === 'eu-database') {
     // Register formats: the data on stdout (or --output), what is missing on stderr.
     const outLang = lang ?? result.lang;

@@ -2,7 +2,9 @@ import { lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSyn
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseLang } from '../options';
 import { UsageError } from '../errors';
-import { STRATEGY_FILE, todayUtc, type Lang } from '../../strategy/index';
+import { MessageError, STRATEGY_FILE, message, todayUtc, type Lang, type MessageData, type MessageKey } from '../../strategy/index';
+import { reason } from '../io';
+import { setCliLang } from '../lang';
 import { templatesDir } from '../lifecycle/assets';
 import { outputName, renderTemplate } from '../lifecycle/template';
 import { version } from '../../package.json';
@@ -31,22 +33,6 @@ const SCHEMAS: Record<string, unknown> = {
 };
 export const SCHEMA_DIR = '.strategy/schema';
 
-const TEXT = {
-  de: {
-    exists: (f: string) => `${f} gibt es schon: nichts geändert („strategy init“ überschreibt nie)`,
-    notDir: (d: string) => `${d} ist kein Ordner`,
-    created: (n: number, d: string) => `Neues Strategie-Repository in ${d}: ${n} ${n === 1 ? 'Datei' : 'Dateien'} angelegt.`,
-    skipped: (f: string) => `  übersprungen (gibt es schon): ${f}`,
-    next: (d: string) => `Weiter: ${d === '.' ? '' : `cd ${d} && `}strategy lint`,
-  },
-  en: {
-    exists: (f: string) => `${f} exists: nothing changed ("strategy init" never overwrites)`,
-    notDir: (d: string) => `${d} is not a folder`,
-    created: (n: number, d: string) => `New strategy repository in ${d}: ${n} ${n === 1 ? 'file' : 'files'} created.`,
-    skipped: (f: string) => `  skipped (exists): ${f}`,
-    next: (d: string) => `Next: ${d === '.' ? '' : `cd ${d} && `}strategy lint`,
-  },
-};
 
 /**
  * `strategy init [DIR]`: a new strategy repository from the templates of the chosen language.
@@ -56,11 +42,11 @@ const TEXT = {
  */
 export async function runInit(dir: string, opts: InitCommandOptions): Promise<number> {
   const lang: Lang = parseLang(opts.lang) ?? 'de';
-  const t = TEXT[lang];
+  setCliLang(lang);
   const target = resolve(dir);
   const label = relative(process.cwd(), target).split('\\').join('/') || '.';
-  if (exists(target) && !statSync(target).isDirectory()) throw new UsageError(t.notDir(dir));
-  if (exists(join(target, STRATEGY_FILE))) throw new UsageError(t.exists(join(label, STRATEGY_FILE).split('\\').join('/')));
+  if (exists(target) && !statSync(target).isDirectory()) throw new UsageError('init.notDir', { dir });
+  if (exists(join(target, STRATEGY_FILE))) throw new UsageError('init.exists', { file: join(label, STRATEGY_FILE).split('\\').join('/') });
 
   const files = planFiles(lang, new Date());
   const created: string[] = [];
@@ -74,13 +60,14 @@ export async function runInit(dir: string, opts: InitCommandOptions): Promise<nu
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EEXIST' || code === 'EISDIR' || code === 'ENOTDIR') skipped.push(path);
-      else throw new Error(`cannot write ${join(label, path)}: ${(e as Error).message.split(/, open '/)[0]}`, { cause: e });
+      else throw new MessageError('cli.write.failed', { file: join(label, path), reason: reason(e) }, { cause: e });
     }
   }
   for (const path of created) process.stdout.write(`${label === '.' ? path : `${label}/${path}`}\n`);
-  process.stderr.write(t.created(created.length, label) + '\n');
-  for (const path of skipped) process.stderr.write(t.skipped(path) + '\n');
-  process.stderr.write(t.next(label) + '\n');
+  const say = (key: MessageKey, data: MessageData) => process.stderr.write(message(lang, key, data) + '\n');
+  say(created.length === 1 ? 'init.created.one' : 'init.created.other', { n: created.length, dir: label });
+  for (const path of skipped) say('init.skipped', { file: path });
+  say('init.next', { command: `${label === '.' ? '' : `cd ${label} && `}strategy lint` });
   return 0;
 }
 

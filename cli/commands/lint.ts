@@ -3,6 +3,8 @@ import { loadWorkspace, resolveRoot } from '../load';
 import { parseAsOf, parseLang, parseRules } from '../options';
 import { emit, useColor } from '../io';
 import { UsageError } from '../errors';
+import { setCliLang } from '../lang';
+import { message } from '../../strategy/index';
 import type { FormatContext, Formatter } from '../format/types';
 import { fixWorkspace, type FixedFile, type LintResult } from '../../strategy/index';
 import { writeFixedFiles, unifiedDiff, type WriteOutcome } from '../fix-files';
@@ -36,12 +38,12 @@ const FORMATS: Record<string, () => Promise<Formatter>> = {
 /** `strategy lint`: returns the exit code (0 clean, 1 findings fail the run). */
 export async function runLint(opts: LintCommandOptions): Promise<number> {
   const load = FORMATS[opts.format];
-  if (!load) throw new UsageError(`--format: expected one of ${Object.keys(FORMATS).join(', ')}, got "${opts.format}"`);
+  if (!load) throw new UsageError('cli.option.oneOf', { option: '--format', allowed: Object.keys(FORMATS).join(', '), value: opts.format });
   const asOf = parseAsOf(opts.asOf);
   const lang = parseLang(opts.lang);
   const ruleOverrides = parseRules(opts.rule);
   const root = resolveRoot(opts.root);
-  if (opts.fix && opts.fixDryRun) throw new UsageError('--fix and --fix-dry-run: use one of them');
+  if (opts.fix && opts.fixDryRun) throw new UsageError('lint.fixAndDryRun');
   const ws = loadWorkspace(root, { maxFileBytes: opts.maxFileSize });
   let result: LintResult;
   if (opts.fix || opts.fixDryRun) {
@@ -58,6 +60,7 @@ export async function runLint(opts: LintCommandOptions): Promise<number> {
     if (outcome.refused.length) result = loadWorkspace(root, { maxFileBytes: opts.maxFileSize }).lint({ asOf, lang, ruleOverrides });
     reportFixes(files, outcome, result);
   } else result = ws.lint({ asOf, lang, ruleOverrides });
+  setCliLang(result.lang);
   const rootLabel = relative(process.cwd(), root).split('\\').join('/') || '.';
   const ctx: FormatContext = { result, root, rootLabel, color: !opts.output && opts.format === 'stylish' && useColor(process.stdout), quiet: Boolean(opts.quiet) };
   emit((await load())(ctx), opts.output);
@@ -70,7 +73,7 @@ function exitCode(result: LintResult, maxWarnings: number | undefined): number {
   const warnings = result.findings.filter((f) => f.severity === 'warning').length;
   if (errors > 0) return 1;
   if (maxWarnings !== undefined && warnings > maxWarnings) {
-    process.stderr.write(`strategy: ${warnings} warnings exceed --max-warnings ${maxWarnings}\n`);
+    process.stderr.write(`strategy: ${message(result.lang, 'lint.maxWarnings', { count: warnings, max: maxWarnings })}\n`);
     return 1;
   }
   return 0;

@@ -2,7 +2,9 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { loadWorkspace, resolveRoot } from '../load';
 import { UsageError } from '../errors';
-import { AI_CATEGORIES, AI_RISKS, type Lang, type Model } from '../../strategy/index';
+import { AI_CATEGORIES, AI_RISKS, MessageError, message, type Lang, type MessageData, type MessageKey, type Model } from '../../strategy/index';
+import { reason } from '../io';
+import { setCliLang } from '../lang';
 import { didYouMean } from '../../strategy/suggest';
 import { templatesDir } from '../lifecycle/assets';
 import { renderTemplate } from '../lifecycle/template';
@@ -27,24 +29,6 @@ export interface NewCommandIo {
 
 const KINDS = ['measure'];
 
-const TEXT = {
-  de: {
-    title: 'Titel der Maßnahme',
-    id: 'ID',
-    field: (ids: string) => `Handlungsfeld (${ids}; leer: keins)`,
-    category: (c: string) => `KI-Kategorie (${c})`,
-    risk: (r: string) => `Risikoklasse nach KI-VO (${r})`,
-    created: (id: string, file: string) => `Maßnahme ${id} angelegt: ${file}`,
-  },
-  en: {
-    title: 'Title of the measure',
-    id: 'Id',
-    field: (ids: string) => `Field of action (${ids}; empty: none)`,
-    category: (c: string) => `AI category (${c})`,
-    risk: (r: string) => `Risk class under the AI Act (${r})`,
-    created: (id: string, file: string) => `Created measure ${id}: ${file}`,
-  },
-};
 
 /**
  * `strategy new measure`: writes `measures/<slug>.md` from the template of the repository's
@@ -53,21 +37,22 @@ const TEXT = {
  */
 export async function runNew(what: string, opts: NewCommandOptions, io: NewCommandIo = defaultIo()): Promise<number> {
   if (!KINDS.includes(what)) {
-    const s = didYouMean(what, KINDS);
-    throw new UsageError(`cannot create "${what}": only "measure" is supported${s ? ` (did you mean "${s}"?)` : ''}`);
+    const suggestion = didYouMean(what, KINDS);
+    throw suggestion ? new UsageError('new.onlyMeasureSuggest', { what, suggestion }) : new UsageError('new.onlyMeasure', { what });
   }
   const root = resolveRoot(opts.root);
   const ws = loadWorkspace(root);
   const model = ws.model();
   const lang: Lang = model.strategy.language ?? 'de';
-  const t = TEXT[lang];
+  setCliLang(lang);
+  const t = (key: MessageKey, data?: MessageData) => message(lang, key, data);
   const prompter = io.interactive ? createPrompter(io.input, io.output) : undefined;
   try {
-    const title = await resolveTitle(opts.title, prompter, t.title);
+    const title = await resolveTitle(opts.title, prompter, t('new.ask.title'));
     const existing = existingIds(model);
-    const id = await resolveId(opts.id, title, existing, prompter, t.id);
-    const field = await resolveField(opts.field, model, prompter, t);
-    const ai = opts.ai ? await resolveAi(prompter, t) : undefined;
+    const id = await resolveId(opts.id, title, existing, prompter, lang);
+    const field = await resolveField(opts.field, model, prompter, lang);
+    const ai = opts.ai ? await resolveAi(prompter, lang) : undefined;
 
     const file = measurePath(id, (p) => ws.kindOf(p) === 'measures', model.strategy.include);
     const content = renderMeasure(lang, { id, title, field, ai, model });
@@ -76,12 +61,12 @@ export async function runNew(what: string, opts: NewCommandOptions, io: NewComma
     try {
       writeFileSync(full, content, { flag: 'wx' });
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${file} exists: not overwritten (choose another --id)`);
-      throw new Error(`cannot write ${file}: ${(e as Error).message}`, { cause: e });
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError('new.exists', { file });
+      throw new MessageError('cli.write.failed', { file, reason: reason(e) }, { cause: e });
     }
     const shown = relative(process.cwd(), full).split('\\').join('/') || file;
     process.stdout.write(shown + '\n');
-    io.output.write(t.created(id, shown) + '\n');
+    io.output.write(t('new.created', { id, file: shown }) + '\n');
     return 0;
   } finally {
     prompter?.close();
@@ -98,53 +83,54 @@ const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 async function resolveTitle(given: string | undefined, prompter: Prompter | undefined, question: string): Promise<string> {
   if (given !== undefined) {
     const title = oneLine(given);
-    if (!title) throw new UsageError('--title: the title is empty');
+    if (!title) throw new UsageError('new.titleEmpty');
     return title;
   }
-  if (!prompter) throw new UsageError('--title is required when stdin is not a terminal');
+  if (!prompter) throw new UsageError('new.titleRequired');
   for (;;) {
     const title = oneLine(await prompter.ask(question));
     if (title) return title;
   }
 }
 
-async function resolveId(given: string | undefined, title: string, existing: Map<string, string>, prompter: Prompter | undefined, question: string): Promise<string> {
+async function resolveId(given: string | undefined, title: string, existing: Map<string, string>, prompter: Prompter | undefined, lang: Lang): Promise<string> {
   if (given !== undefined) {
-    const problem = checkId(given, existing);
-    if (problem) throw new UsageError(`--id: ${problem}`);
+    const problem = checkId(given, existing, lang);
+    if (problem) throw new UsageError('new.idOption', { problem });
     return given;
   }
   if (!prompter) {
     const derived = idFromTitle(title);
-    if (!derived) throw new UsageError(`cannot derive an id from the title "${title}": give one with --id`);
-    const problem = checkId(derived, existing);
-    if (problem) throw new UsageError(`${problem}: give another one with --id`);
+    if (!derived) throw new UsageError('new.noDerivedId', { title });
+    const problem = checkId(derived, existing, lang);
+    if (problem) throw new UsageError('new.derivedIdProblem', { problem });
     return derived;
   }
   const derived = uniqueDerivedId(title, existing);
   for (;;) {
-    const id = await prompter.ask(question, derived);
-    const problem = id ? checkId(id, existing) : 'an id is required';
+    const id = await prompter.ask(message(lang, 'new.ask.id'), derived);
+    const problem = id ? checkId(id, existing, lang) : message(lang, 'new.idRequired');
     if (!problem) return id;
     prompter.warn(problem);
   }
 }
 
-async function resolveField(given: string | undefined, model: Model, prompter: Prompter | undefined, t: (typeof TEXT)[Lang]): Promise<string | undefined> {
+async function resolveField(given: string | undefined, model: Model, prompter: Prompter | undefined, lang: Lang): Promise<string | undefined> {
   const ids = model.fields.map((f) => f.id);
-  const check = (f: string) => {
-    if (model.fieldById.has(f)) return undefined;
-    const s = didYouMean(f, ids);
-    return `unknown field of action "${f}"${s ? ` (did you mean "${s}"?)` : ids.length ? ` (known: ${ids.join(', ')})` : ''}`;
+  const check = (field: string) => {
+    if (model.fieldById.has(field)) return undefined;
+    const suggestion = didYouMean(field, ids);
+    if (suggestion) return message(lang, 'new.unknownFieldSuggest', { field, suggestion });
+    return ids.length ? message(lang, 'new.unknownFieldKnown', { field, known: ids.join(', ') }) : message(lang, 'new.unknownField', { field });
   };
   if (given !== undefined) {
     const problem = check(given);
-    if (problem) throw new UsageError(`--field: ${problem}`);
+    if (problem) throw new UsageError('new.fieldOption', { problem });
     return given;
   }
   if (!prompter || ids.length === 0) return undefined;
   for (;;) {
-    const answer = await prompter.ask(t.field(ids.join(', ')));
+    const answer = await prompter.ask(message(lang, 'new.ask.field', { ids: ids.join(', ') }));
     if (!answer) return undefined;
     const problem = check(answer);
     if (!problem) return answer;
@@ -152,18 +138,19 @@ async function resolveField(given: string | undefined, model: Model, prompter: P
   }
 }
 
-async function resolveAi(prompter: Prompter | undefined, t: (typeof TEXT)[Lang]): Promise<{ category: string; risk: string }> {
+async function resolveAi(prompter: Prompter | undefined, lang: Lang): Promise<{ category: string; risk: string }> {
   if (!prompter) return { category: 'other', risk: 'unclassified' };
   const pick = async (question: string, allowed: readonly string[], fallback: string) => {
     for (;;) {
       const answer = await prompter.ask(question, fallback);
       if (allowed.includes(answer)) return answer;
-      const s = didYouMean(answer, allowed);
-      prompter.warn(`"${answer}" is not one of ${allowed.join(', ')}${s ? ` – did you mean "${s}"?` : ''}`);
+      const suggestion = didYouMean(answer, allowed);
+      const data = { value: answer, allowed: allowed.join(', ') };
+      prompter.warn(suggestion ? message(lang, 'new.notAllowedSuggest', { ...data, suggestion }) : message(lang, 'new.notAllowed', data));
     }
   };
-  const category = await pick(t.category(AI_CATEGORIES.join(', ')), AI_CATEGORIES, 'other');
-  const risk = await pick(t.risk(AI_RISKS.join(', ')), AI_RISKS, 'unclassified');
+  const category = await pick(message(lang, 'new.ask.category', { allowed: AI_CATEGORIES.join(', ') }), AI_CATEGORIES, 'other');
+  const risk = await pick(message(lang, 'new.ask.risk', { allowed: AI_RISKS.join(', ') }), AI_RISKS, 'unclassified');
   return { category, risk };
 }
 
@@ -175,5 +162,5 @@ export function renderMeasure(lang: Lang, v: MeasureValues): string {
 function measurePath(id: string, isMeasure: (path: string) => boolean, include: string[]): string {
   const path = corePath(id, isMeasure, include);
   if (path) return path;
-  throw new UsageError(`no folder for Markdown measures: "include" in strategy.yaml (${include.join(', ')}) matches no file for ${id}`);
+  throw new UsageError('new.noFolder', { include: include.join(', '), id });
 }

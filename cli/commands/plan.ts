@@ -2,6 +2,7 @@ import { loadWorkspace, resolveRoot } from '../load';
 import { parseAsOf, parseLang } from '../options';
 import { emit, useColor } from '../io';
 import { UsageError } from '../errors';
+import { setCliLang } from '../lang';
 import { printable } from '../format/stylish';
 import { delayImpact, schedule, UnknownTargetError, type Schedule } from '../../strategy/schedule/schedule';
 import { PLAN_LABELS, planDocument, planJson, planRows, targetLine } from '../../strategy/schedule/plan-output';
@@ -25,14 +26,14 @@ const FORMATS = ['stylish', 'json', 'markdown'];
 function parseSlip(v: string | undefined): { measure: string; days: number } | undefined {
   if (v === undefined) return undefined;
   const m = /^(.+)=(-?\d{1,5})$/.exec(v);
-  if (!m) throw new UsageError(`--slip: expected MEASURE=DAYS (e.g. ST-PLATTFORM=30), got "${v}"`);
+  if (!m) throw new UsageError('cli.option.slip', { value: v });
   return { measure: m[1], days: Number(m[2]) };
 }
 
 /** `strategy plan`: critical path, slack per measure and milestone, and what a slip moves. */
 export async function runPlan(opts: PlanCommandOptions): Promise<number> {
   const format = opts.format ?? 'stylish';
-  if (!FORMATS.includes(format)) throw new UsageError(`--format: expected one of ${FORMATS.join(', ')}, got "${format}"`);
+  if (!FORMATS.includes(format)) throw new UsageError('cli.option.oneOf', { option: '--format', allowed: FORMATS.join(', '), value: format });
   const slip = parseSlip(opts.slip);
   const asOf = parseAsOf(opts.asOf);
   const langOption = parseLang(opts.lang);
@@ -40,14 +41,15 @@ export async function runPlan(opts: PlanCommandOptions): Promise<number> {
   const result = loadWorkspace(root, { maxFileBytes: opts.maxFileSize }).lint({ asOf, lang: langOption });
   const model = result.model;
   const lang = result.lang;
+  setCliLang(lang);
   let plan: Schedule;
   try {
     plan = schedule(model, { target: opts.target });
   } catch (e) {
-    if (e instanceof UnknownTargetError) throw new UsageError(lang === 'de' ? `--target: „${e.target}“ ist keine Maßnahme und kein Meilenstein (MASSNAHME oder MASSNAHME/meilenstein)` : `--target: "${e.target}" is neither a measure nor a milestone (MEASURE or MEASURE/milestone)`);
+    if (e instanceof UnknownTargetError) throw new UsageError('cli.option.unknownTarget', { option: '--target', value: e.target });
     throw e;
   }
-  if (slip && !model.measureById.has(slip.measure)) throw new UsageError(lang === 'de' ? `--slip: keine Maßnahme „${slip.measure}“` : `--slip: no measure "${slip.measure}"`);
+  if (slip && !model.measureById.has(slip.measure)) throw new UsageError('cli.option.slipUnknown', { value: slip.measure });
   const impact = slip ? { ...slip, moved: delayImpact(model, slip.measure, slip.days, { target: opts.target }) } : undefined;
 
   if (format === 'json') emit(JSON.stringify(planJson(plan, impact), null, 2) + '\n', opts.output);

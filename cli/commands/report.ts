@@ -4,6 +4,7 @@ import { loadWorkspace, readLoadedBytes, resolveRoot } from '../load';
 import { parseAsOf, parseLang } from '../options';
 import { emit } from '../io';
 import { UsageError } from '../errors';
+import { setCliLang } from '../lang';
 
 export interface ReportCommandOptions {
   root?: string;
@@ -25,20 +26,21 @@ const BY_EXTENSION: Record<string, string> = { '.md': 'md', '.markdown': 'md', '
 
 /** `strategy report [kind]`: the report in the chosen format, to stdout or `--output FILE`. */
 export async function runReport(kind: string, opts: ReportCommandOptions): Promise<number> {
-  if (!KINDS.includes(kind)) throw new UsageError(`unknown report "${kind}": expected one of ${KINDS.join(', ')}`);
+  if (!KINDS.includes(kind)) throw new UsageError('cli.option.notOneOfReport', { value: kind, allowed: KINDS.join(', ') });
   // Without --format, the extension of --output decides (report.html → HTML), else Markdown.
   const format = opts.format ?? (opts.output ? BY_EXTENSION[extname(opts.output).toLowerCase()] : undefined) ?? 'md';
-  if (!FORMATS.includes(format)) throw new UsageError(`--format: expected one of ${FORMATS.join(', ')}, got "${format}"`);
+  if (!FORMATS.includes(format)) throw new UsageError('cli.option.oneOf', { option: '--format', allowed: FORMATS.join(', '), value: format });
   const binary = format === 'pdf' || format === 'docx';
-  if (binary && !opts.output && process.stdout.isTTY) throw new UsageError(`--format ${format} writes a binary file: add --output FILE.${format}`);
+  if (binary && !opts.output && process.stdout.isTTY) throw new UsageError('cli.option.binaryToTerminal', { format });
   const asOf = parseAsOf(opts.asOf);
   const lang = parseLang(opts.lang);
   const root = resolveRoot(opts.root);
 
-  if (opts.inquiry && kind !== 'council') throw new UsageError(`--inquiry: only the council report answers an inquiry, not "${kind}"`);
-  if (opts.since !== undefined && kind !== 'council') throw new UsageError(`--since: only the council report shows the changes since an earlier state, not "${kind}" (see strategy diff)`);
+  if (opts.inquiry && kind !== 'council') throw new UsageError('report.inquiryOnlyCouncil', { kind });
+  if (opts.since !== undefined && kind !== 'council') throw new UsageError('report.sinceOnlyCouncil', { kind });
   const ws = loadWorkspace(root, { maxFileBytes: opts.maxFileSize });
   const result = ws.lint({ asOf, lang });
+  setCliLang(result.lang);
   let inquiry: import('../../strategy/model/inquiry').Inquiry | undefined;
   if (opts.inquiry) {
     const { loadInquiry, InquiryError } = await import('../report/inquiry');

@@ -4,7 +4,8 @@ import { loadWorkspace, resolveRoot } from '../load';
 import { parseAsOf, parseLang } from '../options';
 import { emit, writeFileAtomic } from '../io';
 import { UsageError } from '../errors';
-import { dependencyGraph, shorten, todayUtc } from '../../strategy/index';
+import { cliLang, setCliLang } from '../lang';
+import { dependencyGraph, message, shorten, todayUtc } from '../../strategy/index';
 import { roadmapDiagrams, resolvePeriod, ROADMAP_GROUPS, ROADMAP_TYPES, type RoadmapDiagram, type RoadmapGroup, type RoadmapOptions, type RoadmapType } from '../../strategy/diagrams/index';
 import { updateRegions } from '../render/roadmap-region';
 import { printable } from '../format/stylish';
@@ -30,7 +31,7 @@ const OUTPUTS = ['.mmd', '.md', '.html', '.svg', '.png'];
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${name}: expected one of ${allowed.join(', ')}, got "${value}"`);
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError('cli.option.oneOf', { option: name, allowed: allowed.join(', '), value });
   return value as T;
 }
 
@@ -40,21 +41,18 @@ export async function runRoadmap(opts: RoadmapCommandOptions): Promise<number> {
   const group = oneOf<RoadmapGroup>('--group', opts.group, ROADMAP_GROUPS, 'field');
   const asOf = parseAsOf(opts.asOf) ?? todayUtc();
   const langOption = parseLang(opts.lang);
-  try {
-    resolvePeriod(opts.from, opts.to);
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  resolvePeriod(opts.from, opts.to); // a MessageError: printed as a one-line usage error
   const ext = opts.output ? extname(opts.output).toLowerCase() : undefined;
-  if (opts.output && opts.update) throw new UsageError('use either --output or --update, not both');
-  if (ext !== undefined && !OUTPUTS.includes(ext)) throw new UsageError(`--output: expected a file ending in ${OUTPUTS.join(', ')}, got "${opts.output}"`);
+  if (opts.output && opts.update) throw new UsageError('cli.option.outputOrUpdate');
+  if (ext !== undefined && !OUTPUTS.includes(ext)) throw new UsageError('cli.option.outputExtension', { allowed: OUTPUTS.join(', '), value: opts.output ?? '' });
 
   const root = resolveRoot(opts.root);
   const result = loadWorkspace(root, { maxFileBytes: opts.maxFileSize }).lint({ asOf, lang: langOption });
+  setCliLang(result.lang);
   // Where our own Mermaid renders (HTML, SVG, PNG), the as-of date is a vertical line; Mermaid
   // text for GitHub, GitLab and other viewers uses a milestone, which every Mermaid version reads.
   const asOfMarker = ext === '.html' || ext === '.svg' || ext === '.png' ? 'line' : 'milestone';
-  if (typeof opts.criticalPath === 'string' && !dependencyGraph(result.model).resolve(opts.criticalPath)) throw new UsageError(`--critical-path: "${opts.criticalPath}" is neither a measure nor a milestone (MEASURE or MEASURE/milestone)`);
+  if (typeof opts.criticalPath === 'string' && !dependencyGraph(result.model).resolve(opts.criticalPath)) throw new UsageError('cli.option.unknownTarget', { option: '--critical-path', value: opts.criticalPath });
   const base: Omit<RoadmapOptions, 'type'> = { group, aiOnly: Boolean(opts.aiOnly), from: opts.from, to: opts.to, asOf, lang: result.lang, asOfMarker, criticalPath: opts.criticalPath };
   const diagramsOf = (options: RoadmapOptions) => roadmapDiagrams(result, options);
 
@@ -64,7 +62,7 @@ export async function runRoadmap(opts: RoadmapCommandOptions): Promise<number> {
     try {
       bytes = readFileSync(file);
     } catch (e) {
-      throw new UsageError(`--update: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw new UsageError('cli.read.updateFailed', { file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
     }
     const updated = updateRegions(bytes, file, (region) => {
       const diagrams = diagramsOf({ ...base, type: region.type ?? type, group: region.group ?? group });
@@ -126,14 +124,14 @@ function writeNumbered(output: string, contents: Array<string | Uint8Array>): vo
     writeFileAtomic(file, c);
     return file;
   });
-  process.stderr.write(`strategy: the roadmap was split into ${files.length} diagrams to stay readable: ${files.join(', ')}\n`);
+  process.stderr.write(`strategy: ${message(cliLang(), 'roadmap.split', { n: files.length, files: files.join(', ') })}\n`);
 }
 
 /** The ids are the repository's: shortened, and control characters shown as escapes, as in `stylish`. */
 function noteOmitted(diagrams: RoadmapDiagram[]): void {
   const omitted = diagrams.flatMap((d) => d.omitted);
   if (omitted.length) {
-    const what = omitted.length === 1 ? '1 measure without a start or end date is' : `${omitted.length} measures without a start or end date are`;
-    process.stderr.write(`strategy: ${what} not in the gantt chart (see --type dependencies): ${omitted.map((id) => printable(shorten(id))).join(', ')}\n`);
+    const ids = omitted.map((id) => printable(shorten(id))).join(', ');
+    process.stderr.write(`strategy: ${message(cliLang(), omitted.length === 1 ? 'roadmap.omitted.one' : 'roadmap.omitted.other', { n: omitted.length, ids })}\n`);
   }
 }

@@ -1,15 +1,12 @@
-import { ALL_RULES, type Lang } from '../../strategy/index';
+import { ALL_RULES, message, type Lang } from '../../strategy/index';
 import { parseLang } from '../options';
-import { CATEGORY_LABELS, SEVERITY_LABELS, plainDescription } from '../lifecycle/rule-labels';
+import { cliLang } from '../lang';
+import { plainDescription } from '../lifecycle/rule-labels';
 
 export interface RulesCommandOptions {
   lang?: string;
 }
 
-const HEADER: Record<Lang, [string, string, string, string]> = {
-  de: ['Regel', 'Standard', 'Kategorie', 'Beschreibung'],
-  en: ['Rule', 'Default', 'Category', 'Description'],
-};
 
 /**
  * `strategy rules`: one line per rule (id, default severity, category, description), in the
@@ -17,9 +14,9 @@ const HEADER: Record<Lang, [string, string, string, string]> = {
  * every rule stays on one line, so the output can be filtered with grep.
  */
 export async function runRules(opts: RulesCommandOptions): Promise<number> {
-  const lang: Lang = parseLang(opts.lang) ?? 'de';
-  const rows = ALL_RULES.map((r) => [r.id, SEVERITY_LABELS[r.defaultSeverity][lang], CATEGORY_LABELS[r.category][lang], plainDescription(r.description[lang])]);
-  const header = HEADER[lang];
+  const lang: Lang = parseLang(opts.lang) ?? cliLang();
+  const rows = ALL_RULES.map((r) => [r.id, message(lang, `severity.${r.defaultSeverity}`), message(lang, `category.${r.category}`), plainDescription(r.description[lang])]);
+  const header = (['rule', 'default', 'category', 'description'] as const).map((column) => message(lang, `rules.header.${column}`));
   const widths = [0, 1, 2].map((c) => Math.max(header[c].length, ...rows.map((r) => r[c].length)));
   const lead = widths.reduce((n, w) => n + w + 2, 0);
   const columns = process.stdout.isTTY ? process.stdout.columns ?? 0 : 0;

@@ -23,7 +23,7 @@ export function createPrompter(input: NodeJS.ReadableStream, output: NodeJS.Writ
       const next = await lines.next();
       if (next.done) {
         output.write('\n');
-        throw new UsageError('input ended before all questions were answered');
+        throw new UsageError('cli.input.ended');
       }
       const answer = String(next.value).trim();
       return answer || fallback;

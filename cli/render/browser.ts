@@ -38,11 +38,9 @@ export const RENDER_MAX_TEXT_SIZE = 500_000;
 
 /** Raised when no browser is found: a user problem, exit code 2. */
 export class BrowserMissingError extends UsageError {
-  constructor(detail?: string) {
-    super(
-      `no Chromium found${detail ? ` (${detail})` : ''}: install one with "apt-get install chromium" ` +
-        `(or your system's Chromium/Chrome package), or set ${CHROMIUM_ENV}=/path/to/chromium`,
-    );
+  /** `configured`: the path $STRATEGY_CHROMIUM names, when it does not exist. */
+  constructor(configured?: string) {
+    super(configured === undefined ? 'cli.tool.noChromium' : 'cli.tool.chromiumMissing', { env: CHROMIUM_ENV, path: configured ?? '' });
   }
 }
 
@@ -50,7 +48,7 @@ export class BrowserMissingError extends UsageError {
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   const configured = env[CHROMIUM_ENV];
   if (configured) {
-    if (!existsSync(configured)) throw new BrowserMissingError(`${CHROMIUM_ENV}=${configured} does not exist`);
+    if (!existsSync(configured)) throw new BrowserMissingError(configured);
     return configured;
   }
   const found = CANDIDATES.find((p) => existsSync(p));
@@ -63,7 +61,7 @@ export function mermaidBundlePath(): string {
   try {
     return require.resolve('mermaid/dist/mermaid.min.js');
   } catch {
-    throw new UsageError('mermaid is not installed: run "npm install" in the tool folder');
+    throw new UsageError('cli.tool.notInstalled', { tool: 'mermaid' });
   }
 }
 
@@ -74,7 +72,7 @@ async function loadPlaywright(): Promise<typeof import('playwright-core')> {
   try {
     return (await import(name)) as typeof import('playwright-core');
   } catch {
-    throw new UsageError('playwright-core is not installed: run "npm install" in the tool folder');
+    throw new UsageError('cli.tool.notInstalled', { tool: 'playwright-core' });
   }
 }
 
@@ -108,7 +106,7 @@ export async function withBrowser<T>(fn: (context: BrowserContext) => Promise<T>
   } catch (e) {
     rmSync(profile, { recursive: true, force: true });
     const first = String((e as Error).message ?? e).split('\n')[0];
-    throw new UsageError(`could not start Chromium at ${executablePath}: ${first}`);
+    throw new UsageError('cli.tool.chromium', { path: executablePath, reason: first });
   }
   try {
     // Offline by construction: nothing a document references may be fetched.

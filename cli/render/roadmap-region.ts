@@ -28,9 +28,7 @@ function parseSettings(attrs: string, where: string): RegionSettings {
     if (key === 'type' && (ROADMAP_TYPES as readonly string[]).includes(value)) settings.type = value as RoadmapType;
     else if (key === 'group' && (ROADMAP_GROUPS as readonly string[]).includes(value)) settings.group = value as RoadmapGroup;
     else {
-      throw new UsageError(
-        `${where}: unknown setting "${token}" on the roadmap marker (use type=${ROADMAP_TYPES.join('|')} or group=${ROADMAP_GROUPS.join('|')})`,
-      );
+      throw new UsageError('roadmap.region.unknownSetting', { where, token, types: ROADMAP_TYPES.join('|'), groups: ROADMAP_GROUPS.join('|') });
     }
   }
   return settings;
@@ -58,11 +56,11 @@ export function updateRegions(bytes: Uint8Array, file: string, render: (settings
     const at = m.index!;
     const where = `${file}:${lineOf(text, at)}`;
     if (m[1] === 'start') {
-      if (open) throw new UsageError(`${where}: a second <!-- roadmap:start --> before the <!-- roadmap:end --> of line ${open.line}`);
+      if (open) throw new UsageError('roadmap.region.secondStart', { where, line: open.line });
       open = { end: at + m[0].length, settings: parseSettings(m[2] ?? '', where), line: lineOf(text, at) };
       continue;
     }
-    if (!open) throw new UsageError(`${where}: <!-- roadmap:end --> without a <!-- roadmap:start --> before it`);
+    if (!open) throw new UsageError('roadmap.region.endWithoutStart', { where });
     const eol = lineEnding(text, open.end);
     const blocks = render(open.settings).map((source) => ['```mermaid', ...source.replace(/\n$/, '').split('\n'), '```'].join(eol));
     out.push(Buffer.from(bytes.subarray(copied, open.end)), Buffer.from(eol + blocks.join(eol + eol) + eol, 'utf8'));
@@ -70,9 +68,9 @@ export function updateRegions(bytes: Uint8Array, file: string, render: (settings
     open = undefined;
     regions++;
   }
-  if (open) throw new UsageError(`${file}:${open.line}: <!-- roadmap:start --> has no matching <!-- roadmap:end -->`);
+  if (open) throw new UsageError('roadmap.region.startWithoutEnd', { where: `${file}:${open.line}` });
   if (regions === 0) {
-    throw new UsageError(`${file}: no roadmap markers; add <!-- roadmap:start --> and <!-- roadmap:end --> (optionally <!-- roadmap:start type=dependencies -->) where the roadmap goes`);
+    throw new UsageError('roadmap.region.none', { file });
   }
   out.push(Buffer.from(bytes.subarray(copied)));
   return Buffer.concat(out);

@@ -27,7 +27,7 @@ export function loadInquiry(ws: StrategyWorkspace, root: string, file: string, l
   try {
     real = realpathSync(full);
   } catch {
-    throw new UsageError(lang === 'de' ? `--inquiry: Datei ${file} nicht gefunden` : `--inquiry: file ${file} not found`);
+    throw new UsageError('report.inquiryNotFound', { file });
   }
   const realRoot = realpathSync(root);
   const inside = real.startsWith(realRoot + sep);

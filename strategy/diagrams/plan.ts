@@ -4,6 +4,7 @@ import { addDays, isDay, parseDateSpan, type Day, type DateSpan } from '../dates
 import { MEASURE_STATUSES, type Measure, type Milestone, type Model } from '../model/types';
 import { diagramLabels, type DiagramLabels } from './labels';
 import { schedule, type Schedule } from '../schedule/schedule';
+import { MessageError } from '../messages/index';
 import type { RoadmapInput, RoadmapOptions } from './types';
 
 /** A lone start or end date still gets a bar at least this long, so that it stays visible. */
@@ -64,10 +65,10 @@ export function resolvePeriod(from: string | undefined, to: string | undefined):
   if (from === undefined && to === undefined) return undefined;
   const first = from === undefined ? undefined : parseDateSpan(from)?.first;
   const last = to === undefined ? undefined : parseDateSpan(to)?.last;
-  if (from !== undefined && !first) throw new RangeError(`--from: "${from}" is not a date (YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD)`);
-  if (to !== undefined && !last) throw new RangeError(`--to: "${to}" is not a date (YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD)`);
+  if (from !== undefined && !first) throw new MessageError('cli.date.notADate', { option: '--from', value: from });
+  if (to !== undefined && !last) throw new MessageError('cli.date.notADate', { option: '--to', value: to });
   const period = { first: first ?? '0000-01-01', last: last ?? '9999-12-31' };
-  if (period.first > period.last) throw new RangeError(`--from ${from} is after --to ${to}`);
+  if (period.first > period.last) throw new MessageError('cli.date.fromAfterTo', { from: from ?? '', to: to ?? '' });
   return period;
 }
 

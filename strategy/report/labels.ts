@@ -6,6 +6,7 @@ import type { Lang } from '../types';
 import type { AiCategory, AiRisk, FundingStatus, MeasureStatus, PartnerKind, Provider } from '../model/types';
 import type { Severity } from '../types';
 import type { AnalysisKind } from '../model/inquiry';
+import { fill as fillMessage } from '../messages/fill';
 
 const de = {
   reportTitle: {
@@ -723,7 +724,7 @@ const en: Labels = {
 
 export const LABELS: Record<Lang, Labels> = { de, en };
 
-/** Fills `{name}` placeholders. */
+/** Fills `{name}` placeholders with the one fill function (strategy/messages/fill.ts), values whole: a report prints titles in full. */
 export function fill(template: string, data: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
+  return fillMessage(template, data, { max: Infinity });
 }

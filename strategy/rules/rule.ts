@@ -3,6 +3,7 @@ import type { Measure, Model } from '../model/types';
 import type { Day } from '../dates';
 import type { AiActVersion } from '../data/ai-act';
 import type { Fix } from '../fix';
+import { formatMessage, type MessageData } from '../messages/fill';
 
 export type RuleCategory = 'structure' | 'planning' | 'funding' | 'privacy' | 'ai-act' | 'register' | 'waivers';
 
@@ -89,57 +90,8 @@ export type Rule =
   /** Parse-stage rules (yaml-syntax, schema, not-a-measure) report while files are read. */
   | (RuleMeta & { scope: 'parse' });
 
-/** Longest text one placeholder inserts into a message (see `shorten`). */
-export const MAX_PLACEHOLDER = 80;
-/** Most items a list placeholder shows: longer lists show their first items, „…“ and their last item. */
-export const MAX_LIST_ITEMS = 10;
-
-/** A placeholder that lists several values (ids, files); each item is shortened on its own. */
-export interface MessageList {
-  list: readonly string[];
-  /** Between two items; `, ` unless given. */
-  separator?: string;
-}
-
-export type MessageValue = string | number | MessageList;
-export type MessageData = Record<string, MessageValue>;
-
-/**
- * `text` if it has at most `max` UTF-16 code units, else its beginning and „…“ (`max` in all),
- * never ending in half of a surrogate pair. Messages quote ids, titles and values from the file:
- * a 2 MB value must not become a 2 MB message in every output and CI annotation.
- */
-export function shorten(text: string, max = MAX_PLACEHOLDER): string {
-  if (text.length <= max) return text;
-  let cut = Math.max(0, max - 1);
-  const last = text.charCodeAt(cut - 1);
-  if (last >= 0xd800 && last <= 0xdbff) cut--;
-  return text.slice(0, cut) + '…';
-}
-
-function placeholderText(value: MessageValue): string {
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return shorten(value);
-  let items = value.list.map((item) => shorten(item));
-  if (items.length > MAX_LIST_ITEMS) items = [...items.slice(0, MAX_LIST_ITEMS - 2), '…', items[items.length - 1]];
-  return items.join(value.separator ?? ', ');
-}
-
-/**
- * Fills `{name}` placeholders from `data`. Every inserted value is shortened (`shorten`, lists
- * item by item and to `MAX_LIST_ITEMS`), so a message stays short whatever the file holds;
- * the data itself (e.g. a `suggestion` offered as a quick fix) is left whole.
- */
-export function formatMessage(template: Localized, data: MessageData = {}): Localized {
-  const texts = new Map<string, string>();
-  const text = (k: string) => {
-    let t = texts.get(k);
-    if (t === undefined) texts.set(k, (t = placeholderText(data[k])));
-    return t;
-  };
-  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(data, k) ? text(k) : m));
-  return { de: fill(template.de), en: fill(template.en) };
-}
+// The fill function and its types live with the message catalogue; rule modules import them from here.
+export { MAX_PLACEHOLDER, MAX_LIST_ITEMS, shorten, formatMessage, type MessageList, type MessageValue, type MessageData } from '../messages/fill';
 
 /** A rule's message filled from `data`, with its key and data kept for the finding (`messageId`, `data`). */
 export function messageOf(rule: RuleMeta, key: string, data?: MessageData): { message: Localized; messageId: string; data?: MessageData } {

@@ -97,7 +97,7 @@ function mapError(e: ErrorObject, all: ErrorObject[], anyOfPaths: Set<string>, s
       if (e.keyword === 'anyOf') {
         if (objectBranchErrors && e.data && typeof e.data === 'object') return undefined;
         const desc = String(parent.description ?? '');
-        return { range: at(path), path, ...msg('type', { key: keyName, expected: desc, expectedEn: desc }) };
+        return { range: at(path), path, ...msg('type', { key: keyName, expected: desc }) };
       }
     }
   }
@@ -123,7 +123,7 @@ function mapError(e: ErrorObject, all: ErrorObject[], anyOfPaths: Set<string>, s
       const de = types.map((t) => TYPE_NAMES[t]?.de ?? t).join(' oder ');
       const en = types.map((t) => TYPE_NAMES[t]?.en ?? t).join(' or ');
       if (path.length === 0) return { range: at(path), path, ...msg('rootType') };
-      return { range: at(path), path, ...msg('type', { key: keyName, expected: de, expectedEn: en }) };
+      return { range: at(path), path, ...msg('type', { key: keyName, expected: { de, en } }) };
     }
     case 'enum': {
       const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);

@@ -4,6 +4,7 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import { renderTemplate } from './render';
 import { ID_PATTERN, idFromTitle, slugify } from './slug';
 import type { Lang } from '../types';
+import { message } from '../messages/index';
 import type { Model } from '../model/types';
 
 /**
@@ -30,10 +31,10 @@ export function existingIds(model: Model): Map<string, string> {
 }
 
 /** Why an id cannot be used, or undefined when it can. */
-export function checkId(id: string, existing: Map<string, string>): string | undefined {
-  if (!ID_PATTERN.test(id)) return `"${id}" is not a valid id (a letter, then letters, digits, _ or -)`;
+export function checkId(id: string, existing: Map<string, string>, lang: Lang = 'en'): string | undefined {
+  if (!ID_PATTERN.test(id)) return message(lang, 'new.idInvalid', { id });
   const taken = existing.get(id.toLowerCase());
-  if (taken) return `id "${id}" is already used by measure ${taken}${taken !== id ? ' (ids differ only in case)' : ''}`;
+  if (taken) return message(lang, taken !== id ? 'new.idTakenCase' : 'new.idTaken', { id, taken });
   return undefined;
 }
 

@@ -2,28 +2,28 @@ import type { Rule } from '../rule';
 import { formatMessage } from '../rule';
 import type { Day } from '../../dates';
 import type { Model } from '../../model/types';
-import type { RelatedLocation } from '../../types';
+import type { Localized, RelatedLocation } from '../../types';
 
 const MESSAGES = {
   startBefore: {
-    de: 'Beginn {date} liegt vor dem Zeitraum der Strategie ({horizon_de}): Datum prüfen oder den Zeitraum („horizon“) in strategy.yaml anpassen',
-    en: 'Start {date} is before the strategy\'s period ({horizon_en}): check the date or adjust the period ("horizon") in strategy.yaml',
+    de: 'Beginn {date} liegt vor dem Zeitraum der Strategie ({horizon}): Datum prüfen oder den Zeitraum („horizon“) in strategy.yaml anpassen',
+    en: 'Start {date} is before the strategy\'s period ({horizon}): check the date or adjust the period ("horizon") in strategy.yaml',
   },
   startAfter: {
-    de: 'Beginn {date} liegt nach dem Zeitraum der Strategie ({horizon_de}): Datum prüfen oder den Zeitraum („horizon“) in strategy.yaml anpassen',
-    en: 'Start {date} is after the strategy\'s period ({horizon_en}): check the date or adjust the period ("horizon") in strategy.yaml',
+    de: 'Beginn {date} liegt nach dem Zeitraum der Strategie ({horizon}): Datum prüfen oder den Zeitraum („horizon“) in strategy.yaml anpassen',
+    en: 'Start {date} is after the strategy\'s period ({horizon}): check the date or adjust the period ("horizon") in strategy.yaml',
   },
   endBefore: {
-    de: 'Ende {date} liegt vor dem Zeitraum der Strategie ({horizon_de}): Datum prüfen oder den Zeitraum („horizon“) in strategy.yaml anpassen',
-    en: 'End {date} is before the strategy\'s period ({horizon_en}): check the date or adjust the period ("horizon") in strategy.yaml',
+    de: 'Ende {date} liegt vor dem Zeitraum der Strategie ({horizon}): Datum prüfen oder den Zeitraum („horizon“) in strategy.yaml anpassen',
+    en: 'End {date} is before the strategy\'s period ({horizon}): check the date or adjust the period ("horizon") in strategy.yaml',
   },
   endAfter: {
-    de: 'Ende {date} liegt nach dem Zeitraum der Strategie ({horizon_de}): Datum prüfen oder den Zeitraum („horizon“) in strategy.yaml anpassen',
-    en: 'End {date} is after the strategy\'s period ({horizon_en}): check the date or adjust the period ("horizon") in strategy.yaml',
+    de: 'Ende {date} liegt nach dem Zeitraum der Strategie ({horizon}): Datum prüfen oder den Zeitraum („horizon“) in strategy.yaml anpassen',
+    en: 'End {date} is after the strategy\'s period ({horizon}): check the date or adjust the period ("horizon") in strategy.yaml',
   },
   milestoneOutside: {
-    de: 'Meilenstein „{milestone}“ ({date}) liegt außerhalb des Zeitraums der Strategie ({horizon_de}): Datum prüfen oder den Zeitraum („horizon“) in strategy.yaml anpassen',
-    en: 'Milestone "{milestone}" ({date}) is outside the strategy\'s period ({horizon_en}): check the date or adjust the period ("horizon") in strategy.yaml',
+    de: 'Meilenstein „{milestone}“ ({date}) liegt außerhalb des Zeitraums der Strategie ({horizon}): Datum prüfen oder den Zeitraum („horizon“) in strategy.yaml anpassen',
+    en: 'Milestone "{milestone}" ({date}) is outside the strategy\'s period ({horizon}): check the date or adjust the period ("horizon") in strategy.yaml',
   },
   horizon: { de: 'Zeitraum der Strategie', en: 'Period of the strategy' },
 };
@@ -36,10 +36,10 @@ function side(day: Day, first: Day | undefined, last: Day | undefined): 'before'
 }
 
 /** The horizon as the messages name it: `2024–2030`, `ab 2024`/`from 2024`, `bis 2030`/`until 2030`. */
-function horizonData(start: string | undefined, end: string | undefined): { horizon_de: string; horizon_en: string } {
-  if (start && end) return { horizon_de: `${start}–${end}`, horizon_en: `${start}–${end}` };
-  if (start) return { horizon_de: `ab ${start}`, horizon_en: `from ${start}` };
-  return { horizon_de: `bis ${end}`, horizon_en: `until ${end}` };
+function horizonData(start: string | undefined, end: string | undefined): { horizon: Localized } {
+  if (start && end) return { horizon: { de: `${start}–${end}`, en: `${start}–${end}` } };
+  if (start) return { horizon: { de: `ab ${start}`, en: `from ${start}` } };
+  return { horizon: { de: `bis ${end}`, en: `until ${end}` } };
 }
 
 function horizonLocation(model: Model): RelatedLocation[] {

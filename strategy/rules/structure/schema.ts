@@ -13,7 +13,7 @@ export const schema: Rule = {
     unknownKey: { de: 'Unbekannter Schlüssel „{key}“', en: 'Unknown key "{key}"' },
     unknownKeySuggest: { de: 'Unbekannter Schlüssel „{key}“ – meinten Sie „{suggestion}“?', en: 'Unknown key "{key}" – did you mean "{suggestion}"?' },
     required: { de: 'Pflichtschlüssel „{key}“ fehlt', en: 'Required key "{key}" is missing' },
-    type: { de: '„{key}“ muss {expected} sein', en: '"{key}" must be {expectedEn}' },
+    type: { de: '„{key}“ muss {expected} sein', en: '"{key}" must be {expected}' },
     enum: { de: '„{value}“ ist für „{key}“ nicht zulässig; erlaubt: {allowed}', en: '"{value}" is not allowed for "{key}"; allowed: {allowed}' },
     enumSuggest: { de: '„{value}“ ist für „{key}“ nicht zulässig – meinten Sie „{suggestion}“?', en: '"{value}" is not allowed for "{key}" – did you mean "{suggestion}"?' },
     date: { de: '„{value}“ ist kein gültiges Datum (JJJJ, JJJJ-Qn, JJJJ-MM oder JJJJ-MM-TT)', en: '"{value}" is not a valid date (YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD)' },

@@ -1,0 +1,78 @@
+import { strict as assert } from 'node:assert';
+import { CATALOGUES, MAX_MESSAGE_VALUE, MessageError, message, localized } from '../strategy/messages/index';
+import { fill, formatMessage, placeholders, MAX_PLACEHOLDER, MAX_LIST_ITEMS } from '../strategy/messages/fill';
+import { ALL_RULES } from '../strategy/rules/index';
+
+describe('message catalogue (strategy/messages)', () => {
+  const keys = (lang: 'de' | 'en') => Object.keys(CATALOGUES[lang]).sort();
+
+  it('German and English have the same keys', () => {
+    assert.deepEqual(keys('en'), keys('de'));
+  });
+
+  it('every message has the same placeholders in both languages, and no text is empty', () => {
+    for (const key of keys('de') as Array<keyof (typeof CATALOGUES)['de']>) {
+      const { de, en } = { de: CATALOGUES.de[key], en: CATALOGUES.en[key] };
+      assert.ok(de.trim() && en.trim(), `${key}: empty text`);
+      assert.deepEqual([...new Set(placeholders(en))], [...new Set(placeholders(de))], `${key}: placeholders differ`);
+    }
+  });
+
+  it("every rule module's messages have the same placeholders in both languages", () => {
+    // Older rules pass a value per language as `{name_de}` / `{name_en}`; new ones pass `{ de, en }` as one value.
+    const names = (template: string, lang: string) => [...new Set(placeholders(template).map((p) => p.replace(new RegExp(`_${lang}$`), '')))];
+    for (const rule of ALL_RULES) {
+      for (const [name, m] of Object.entries(rule.messages)) {
+        assert.deepEqual(names(m.en, 'en'), names(m.de, 'de'), `${rule.id}.${name}: placeholders differ`);
+      }
+    }
+  });
+
+  it('message() fills placeholders in the chosen language', () => {
+    assert.equal(message('de', 'cli.option.asOf', { value: 'morgen' }), '--as-of: „morgen“ ist kein Datum (JJJJ-MM-TT)');
+    assert.equal(message('en', 'cli.option.asOf', { value: 'tomorrow' }), '--as-of: "tomorrow" is not a date (YYYY-MM-DD)');
+    assert.deepEqual(localized('status.active'), { de: 'in Betrieb', en: 'in operation' });
+  });
+
+  it('a MessageError is English in its message and either language in text()', () => {
+    const e = new MessageError('cli.root.notInDir', { dir: '/x' });
+    assert.equal(e.message, 'no strategy.yaml in /x');
+    assert.equal(e.text('de'), 'keine strategy.yaml in /x');
+  });
+});
+
+describe('fill (the one fill function)', () => {
+  it('looks up own properties only: names of the prototype chain stay as written', () => {
+    assert.equal(fill('{constructor} {toString} {__proto__} {hasOwnProperty}', {}), '{constructor} {toString} {__proto__} {hasOwnProperty}');
+    const inherited = Object.create({ id: 'FROM-PROTOTYPE' }) as Record<string, string>;
+    assert.equal(fill('{id}', inherited), '{id}');
+    assert.equal(formatMessage({ de: '{constructor}', en: '{valueOf}' }).en, '{valueOf}');
+  });
+
+  it('leaves a placeholder without data visible and fills repeated ones', () => {
+    assert.equal(fill('{a} {b} {a}', { a: 'x' }), 'x {b} x');
+  });
+
+  it('shortens values as findings need (80 code units, „…“), lists item by item', () => {
+    const long = 'A'.repeat(200);
+    const filled = fill('[{v}]', { v: long });
+    assert.equal(filled.length, MAX_PLACEHOLDER + 2);
+    assert.ok(filled.endsWith('…]'));
+    const list = Array.from({ length: 30 }, (_, i) => `ID-${i}`);
+    const text = fill('{ids}', { ids: { list } });
+    assert.equal(text.split(', ').length, MAX_LIST_ITEMS);
+    assert.ok(text.endsWith('…, ID-29'));
+    assert.equal(fill('{t}', { t: long }, { max: Infinity }), long, 'documents fill values whole');
+  });
+
+  it('never cuts a surrogate pair in half', () => {
+    const text = fill('{v}', { v: 'x'.repeat(MAX_PLACEHOLDER - 2) + '😀😀' });
+    assert.doesNotMatch(text, /[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+
+  it('catalogue messages keep paths whole up to PATH_MAX', () => {
+    const path = '/tmp/' + 'd/'.repeat(200) + 'out.json';
+    assert.ok(message('en', 'cli.write.failed', { file: path, reason: 'EISDIR' }).includes(path));
+    assert.ok(message('en', 'cli.write.failed', { file: 'x'.repeat(MAX_MESSAGE_VALUE * 2), reason: 'E' }).length < MAX_MESSAGE_VALUE + 100);
+  });
+});
