@@ -111,12 +111,14 @@ describe('funding calendar (strategy/calendar)', () => {
     });
 
     it('bad options are one-line usage errors', () => {
-      const ext = run(['--root', BASIC, '--output', join(tmp, 'x.txt')]);
+      const ext = run(['--root', BASIC, '--output', join(tmp, 'x.txt'), '--lang', 'en']);
       assert.equal(ext.status, 2);
       assert.match(ext.stderr, /^strategy: --output: expected a file ending in \.ics/);
-      const alarms = run(['--root', BASIC, '--alarms', 'sechzig']);
+      const alarms = run(['--root', BASIC, '--alarms', 'sechzig', '--lang', 'en']);
       assert.equal(alarms.status, 2);
       assert.match(alarms.stderr, /^strategy: --alarms: expected days before/);
+      const german = run(['--root', BASIC, '--alarms', 'sechzig', '--lang', 'de']);
+      assert.match(german.stderr, /^strategy: --alarms: erwartet Tage davor/);
     });
   });
 });

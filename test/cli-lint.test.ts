@@ -355,11 +355,12 @@ describe('strategy lint (CLI process)', function () {
       for (const [name, content, message] of cases) {
         const file = join(dir, name);
         writeFileSync(file, content);
-        check(['roadmap', '--root', fixture('clean'), '--as-of', AS_OF, '--update', file], new RegExp(`^strategy: ${escape(file)}${message.source}`));
+        check(['roadmap', '--root', fixture('clean'), '--as-of', AS_OF, '--update', file, '--lang', 'en'], new RegExp(`^strategy: ${escape(file)}${message.source}`));
         assert.equal(readFileSync(file, 'utf8'), content, `${name} was changed`);
       }
       const missing = join(dir, 'missing.md');
-      check(['roadmap', '--root', fixture('clean'), '--update', missing], new RegExp(`^strategy: --update: cannot read ${escape(missing)}: ENOENT$`, 'm'));
+      check(['roadmap', '--root', fixture('clean'), '--update', missing, '--lang', 'en'], new RegExp(`^strategy: --update: cannot read ${escape(missing)}: ENOENT$`, 'm'));
+      check(['roadmap', '--root', fixture('clean'), '--update', missing], new RegExp(`^strategy: --update: ${escape(missing)} kann nicht gelesen werden: ENOENT$`, 'm'));
     });
 
     it('--output into a folder, for every command that writes: the file asked for and the reason', () => {
@@ -371,7 +372,7 @@ describe('strategy lint (CLI process)', function () {
       ] as const) {
         const target = join(dir, name);
         mkdirSync(join(target, 'not-empty'), { recursive: true });
-        check([...args, '--root', fixture('clean'), '--as-of', AS_OF, '--output', target], new RegExp(`^strategy: cannot write ${escape(target)}: E[A-Z]+`));
+        check([...args, '--root', fixture('clean'), '--as-of', AS_OF, '--output', target], new RegExp(`^strategy: ${escape(target)} kann nicht geschrieben werden: E[A-Z]+`));
         assert.deepEqual(readdirSync(dir).sort(), readdirSync(dir).filter((f) => !f.endsWith('.tmp')).sort(), 'a temporary file was left behind');
       }
     });

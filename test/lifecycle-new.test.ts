@@ -174,7 +174,7 @@ describe('strategy new measure', function () {
         const dir = repo();
         const r = strategy(['new', 'mesure', '--title', 'X'], { cwd: dir });
         assert.equal(r.status, 2);
-        assert.match(r.stderr, /did you mean "measure"/);
+        assert.match(r.stderr, /meinten Sie „measure“\?/);
       });
       it('outside a strategy repository', () => {
         const r = strategy(['new', 'measure', '--title', 'X'], { cwd: tmp });

@@ -98,7 +98,9 @@ describe('strategy rules and explain', function () {
       const r = strategy(['explain', 'funding-mising']);
       assert.equal(r.status, 2);
       assertOneLineError(r.stderr);
-      assert.match(r.stderr, /did you mean "funding-missing"/);
+      assert.match(r.stderr, /meinten Sie „funding-missing“\?/);
+      const en = strategy(['explain', 'funding-mising', '--lang', 'en']);
+      assert.match(en.stderr, /did you mean "funding-missing"/);
       assert.equal(r.stdout, '');
     });
 

@@ -46,7 +46,7 @@ describe('strategy plan (CLI)', () => {
     const bad = strategy(['plan', '--root', LATE, '--target', 'NOPE', '--lang', 'en']);
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /^strategy: --target: "NOPE" is neither a measure nor a milestone/);
-    const slip = strategy(['plan', '--root', LATE, '--slip', 'APP']);
+    const slip = strategy(['plan', '--root', LATE, '--slip', 'APP', '--lang', 'en']);
     assert.equal(slip.status, 2);
     assert.match(slip.stderr, /^strategy: --slip: expected MEASURE=DAYS/);
   });
