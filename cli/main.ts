@@ -148,6 +148,15 @@ export function buildProgram(): Command {
     .action(action(async (opts) => (await import('./commands/export')).runExport(opts)));
 
   program
+    .command('register')
+    .description('publish the AI/algorithm register as a static website (German and English)')
+    .option('--root <dir>', 'repository root (default: nearest folder with strategy.yaml)')
+    .option('--max-file-size <size>', 'files larger than this are reported, not read (bytes, or with K or M; default 2M)', parseSize)
+    .option('--output <dir>', 'folder for the website (new, empty, or made by an earlier run)')
+    .option('--as-of <date>', 'the date of the data shown (YYYY-MM-DD, default: today)')
+    .action(action(async (opts) => (await import('./commands/register')).runRegister(opts)));
+
+  program
     .command('import')
     .description('turn records of a public algorithm register into measure files')
     .argument('<format>', 'algoritmeregister')
