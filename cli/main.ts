@@ -78,6 +78,7 @@ export function buildProgram(): Command {
     .option('--output <file>', 'write to a file: .mmd, .md, .html, .svg or .png')
     .option('--update <file>', 'rewrite the region between <!-- roadmap:start --> and <!-- roadmap:end --> of a Markdown file')
     .option('--critical-path [target]', 'highlight the critical path to the end of the horizon, or to a measure or MEASURE/milestone')
+    .option('--baseline <ref>', 'gantt: show the bars at an earlier state (tag, commit or date YYYY-MM-DD) beside the current ones')
     .addOption(new Option('--lang <lang>', 'language of labels').choices(['de', 'en']))
     .action(action(async (opts) => (await import('./commands/roadmap')).runRoadmap(opts)));
 

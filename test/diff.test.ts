@@ -6,6 +6,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { hasCommand, needs } from './helpers/environment';
+import { parseMermaid } from './helpers/mermaid';
 
 const PROJECT = resolve(__dirname, '..');
 const CLI = join(PROJECT, 'dist', 'cli.js');
@@ -139,6 +140,21 @@ describe('strategy diff (git history)', function () {
     } finally {
       rmSync(inquiry);
     }
+  });
+
+  it('roadmap --baseline draws the earlier bar under each measure whose dates moved', async () => {
+    const r = strategy(['roadmap', '--root', root(), '--baseline', 'rat-2026-03', '--as-of', '2026-11-26', '--lang', 'en']);
+    assert.equal(r.status, 0, r.stderr);
+    const lines = r.stdout.split('\n');
+    const now = lines.findIndex((l) => /:crit, active, m\d+, 2026-01-01, 2027-03-31$/.test(l));
+    assert.ok(now > 0, r.stdout);
+    // PORTAL's end moved from 2026-12 to 2027-03: the plan of March, grey, right under it.
+    assert.match(lines[now + 1], /#40;plan rat-2026-03#41; :done, m\d+_b, 2026-01-01, 2026-12-31$/);
+    assert.equal(lines.filter((l) => l.includes('_b,')).length, 1, 'only measures whose dates moved get a baseline bar');
+    await parseMermaid(r.stdout);
+    const deps = strategy(['roadmap', '--root', root(), '--baseline', 'rat-2026-03', '--type', 'dependencies']);
+    assert.equal(deps.status, 2);
+    assert.match(deps.stderr, /^strategy: --baseline: nur das Gantt-Diagramm/);
   });
 
   it('clear one-line errors: unknown reference, shallow clone, no repository', () => {

@@ -43,20 +43,8 @@ export async function compareStates(
 ): Promise<ComparedStates> {
   const root = resolveRoot(rootOption);
   const current = opts.until !== undefined ? undefined : (opts.current ?? loadWorkspace(root, { maxFileBytes: opts.maxFileSize }).lint({ asOf: opts.asOf ?? todayUtc(), lang: opts.lang }));
-  const repo = findRepository(root);
-  const folder = repo ? pathInRepository(repo, root) : undefined;
   const lang = opts.lang ?? current?.lang ?? 'de';
-  if (!repo || folder === undefined) throw new UsageError('diff.noRepository', { root });
-  const at = async (spec: string): Promise<{ rev: Revision; result: LintResult }> => {
-    try {
-      const rev = await resolveRevision(repo, spec);
-      const ws = await workspaceAt(repo, rev, folder, { maxFileBytes: opts.maxFileSize });
-      return { rev, result: ws.lint({ asOf: rev.committed.slice(0, 10), lang }) };
-    } catch (e) {
-      if (e instanceof RevisionError) throw new UsageError({ de: e.de, en: e.en });
-      throw e;
-    }
-  };
+  const at = (spec: string) => stateAt(root, spec, { lang, maxFileSize: opts.maxFileSize, option: '--since' });
   const since = await at(opts.since);
   const until = opts.until === undefined ? undefined : await at(opts.until);
   const after = until?.result ?? current!;
@@ -67,6 +55,25 @@ export async function compareStates(
     until ? { ref: opts.until!, commit: until.rev.commit, asOf: until.result.asOf } : { ref: 'working tree', asOf: after.asOf },
   );
   return { diff, before: since.result, after, lang };
+}
+
+/**
+ * The strategy under `root` as it was at `spec` (tag, commit, date), linted as of the commit's day.
+ * A reference git cannot resolve, or a root outside git, is a one-line usage error in `lang`.
+ */
+export async function stateAt(root: string, spec: string, opts: { lang: Lang; maxFileSize?: number; option: string }): Promise<{ rev: Revision; result: LintResult }> {
+  const { lang } = opts;
+  const repo = findRepository(root);
+  const folder = repo ? pathInRepository(repo, root) : undefined;
+  if (!repo || folder === undefined) throw new UsageError('diff.noRepository', { root, option: opts.option });
+  try {
+    const rev = await resolveRevision(repo, spec);
+    const ws = await workspaceAt(repo, rev, folder, { maxFileBytes: opts.maxFileSize });
+    return { rev, result: ws.lint({ asOf: rev.committed.slice(0, 10), lang }) };
+  } catch (e) {
+    if (e instanceof RevisionError) throw new UsageError({ de: e.de, en: e.en });
+    throw e;
+  }
 }
 
 /** `strategy diff --since REF [--until REF]`: what changed, per measure. */

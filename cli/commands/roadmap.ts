@@ -25,6 +25,8 @@ export interface RoadmapCommandOptions {
   lang?: string;
   /** `--critical-path [target]`: true (horizon end) or a measure / milestone. */
   criticalPath?: boolean | string;
+  /** `--baseline REF`: the gantt shows the bars at that state beside the current ones. */
+  baseline?: string;
 }
 
 const OUTPUTS = ['.mmd', '.md', '.html', '.svg', '.png'];
@@ -53,7 +55,9 @@ export async function runRoadmap(opts: RoadmapCommandOptions): Promise<number> {
   // text for GitHub, GitLab and other viewers uses a milestone, which every Mermaid version reads.
   const asOfMarker = ext === '.html' || ext === '.svg' || ext === '.png' ? 'line' : 'milestone';
   if (typeof opts.criticalPath === 'string' && !dependencyGraph(result.model).resolve(opts.criticalPath)) throw new UsageError('cli.option.unknownTarget', { option: '--critical-path', value: opts.criticalPath });
-  const base: Omit<RoadmapOptions, 'type'> = { group, aiOnly: Boolean(opts.aiOnly), from: opts.from, to: opts.to, asOf, lang: result.lang, asOfMarker, criticalPath: opts.criticalPath };
+  if (opts.baseline !== undefined && type !== 'gantt') throw new UsageError('roadmap.baselineGanttOnly');
+  const baseline = opts.baseline === undefined ? undefined : { label: opts.baseline, model: (await (await import('./diff')).stateAt(root, opts.baseline, { lang: result.lang, maxFileSize: opts.maxFileSize, option: '--baseline' })).result.model };
+  const base: Omit<RoadmapOptions, 'type'> = { baseline, group, aiOnly: Boolean(opts.aiOnly), from: opts.from, to: opts.to, asOf, lang: result.lang, asOfMarker, criticalPath: opts.criticalPath };
   const diagramsOf = (options: RoadmapOptions) => roadmapDiagrams(result, options);
 
   if (opts.update) {

@@ -54,6 +54,13 @@ function measureTasks(plan: Plan, item: PlannedMeasure): { tasks: GanttTask[]; n
     const label = `${item.ai ? `${labels.ai} · ` : ''}${truncate(measureLabel(m), TITLE_MAX)}${notes.length ? ` (${notes.join(', ')})` : ''}`;
     tasks.push({ label, id: item.nodeId, tags, start, end });
     nodes[item.nodeId] = { measure: m.id, file: m.origin.file };
+    const was = item.baselineBar;
+    if (was && plan.options.baseline && (!period || (was.start <= period.last && was.end >= period.first))) {
+      // The earlier plan right under the bar, grey (`done`), so that the shift is seen at a glance.
+      const id = `${item.nodeId}_b`;
+      tasks.push({ label: `${truncate(measureLabel(m), TITLE_MAX)} (${labels.baseline(plan.options.baseline.label)})`, id, tags: ['done'], start: period && was.start < period.first ? period.first : was.start, end: period && was.end > period.last ? period.last : was.end });
+      nodes[id] = { measure: m.id, file: m.origin.file };
+    }
   }
   for (const ms of item.milestones) {
     if (ms.cancelled || !ms.due || !ms.inPeriod) continue;

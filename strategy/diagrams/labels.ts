@@ -24,6 +24,8 @@ export interface DiagramLabels {
   legendOutside: string;
   /** Gantt note and legend entry of the critical path (`criticalPath` option). */
   critical: string;
+  /** Label of a baseline bar (`roadmap --baseline REF`). */
+  baseline: (ref: string) => string;
   noMilestones: string;
   noMeasures: string;
   part: (i: number, n: number) => string;
@@ -52,6 +54,7 @@ const DE: DiagramLabels = {
   legendMilestone: 'Meilenstein',
   legendOutside: 'außerhalb der Auswahl',
   critical: 'kritischer Pfad',
+  baseline: (ref) => `Plan ${ref}`,
   noMilestones: 'Keine Meilensteine im Zeitraum',
   noMeasures: 'Keine Maßnahmen mit Datum im Zeitraum',
   part: (i, n) => `Teil ${i} von ${n}`,
@@ -79,6 +82,7 @@ const EN: DiagramLabels = {
   legendMilestone: 'Milestone',
   legendOutside: 'outside the selection',
   critical: 'critical path',
+  baseline: (ref) => `plan ${ref}`,
   noMilestones: 'No milestones in the period',
   noMeasures: 'No dated measures in the period',
   part: (i, n) => `part ${i} of ${n}`,

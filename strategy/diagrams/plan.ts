@@ -37,6 +37,8 @@ export interface PlannedMeasure {
   overdue: boolean;
   /** On the critical path (only with the `criticalPath` option). */
   critical?: boolean;
+  /** The bar at the baseline (`baseline` option), when the measure existed then and its dates differ. */
+  baselineBar?: { start: Day; end: Day };
   milestones: PlannedMilestone[];
 }
 
@@ -203,9 +205,19 @@ export function buildPlan(input: RoadmapInput, options: RoadmapOptions): Plan {
       items.push(item);
     }
   }
+  if (options.baseline) markBaseline(items, options.baseline.model);
   if (options.criticalPath) markCritical(items, schedule(model, { target: typeof options.criticalPath === 'string' ? options.criticalPath : undefined }));
   const title = typeof model.strategy.title === 'string' && model.strategy.title.trim() ? model.strategy.title : labels.roadmap;
   return { model, options, labels, title, period, groups: ordered, items, byMeasure: new Map(items.map((i) => [i.measure, i])) };
+}
+
+/** Sets the earlier bar of every measure whose dates moved since the baseline. */
+function markBaseline(items: PlannedMeasure[], baseline: Model): void {
+  for (const item of items) {
+    const then = baseline.measureById.get(item.measure.id);
+    const bar = then ? barOf(then) : undefined;
+    if (bar && item.bar && (bar.start !== item.bar.start || bar.end !== item.bar.end)) item.baselineBar = { start: bar.start, end: bar.end };
+  }
 }
 
 /** Marks the measures and milestones on the critical path. */

@@ -40,6 +40,11 @@ export interface RoadmapOptions {
    * their label; dependency view: class `critical`.
    */
   criticalPath?: boolean | string;
+  /**
+   * Gantt only: the plan at an earlier state (`roadmap --baseline REF`). Under each measure whose
+   * dates differ from it, a grey bar with the earlier dates, labelled with `label` (e.g. the tag).
+   */
+  baseline?: { label: string; model: Model };
 }
 
 /** What a node (flowchart) or task (gantt) stands for, keyed by its Mermaid id. */
