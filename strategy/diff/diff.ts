@@ -84,6 +84,14 @@ export interface MeasureDiff {
   registration?: ValueChange;
   newFindings: FindingRef[];
   resolvedFindings: FindingRef[];
+  /** The same rule still reports on the measure, with another message (say, a date in it moved). */
+  changedFindings: FindingChange[];
+}
+
+/** A finding whose message changed: the one now and the one then. */
+export interface FindingChange {
+  now: FindingRef;
+  then: FindingRef;
 }
 
 export interface StrategyDiff {
@@ -105,6 +113,7 @@ export interface StrategyDiff {
     milestonesOverdue: number;
     newFindings: number;
     resolvedFindings: number;
+    changedFindings: number;
   };
 }
 
@@ -179,7 +188,7 @@ function diffFunding(before: FundingEntry[], after: FundingEntry[]): FundingDiff
 }
 
 function diffMeasure(o: Measure | undefined, m: Measure, change: MeasureDiff['change'], since: Day, until: Day): MeasureDiff {
-  const d: MeasureDiff = { id: m.id, title: m.title, change, file: m.origin.file, milestones: [], funding: [], newFindings: [], resolvedFindings: [] };
+  const d: MeasureDiff = { id: m.id, title: m.title, change, file: m.origin.file, milestones: [], funding: [], newFindings: [], resolvedFindings: [], changedFindings: [] };
   if (change === 'renamed' && o) d.renamedFrom = o.id;
   const status = changed(o?.status, m.status);
   if (status && o) d.status = status;
@@ -203,7 +212,7 @@ function diffMeasure(o: Measure | undefined, m: Measure, change: MeasureDiff['ch
 }
 
 function hasChange(d: MeasureDiff): boolean {
-  return d.change !== 'changed' || Boolean(d.status || d.start || d.end || d.aiRisk || d.dpia || d.fria || d.registration || d.milestones.length || d.funding.length || d.newFindings.length || d.resolvedFindings.length);
+  return d.change !== 'changed' || Boolean(d.status || d.start || d.end || d.aiRisk || d.dpia || d.fria || d.registration || d.milestones.length || d.funding.length || d.newFindings.length || d.resolvedFindings.length || d.changedFindings.length);
 }
 
 /**
@@ -263,7 +272,7 @@ export function diffStrategies(before: DiffInput, after: DiffInput, since: State
   }
   for (const o of removed) {
     if (renamedOld.has(o)) continue;
-    const d: MeasureDiff = { id: o.id, title: o.title, change: 'removed', file: o.origin.file, milestones: [], funding: [], newFindings: [], resolvedFindings: [] };
+    const d: MeasureDiff = { id: o.id, title: o.title, change: 'removed', file: o.origin.file, milestones: [], funding: [], newFindings: [], resolvedFindings: [], changedFindings: [] };
     diffs.push(d);
     byId.set(o.id, d);
   }
@@ -301,6 +310,21 @@ export function diffStrategies(before: DiffInput, after: DiffInput, since: State
     (d ? d.resolvedFindings : resolvedFindings).push(findingRef(f));
   }
 
+  // A new and a resolved finding of the same rule on the same measure are one finding whose message changed.
+  for (const d of diffs) {
+    if (!d.newFindings.length || !d.resolvedFindings.length) continue;
+    const gone = new Map<string, FindingRef[]>();
+    for (const f of d.resolvedFindings) (gone.get(f.rule) ?? gone.set(f.rule, []).get(f.rule)!).push(f);
+    const still: FindingRef[] = [];
+    for (const f of d.newFindings) {
+      const then = gone.get(f.rule)?.shift();
+      if (then) d.changedFindings.push({ now: f, then });
+      else still.push(f);
+    }
+    const paired = new Set(d.changedFindings.map((c) => c.then));
+    d.newFindings = still;
+    d.resolvedFindings = d.resolvedFindings.filter((f) => !paired.has(f));
+  }
   const measures = diffs.filter(hasChange);
   const count = (p: (d: MeasureDiff) => boolean) => measures.filter(p).length;
   return {
@@ -319,6 +343,7 @@ export function diffStrategies(before: DiffInput, after: DiffInput, since: State
       milestonesOverdue: measures.reduce((n, d) => n + d.milestones.filter((m) => m.overdueSince).length, 0),
       newFindings: newFindings.length + measures.reduce((n, d) => n + d.newFindings.length, 0),
       resolvedFindings: resolvedFindings.length + measures.reduce((n, d) => n + d.resolvedFindings.length, 0),
+      changedFindings: measures.reduce((n, d) => n + d.changedFindings.length, 0),
     },
   };
 }

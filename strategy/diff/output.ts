@@ -17,7 +17,7 @@ export const DIFF_WORDS = {
     between: (since: string, sinceDay: string, until: string, untilDay: string) => `Verglichen wird der Stand ${since} (${sinceDay}) mit ${until} (${untilDay}).`,
     workingTree: 'dem aktuellen Stand der Dateien',
     summary: (s: StrategyDiff['summary']) =>
-      `${s.added} neu, ${s.removed} entfernt, ${s.renamed} umbenannt, ${s.changed} geändert; ${s.slipped} ${s.slipped === 1 ? 'Maßnahme' : 'Maßnahmen'} mit späteren Terminen; ${s.milestonesDone} ${s.milestonesDone === 1 ? 'Meilenstein' : 'Meilensteine'} erreicht, ${s.milestonesOverdue} seitdem überfällig; ${s.newFindings} neue und ${s.resolvedFindings} erledigte Befunde.`,
+      `${s.added} neu, ${s.removed} entfernt, ${s.renamed} umbenannt, ${s.changed} geändert; ${s.slipped} ${s.slipped === 1 ? 'Maßnahme' : 'Maßnahmen'} mit späteren Terminen; ${s.milestonesDone} ${s.milestonesDone === 1 ? 'Meilenstein' : 'Meilensteine'} erreicht, ${s.milestonesOverdue} seitdem überfällig; ${s.newFindings} neue, ${s.changedFindings} geänderte und ${s.resolvedFindings} erledigte Befunde.`,
     nothing: 'Keine Änderungen.',
     added: 'neu',
     removed: 'entfernt',
@@ -42,6 +42,8 @@ export const DIFF_WORDS = {
     registration: 'EU-Registrierung',
     newFinding: 'neuer Befund',
     resolvedFinding: 'erledigter Befund',
+    changedFinding: 'geänderter Befund',
+    was: 'vorher',
     otherFindings: 'Befunde ohne Maßnahme',
     notStated: 'nicht angegeben',
   },
@@ -51,7 +53,7 @@ export const DIFF_WORDS = {
     between: (since: string, sinceDay: string, until: string, untilDay: string) => `Compares the state at ${since} (${sinceDay}) with ${until} (${untilDay}).`,
     workingTree: 'the current files',
     summary: (s: StrategyDiff['summary']) =>
-      `${s.added} new, ${s.removed} removed, ${s.renamed} renamed, ${s.changed} changed; ${s.slipped} ${s.slipped === 1 ? 'measure' : 'measures'} with later dates; ${s.milestonesDone} ${s.milestonesDone === 1 ? 'milestone' : 'milestones'} reached, ${s.milestonesOverdue} overdue since; ${s.newFindings} new and ${s.resolvedFindings} resolved findings.`,
+      `${s.added} new, ${s.removed} removed, ${s.renamed} renamed, ${s.changed} changed; ${s.slipped} ${s.slipped === 1 ? 'measure' : 'measures'} with later dates; ${s.milestonesDone} ${s.milestonesDone === 1 ? 'milestone' : 'milestones'} reached, ${s.milestonesOverdue} overdue since; ${s.newFindings} new, ${s.changedFindings} changed and ${s.resolvedFindings} resolved findings.`,
     nothing: 'No changes.',
     added: 'new',
     removed: 'removed',
@@ -76,6 +78,8 @@ export const DIFF_WORDS = {
     registration: 'EU registration',
     newFinding: 'new finding',
     resolvedFinding: 'resolved finding',
+    changedFinding: 'changed finding',
+    was: 'was',
     otherFindings: 'Findings without a measure',
     notStated: 'not stated',
   },
@@ -160,6 +164,7 @@ export function measureLines(d: MeasureDiff, lang: Lang, programmeName: (id: str
   if (d.fria) out.push([`${W.fria}: ${arrow(d.fria, v.assessment)}`]);
   if (d.registration) out.push([`${W.registration}: ${arrow(d.registration, v.registration)}`]);
   for (const f of d.newFindings) out.push(findingLine(W, lang, W.newFinding, f));
+  for (const c of d.changedFindings) out.push([...findingLine(W, lang, W.changedFinding, c.now), ` – ${W.was}: ${c.then.message[lang]}`]);
   for (const f of d.resolvedFindings) out.push(findingLine(W, lang, W.resolvedFinding, f));
   return out;
 }
