@@ -1,7 +1,7 @@
 // Turns the snapshot in examples/herne-history/ into a temporary git history (see its README):
 // the earlier council state, tagged, then examples/herne as it is now. Written with
 // isomorphic-git into a folder of our own; the git program is never run.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as fs from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import * as git from 'isomorphic-git';
@@ -36,7 +36,19 @@ export async function buildHerneHistory(out, { example = 'examples/herne', snaps
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     cpSync(join(example, path), join(dir, path));
   }
-  cpSync(join(snapshot, 'files'), dir, { recursive: true });
+  // Edits: each [now, then] pair turns text of the current file back into what it was. They are
+  // applied to the current files, so later edits of the example that they do not touch flow
+  // through both states; a pair whose text is gone fails loudly (update snapshot.json).
+  for (const [path, pairs] of Object.entries(manifest.edits ?? {})) {
+    let text = readFileSync(join(dir, path), 'utf8');
+    for (const [now, then] of pairs) {
+      if (!text.includes(now)) throw new Error(`${snapshot}/snapshot.json: "${now.split('\n')[0]}…" is no longer in ${example}/${path}: update the snapshot`);
+      text = text.replace(now, then);
+    }
+    writeFileSync(join(dir, path), text);
+  }
+  // Files that existed only then.
+  if (existsSync(join(snapshot, 'files'))) cpSync(join(snapshot, 'files'), dir, { recursive: true });
   const thenFiles = listFiles(dir).filter((p) => !p.startsWith('.git/'));
   for (const filepath of thenFiles) await git.add({ fs, dir, filepath });
   const at = (iso) => ({ ...AUTHOR, timestamp: Math.floor(Date.parse(iso) / 1000), timezoneOffset: 0 });

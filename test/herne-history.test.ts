@@ -27,6 +27,8 @@ describe('examples/herne-history (npm start: changes since the council session)'
     assert.equal(r.status, 0, r.stderr);
     const d = JSON.parse(r.stdout);
     assert.equal(d.since.asOf, '2026-09-24');
+    // Exactly these measures: the README's rows, VW-EAKTE (overdue since) and KI-VERKEHR (its findings follow ST-SENSORIK).
+    assert.deepEqual(d.measures.map((x: { id: string }) => x.id).sort(), ['IN-GIGABIT', 'KI-PROTOKOLL', 'KI-TELEFON', 'KI-UEBERSETZUNG', 'KI-VERKEHR', 'KI-WOHNGELD', 'MO-PARKEN', 'ST-SENSORIK', 'VW-EAKTE', 'WI-GRUENDUNG']);
     const m = Object.fromEntries(d.measures.map((x: { id: string }) => [x.id, x]));
     assert.deepEqual(m['KI-WOHNGELD'].status, { from: 'planned', to: 'pilot' });
     assert.deepEqual(m['KI-WOHNGELD'].fria, { from: 'required', to: 'in-progress' });
