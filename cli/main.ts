@@ -155,6 +155,7 @@ export function buildProgram(): Command {
     .option('--max-file-size <size>', 'files larger than this are reported, not read (bytes, or with K or M; default 2M)', parseSize)
     .option('--output <dir>', 'folder for the website (new, empty, or made by an earlier run)')
     .option('--as-of <date>', 'the date of the data shown (YYYY-MM-DD, default: today)')
+    .addOption(new Option('--lang <lang>', 'language of the messages (the website is always German and English)').choices(['de', 'en']))
     .action(action(async (opts) => (await import('./commands/register')).runRegister(opts)));
 
   program
@@ -164,6 +165,7 @@ export function buildProgram(): Command {
     .argument('<file>', 'JSON file with the records (standards 0.1 to 1.0)')
     .option('--into <dir>', 'an existing repository, or a new folder that becomes a register repository (default: the current repository)')
     .option('--max-file-size <size>', 'the records file may be at most this large (bytes, or with K or M; default 20M)', parseSize)
+    .addOption(new Option('--lang <lang>', 'language of the messages').choices(['de', 'en']))
     .action(action(async (format, file, opts) => (await import('./commands/import')).runImport(format, file, opts)));
 
   program

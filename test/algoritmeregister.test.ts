@@ -156,9 +156,11 @@ describe('Algoritmeregister: import, lint, export (strategy import / export --fo
     const bad = join(base, 'bad.json');
     writeFileSync(bad, '[\n  {"name": "x",}\n]');
     const r = strategy(['import', 'algoritmeregister', bad, '--into', join(base, 'new')]);
+    const en = strategy(['import', 'algoritmeregister', bad, '--into', join(base, 'new'), '--lang', 'en']);
+    assert.match(en.stderr, /bad\.json:2:\d+: not valid JSON/);
     assert.equal(r.status, 2);
     assertOneLineError(r.stderr);
-    assert.match(r.stderr, /bad\.json:2:\d+: not valid JSON/);
+    assert.match(r.stderr, /bad\.json:2:\d+: kein gültiges JSON/);
     assert.ok(!existsSync(join(base, 'new')));
   });
 

@@ -42,7 +42,7 @@ describe('strategy register: the public register as a website', function () {
   before(() => {
     buildCli();
     site = join(tempDir(), 'site');
-    const r = strategy(['register', '--root', HERNE, '--output', site, '--as-of', '2026-11-26']);
+    const r = strategy(['register', '--root', HERNE, '--output', site, '--as-of', '2026-11-26', '--lang', 'en']);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stderr, /7 systems published/);
   });

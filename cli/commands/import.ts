@@ -1,6 +1,7 @@
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors';
+import { cliLang } from '../lang';
 import { loadWorkspace, findRoot } from '../load';
 import { STRATEGY_FILE } from '../../strategy/index';
 import { isRecord } from '../../strategy/model/coerce';
@@ -10,6 +11,7 @@ import { measureFile, measureFileName, registerStrategyFile } from '../../strate
 export interface ImportCommandOptions {
   into?: string;
   maxFileSize?: number;
+  lang?: string;
 }
 
 const DEFAULT_MAX = 20 * 1024 * 1024;
@@ -20,11 +22,11 @@ function readBounded(file: string, max: number): string {
   try {
     fd = openSync(file, 'r');
   } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UsageError({ de: '{file} kann nicht gelesen werden: {reason}', en: 'cannot read {file}: {reason}' }, { file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
   }
   try {
     const size = fstatSync(fd).size;
-    if (size > max) throw new UsageError(`${file}: ${size} bytes, more than the limit of ${max} (--max-file-size)`);
+    if (size > max) throw new UsageError({ de: '{file}: {size} Bytes, mehr als die Grenze von {max} (--max-file-size)', en: '{file}: {size} bytes, more than the limit of {max} (--max-file-size)' }, { file, size: String(size), max: String(max) });
     const buf = Buffer.alloc(size);
     let read = 0;
     while (read < size) {
@@ -49,13 +51,13 @@ function parseRecords(file: string, text: string): Record<string, unknown>[] {
       const before = text.slice(0, Number(m[1]));
       const line = before.split('\n').length;
       const column = Number(m[1]) - before.lastIndexOf('\n');
-      throw new UsageError(`${file}:${line}:${column}: not valid JSON`);
+      throw new UsageError({ de: '{file}:{line}:{column}: kein gültiges JSON', en: '{file}:{line}:{column}: not valid JSON' }, { file, line: String(line), column: String(column) });
     }
-    throw new UsageError(`${file}: not valid JSON`);
+    throw new UsageError({ de: '{file}: kein gültiges JSON', en: '{file}: not valid JSON' }, { file });
   }
   const list = Array.isArray(data) ? data : [data];
   list.forEach((r, i) => {
-    if (!isRecord(r)) throw new UsageError(`${file}: record ${i + 1} is not an object`);
+    if (!isRecord(r)) throw new UsageError({ de: '{file}: Eintrag {n} ist kein Objekt', en: '{file}: record {n} is not an object' }, { file, n: String(i + 1) });
   });
   return list as Record<string, unknown>[];
 }
@@ -66,7 +68,7 @@ function parseRecords(file: string, text: string): Record<string, unknown>[] {
  * becomes a register repository. Never overwrites and writes only inside DIR.
  */
 export async function runImport(format: string, file: string, opts: ImportCommandOptions): Promise<number> {
-  if (format !== 'algoritmeregister') throw new UsageError(`cannot import "${format}": only "algoritmeregister" is supported`);
+  if (format !== 'algoritmeregister') throw new UsageError({ de: '„{format}“ kann nicht importiert werden: nur „algoritmeregister“ wird unterstützt', en: 'cannot import "{format}": only "algoritmeregister" is supported' }, { format });
   const records = parseRecords(file, readBounded(file, opts.maxFileSize ?? DEFAULT_MAX));
 
   let root: string;
@@ -74,10 +76,10 @@ export async function runImport(format: string, file: string, opts: ImportComman
   if (opts.into) {
     root = resolve(opts.into);
     if (existsSync(join(root, STRATEGY_FILE))) existing = true;
-    else if (existsSync(root) && (!statSync(root).isDirectory() || readdirSync(root).length)) throw new UsageError(`${opts.into}: not a strategy repository and not empty (give a new folder or a repository)`);
+    else if (existsSync(root) && (!statSync(root).isDirectory() || readdirSync(root).length)) throw new UsageError({ de: '{dir}: kein Strategie-Repository und nicht leer (einen neuen Ordner oder ein Repository angeben)', en: '{dir}: not a strategy repository and not empty (give a new folder or a repository)' }, { dir: opts.into });
   } else {
     const found = findRoot(process.cwd());
-    if (!found) throw new UsageError(`no ${STRATEGY_FILE} found in ${process.cwd()} or any parent folder (use --into DIR)`);
+    if (!found) throw new UsageError({ de: 'keine {file} in {dir} oder einem übergeordneten Ordner gefunden (--into DIR angeben)', en: 'no {file} found in {dir} or any parent folder (use --into DIR)' }, { file: STRATEGY_FILE, dir: process.cwd() });
     root = found;
     existing = true;
   }
@@ -96,14 +98,14 @@ export async function runImport(format: string, file: string, opts: ImportComman
   const measures: ImportedMeasure[] = records.map((r) => importRecord(r, organisation, taken));
   const files = measures.map((m) => ({ path: measureFileName(m.id), content: measureFile(m) }));
   const uncovered = files.find((f) => !covered(f.path));
-  if (uncovered) throw new UsageError(`${uncovered.path} would not be read: add "measures/**/*.yaml" to include in ${STRATEGY_FILE}`);
-  for (const f of files) if (existsSync(join(root, f.path))) throw new UsageError(`${f.path} exists: not overwritten`);
+  if (uncovered) throw new UsageError({ de: '{path} würde nicht gelesen: „measures/**/*.yaml“ unter include in {file} ergänzen', en: '{path} would not be read: add "measures/**/*.yaml" to include in {file}' }, { path: uncovered.path, file: STRATEGY_FILE });
+  for (const f of files) if (existsSync(join(root, f.path))) throw new UsageError({ de: '{path} existiert: nicht überschrieben', en: '{path} exists: not overwritten' }, { path: f.path });
 
   // Only inside the root: the measures folder must not lead elsewhere through a link.
   mkdirSync(join(root, 'measures', 'algoritmeregister'), { recursive: true });
   const realRoot = realpathSync(root);
   const realDir = realpathSync(join(root, 'measures', 'algoritmeregister'));
-  if (!realDir.startsWith(realRoot + sep)) throw new UsageError(`measures/algoritmeregister leads outside ${root}: nothing written`);
+  if (!realDir.startsWith(realRoot + sep)) throw new UsageError({ de: 'measures/algoritmeregister führt aus {dir} hinaus: nichts geschrieben', en: 'measures/algoritmeregister leads outside {dir}: nothing written' }, { dir: root });
   if (!existing) writeFileSync(join(root, STRATEGY_FILE), registerStrategyFile(organisation!), { flag: 'wx' });
   for (const f of files) {
     try {
@@ -114,6 +116,11 @@ export async function runImport(format: string, file: string, opts: ImportComman
     process.stdout.write(relative(process.cwd(), join(root, f.path)).split(sep).join('/') + '\n');
   }
   const guesses = measures.reduce((n, m) => n + m.guesses.length, 0);
-  process.stderr.write(`${measures.length} records imported into ${relative(process.cwd(), root) || '.'}; ${guesses} guesses marked under x-import.guesses\n`);
+  const where = relative(process.cwd(), root) || '.';
+  process.stderr.write(
+    cliLang() === 'de'
+      ? `${measures.length} Einträge nach ${where} importiert; ${guesses} Vermutungen unter x-import.guesses markiert\n`
+      : `${measures.length} records imported into ${where}; ${guesses} guesses marked under x-import.guesses\n`,
+  );
   return 0;
 }

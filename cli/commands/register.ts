@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { loadWorkspace, resolveRoot } from '../load';
-import { parseAsOf } from '../options';
+import { parseAsOf, parseLang } from '../options';
 import { UsageError } from '../errors';
 import { writeFileAtomic } from '../io';
 import { publishRegister } from '../../strategy/register/publication';
@@ -12,6 +12,7 @@ export interface RegisterCommandOptions {
   maxFileSize?: number;
   output?: string;
   asOf?: string;
+  lang?: string;
 }
 
 /** Marks a folder as made by `strategy register`: only such a folder (or an empty one) is written again. */
@@ -22,18 +23,18 @@ export const SITE_MARKER = '.strategy-register-site';
  * English. Writes only inside DIR, and only into a new, empty or earlier generated folder.
  */
 export async function runRegister(opts: RegisterCommandOptions): Promise<number> {
-  if (!opts.output) throw new UsageError('--output DIR is required: the folder for the website');
+  if (!opts.output) throw new UsageError({ de: '--output DIR fehlt: der Ordner für die Website', en: '--output DIR is required: the folder for the website' });
   const asOf = parseAsOf(opts.asOf);
   const ws = loadWorkspace(resolveRoot(opts.root), { maxFileBytes: opts.maxFileSize });
-  const result = ws.lint({ asOf });
+  const result = ws.lint({ asOf, lang: parseLang(opts.lang) });
   const model = result.model;
   const systems = { de: publishRegister(model, result.asOf, 'de'), en: publishRegister(model, result.asOf, 'en') };
   const site = buildSite({ organisation: model.strategy.organisation ?? '', asOf: result.asOf, systems });
 
   const out = resolve(opts.output);
   if (existsSync(out)) {
-    if (!statSync(out).isDirectory()) throw new UsageError(`${opts.output} is not a folder`);
-    if (readdirSync(out).length && !existsSync(join(out, SITE_MARKER))) throw new UsageError(`${opts.output} is not empty and was not made by "strategy register": nothing written`);
+    if (!statSync(out).isDirectory()) throw new UsageError({ de: '{dir} ist kein Ordner', en: '{dir} is not a folder' }, { dir: opts.output });
+    if (readdirSync(out).length && !existsSync(join(out, SITE_MARKER))) throw new UsageError({ de: '{dir} ist nicht leer und stammt nicht von „strategy register“: nichts geschrieben', en: '{dir} is not empty and was not made by "strategy register": nothing written' }, { dir: opts.output });
   }
   mkdirSync(out, { recursive: true });
   const realOut = realpathSync(out);
@@ -43,10 +44,14 @@ export async function runRegister(opts: RegisterCommandOptions): Promise<number>
     mkdirSync(dir, { recursive: true });
     // A folder inside that is a link to elsewhere is not followed.
     const realDir = realpathSync(dir);
-    if (realDir !== realOut && !realDir.startsWith(realOut + sep)) throw new UsageError(`${dirname(f.path)} in ${opts.output} leads outside it: stopped`);
+    if (realDir !== realOut && !realDir.startsWith(realOut + sep)) throw new UsageError({ de: '{sub} in {dir} führt hinaus: abgebrochen', en: '{sub} in {dir} leads outside it: stopped' }, { sub: dirname(f.path), dir: opts.output });
     writeFileAtomic(join(realDir, f.path.split('/').pop()!), f.content);
   }
   const count = systems.de.length;
-  process.stderr.write(`${count} systems published in ${opts.output} (German and English, ${site.length} files)\n`);
+  process.stderr.write(
+    result.lang === 'de'
+      ? `${count} Systeme in ${opts.output} veröffentlicht (Deutsch und Englisch, ${site.length} Dateien)\n`
+      : `${count} systems published in ${opts.output} (German and English, ${site.length} files)\n`,
+  );
   return 0;
 }
