@@ -170,10 +170,20 @@ describe('strategy export', function () {
       assert.equal(row('KI')[column('Ausnahmen')], '1');
     });
 
-    it('--lang en: English header', () => {
-      const r = strategy(['export', '--root', ROOT, '--format', 'csv', '--lang', 'en']);
-      const header = parseCsv(r.stdout.replace(/^\uFEFF/, ''))[0];
+    it('status, AI category and risk class as labels of the CSV language, never as raw keys', () => {
+      assert.equal(row('ZEILEN')[column('Status')], 'in Betrieb');
+      assert.deepEqual([row('KI')[column('Status')], row('KI')[column('KI-Kategorie')], row('KI')[column('KI-Risikoklasse')]], ['Pilot', 'Chatbot', 'nicht eingestuft']);
+    });
+
+    it('--lang en: English header and values', () => {
+      const r = strategy(['export', '--root', ROOT, '--format', 'csv', '--lang', 'en', '--as-of', AS_OF]);
+      const en = parseCsv(r.stdout.replace(/^\uFEFF/, ''));
+      const header = en[0];
       assert.ok(header.includes('Title') && header.includes('Funding granted'));
+      const cell = (id: string, name: string) => en.find((x) => x[0] === id)![header.indexOf(name)];
+      assert.equal(cell('ZEILEN', 'Status'), 'in operation');
+      assert.deepEqual([cell('KI', 'AI initiative'), cell('KI', 'AI risk class')], ['yes', 'unclassified']);
+      assert.doesNotMatch(r.stdout, /\b(ja|nein|nicht eingestuft|in Betrieb)\b/);
     });
   });
 

@@ -2,10 +2,12 @@
  * CSV for spreadsheets, made to open correctly in German Excel: UTF-8 with BOM, `;` as separator,
  * decimal comma, ISO dates, CRLF line ends, RFC 4180 quoting, and text cells that a spreadsheet
  * would run as a formula neutralised. Written by hand: no CSV library is among the project's
- * dependencies, and the rules above are a few lines each.
+ * dependencies, and the rules above are a few lines each. Headers and the labels of enum values
+ * (status, AI category, risk class, DPIA) come from the message catalogue (strategy/messages).
  */
 import type { Lang } from '../types';
 import type { ExportDocument, ExportedMeasure } from './model';
+import { message, valueLabel, type MessageKey } from '../messages/index';
 
 /** A cell: text (neutralised and quoted as needed), a number, a yes/no value or empty. */
 export type Cell = string | number | boolean | null | undefined;
@@ -41,7 +43,7 @@ export function formatNumber(n: number): string {
 export function formatCell(cell: Cell, lang: Lang): string {
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'number') return formatNumber(cell);
-  if (typeof cell === 'boolean') return cell ? (lang === 'de' ? 'ja' : 'yes') : lang === 'de' ? 'nein' : 'no';
+  if (typeof cell === 'boolean') return message(lang, cell ? 'value.yes' : 'value.no');
   return quote(neutralise(cell));
 }
 
@@ -51,11 +53,21 @@ export function toCsv(rows: Cell[][], lang: Lang): string {
 }
 
 interface Column {
-  key: string;
-  de: string;
-  en: string;
-  value(m: ExportedMeasure): Cell;
+  /** The header is the catalogue's `csv.<key>` (strategy/messages). */
+  key: CsvColumn;
+  /** The cell; an enum value as a `Label`, shown in the CSV's language. */
+  value(m: ExportedMeasure): Cell | Label;
 }
+
+/** An enum value (status, AI category, risk class, DPIA state) shown by its label in the CSV's language. */
+interface Label {
+  kind: 'status' | 'aiCategory' | 'aiRisk' | 'dpia';
+  value: string | null | undefined;
+}
+
+const label = (kind: Label['kind'], value: string | null | undefined): Label => ({ kind, value });
+
+type CsvColumn = { [K in MessageKey]: K extends `csv.${infer C}` ? C : never }[MessageKey];
 
 const list = (items: Array<string | null>, sep: string) => {
   const present = items.filter((x): x is string => Boolean(x));
@@ -70,40 +82,41 @@ const nextOpenMilestone = (m: ExportedMeasure) =>
 
 /** The columns of the measures CSV, in order. Lists of ids are joined with ", ", titles and names with "; ". */
 export const MEASURE_COLUMNS: readonly Column[] = [
-  { key: 'id', de: 'ID', en: 'ID', value: (m) => m.id },
-  { key: 'title', de: 'Titel', en: 'Title', value: (m) => m.title },
-  { key: 'status', de: 'Status', en: 'Status', value: (m) => m.status },
-  { key: 'field', de: 'Handlungsfeld (ID)', en: 'Field (ID)', value: (m) => m.field?.id },
-  { key: 'field_title', de: 'Handlungsfeld', en: 'Field', value: (m) => m.field?.title },
-  { key: 'goals', de: 'Ziele (IDs)', en: 'Goals (IDs)', value: (m) => list(m.goals.map((g) => g.id), ', ') },
-  { key: 'goal_titles', de: 'Ziele', en: 'Goals', value: (m) => list(m.goals.map((g) => g.title), '; ') },
-  { key: 'owner', de: 'Verantwortlich', en: 'Owner', value: (m) => m.owner },
-  { key: 'start', de: 'Beginn', en: 'Start', value: (m) => m.startDate },
-  { key: 'end', de: 'Ende', en: 'End', value: (m) => m.endDate },
-  { key: 'ai', de: 'KI-Anwendung', en: 'AI initiative', value: (m) => m.ai !== null },
-  { key: 'ai_category', de: 'KI-Kategorie', en: 'AI category', value: (m) => m.ai?.category },
-  { key: 'ai_risk', de: 'KI-Risikoklasse', en: 'AI risk class', value: (m) => m.ai?.risk },
-  { key: 'personal_data', de: 'Personenbezogene Daten', en: 'Personal data', value: (m) => m.privacy?.personal_data },
-  { key: 'dpia', de: 'DSFA', en: 'DPIA', value: (m) => m.privacy?.dpia },
-  { key: 'partners', de: 'Partner', en: 'Partners', value: (m) => list(m.partners.map((p) => p.name ?? p.id), '; ') },
-  { key: 'programmes', de: 'Förderprogramme', en: 'Funding programmes', value: (m) => list([...new Set(m.funding.filter((f) => !f.own).map((f) => f.programme ?? f.source))], '; ') },
-  { key: 'cost', de: 'Kosten', en: 'Cost', value: (m) => m.cost?.total },
-  { key: 'currency', de: 'Währung', en: 'Currency', value: (m) => (m.cost ? m.cost.currency : null) },
-  { key: 'funding_granted', de: 'Förderung bewilligt', en: 'Funding granted', value: (m) => m.fundingSums.granted },
-  { key: 'funding_applied', de: 'Förderung beantragt', en: 'Funding applied for', value: (m) => m.fundingSums.applied },
-  { key: 'funding_planned', de: 'Förderung geplant oder geprüft', en: 'Funding planned or considered', value: (m) => m.fundingSums.planned + m.fundingSums.candidate },
-  { key: 'own_funds', de: 'Eigenmittel', en: 'Own funds', value: (m) => m.fundingSums.own },
-  { key: 'milestones_open', de: 'Offene Meilensteine', en: 'Open milestones', value: (m) => m.milestones.filter((ms) => ms.status === 'open').length },
-  { key: 'next_milestone', de: 'Nächster Meilenstein', en: 'Next milestone', value: nextOpenMilestone },
-  { key: 'errors', de: 'Fehler', en: 'Errors', value: (m) => m.findings.errors },
-  { key: 'warnings', de: 'Warnungen', en: 'Warnings', value: (m) => m.findings.warnings },
-  { key: 'infos', de: 'Hinweise', en: 'Infos', value: (m) => m.findings.infos },
-  { key: 'waived', de: 'Ausnahmen', en: 'Waived', value: (m) => m.findings.waived },
-  { key: 'file', de: 'Datei', en: 'File', value: (m) => m.file },
+  { key: 'id', value: (m) => m.id },
+  { key: 'title', value: (m) => m.title },
+  { key: 'status', value: (m) => label('status', m.status) },
+  { key: 'field', value: (m) => m.field?.id },
+  { key: 'field_title', value: (m) => m.field?.title },
+  { key: 'goals', value: (m) => list(m.goals.map((g) => g.id), ', ') },
+  { key: 'goal_titles', value: (m) => list(m.goals.map((g) => g.title), '; ') },
+  { key: 'owner', value: (m) => m.owner },
+  { key: 'start', value: (m) => m.startDate },
+  { key: 'end', value: (m) => m.endDate },
+  { key: 'ai', value: (m) => m.ai !== null },
+  { key: 'ai_category', value: (m) => label('aiCategory', m.ai?.category) },
+  { key: 'ai_risk', value: (m) => label('aiRisk', m.ai?.risk) },
+  { key: 'personal_data', value: (m) => m.privacy?.personal_data },
+  { key: 'dpia', value: (m) => label('dpia', m.privacy?.dpia) },
+  { key: 'partners', value: (m) => list(m.partners.map((p) => p.name ?? p.id), '; ') },
+  { key: 'programmes', value: (m) => list([...new Set(m.funding.filter((f) => !f.own).map((f) => f.programme ?? f.source))], '; ') },
+  { key: 'cost', value: (m) => m.cost?.total },
+  { key: 'currency', value: (m) => (m.cost ? m.cost.currency : null) },
+  { key: 'funding_granted', value: (m) => m.fundingSums.granted },
+  { key: 'funding_applied', value: (m) => m.fundingSums.applied },
+  { key: 'funding_planned', value: (m) => m.fundingSums.planned + m.fundingSums.candidate },
+  { key: 'own_funds', value: (m) => m.fundingSums.own },
+  { key: 'milestones_open', value: (m) => m.milestones.filter((ms) => ms.status === 'open').length },
+  { key: 'next_milestone', value: nextOpenMilestone },
+  { key: 'errors', value: (m) => m.findings.errors },
+  { key: 'warnings', value: (m) => m.findings.warnings },
+  { key: 'infos', value: (m) => m.findings.infos },
+  { key: 'waived', value: (m) => m.findings.waived },
+  { key: 'file', value: (m) => m.file },
 ];
 
-/** One row per measure, with a header row in the given language. */
+/** One row per measure, with a header row and enum values in the given language. */
 export function measuresCsv(doc: ExportDocument, lang: Lang): string {
-  const header = MEASURE_COLUMNS.map((c) => c[lang]);
-  return toCsv([header, ...doc.measures.map((m) => MEASURE_COLUMNS.map((c) => c.value(m)))], lang);
+  const header = MEASURE_COLUMNS.map((c) => message(lang, `csv.${c.key}`));
+  const cell = (v: Cell | Label): Cell => (v !== null && typeof v === 'object' ? (v.value == null ? null : valueLabel(lang, v.kind, v.value)) : v);
+  return toCsv([header, ...doc.measures.map((m) => MEASURE_COLUMNS.map((c) => cell(c.value(m))))], lang);
 }
