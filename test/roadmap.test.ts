@@ -162,7 +162,7 @@ describe('roadmap: basic fixture', () => {
     const [byOwner] = diagrams(result, { type: 'gantt', group: 'owner' });
     assert.deepEqual((await db(byOwner.source)).getSections().map(decode), ['FB 10', 'Schulamt']);
     const [byStatus] = diagrams(result, { type: 'gantt', group: 'status' });
-    assert.deepEqual((await db(byStatus.source)).getSections().map(decode), ['geplant', 'aktiv', 'abgeschlossen']);
+    assert.deepEqual((await db(byStatus.source)).getSections().map(decode), ['geplant', 'in Betrieb', 'abgeschlossen']);
     const [deps] = diagrams(result, { type: 'dependencies', group: 'owner' });
     assert.deepEqual((await db(deps.source)).getSubGraphs().map((s: Db) => decode(s.title)), ['FB 10', 'Schulamt', 'Legende']);
   });

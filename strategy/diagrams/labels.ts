@@ -1,7 +1,9 @@
 import type { Lang } from '../types';
+import { MEASURE_STATUSES } from '../model/types';
+import { message } from '../messages/index';
 import type { MeasureStatus } from '../model/types';
 
-/** Fixed words of the diagrams, German and English. */
+/** Fixed words of the diagrams, from the message catalogue (`diagram.*`, `status.*` in strategy/messages). */
 export interface DiagramLabels {
   roadmap: string;
   milestones: string;
@@ -33,62 +35,23 @@ export interface DiagramLabels {
   monthAxis: string;
 }
 
-const DE: DiagramLabels = {
-  roadmap: 'Roadmap',
-  milestones: 'Meilensteine',
-  noField: 'Ohne Handlungsfeld',
-  noOwner: 'Ohne Verantwortliche',
-  noStatus: 'Ohne Status',
-  unknownField: (id) => `Handlungsfeld „${id}“ (unbekannt)`,
-  status: { idea: 'Idee', planned: 'geplant', pilot: 'Pilot', active: 'aktiv', completed: 'abgeschlossen', paused: 'pausiert', cancelled: 'abgebrochen' },
-  asOf: (day) => `Stand ${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}`,
-  openEnd: 'Ende offen',
-  openStart: 'Beginn offen',
-  ai: 'KI',
-  legend: 'Legende',
-  legendAi: 'KI-Initiative',
-  legendError: 'mit offenen Fehlern',
-  legendWarning: 'mit Warnungen',
-  legendDone: 'abgeschlossen',
-  legendCancelled: 'abgebrochen oder pausiert',
-  legendMilestone: 'Meilenstein',
-  legendOutside: 'außerhalb der Auswahl',
-  critical: 'kritischer Pfad',
-  baseline: (ref) => `Plan ${ref}`,
-  noMilestones: 'Keine Meilensteine im Zeitraum',
-  noMeasures: 'Keine Maßnahmen mit Datum im Zeitraum',
-  part: (i, n) => `Teil ${i} von ${n}`,
-  monthAxis: '%m/%Y',
-};
+const SIMPLE = ['roadmap', 'milestones', 'noField', 'noOwner', 'noStatus', 'openEnd', 'openStart', 'ai', 'legend', 'legendAi', 'legendError', 'legendWarning', 'legendDone', 'legendCancelled', 'legendMilestone', 'legendOutside', 'critical', 'noMilestones', 'noMeasures', 'monthAxis'] as const;
 
-const EN: DiagramLabels = {
-  roadmap: 'Roadmap',
-  milestones: 'Milestones',
-  noField: 'No field of action',
-  noOwner: 'No owner',
-  noStatus: 'No status',
-  unknownField: (id) => `Field “${id}” (unknown)`,
-  status: { idea: 'idea', planned: 'planned', pilot: 'pilot', active: 'active', completed: 'completed', paused: 'paused', cancelled: 'cancelled' },
-  asOf: (day) => `As of ${day}`,
-  openEnd: 'open end',
-  openStart: 'open start',
-  ai: 'AI',
-  legend: 'Legend',
-  legendAi: 'AI initiative',
-  legendError: 'with open errors',
-  legendWarning: 'with warnings',
-  legendDone: 'completed',
-  legendCancelled: 'cancelled or paused',
-  legendMilestone: 'Milestone',
-  legendOutside: 'outside the selection',
-  critical: 'critical path',
-  baseline: (ref) => `plan ${ref}`,
-  noMilestones: 'No milestones in the period',
-  noMeasures: 'No dated measures in the period',
-  part: (i, n) => `part ${i} of ${n}`,
-  monthAxis: '%Y-%m',
-};
+const cache = new Map<Lang, DiagramLabels>();
 
 export function diagramLabels(lang: Lang): DiagramLabels {
-  return lang === 'en' ? EN : DE;
+  let labels = cache.get(lang);
+  if (!labels) {
+    const words = Object.fromEntries(SIMPLE.map((k) => [k, message(lang, `diagram.${k}`)])) as Record<(typeof SIMPLE)[number], string>;
+    labels = {
+      ...words,
+      unknownField: (id) => message(lang, 'diagram.unknownField', { id }),
+      status: Object.fromEntries(MEASURE_STATUSES.map((s) => [s, message(lang, `status.${s}`)])) as Record<MeasureStatus, string>,
+      asOf: (day) => message(lang, 'diagram.asOf', { year: day.slice(0, 4), month: day.slice(5, 7), day: day.slice(8, 10) }),
+      part: (i, n) => message(lang, 'diagram.part', { i, n }),
+      baseline: (ref) => message(lang, 'diagram.baseline', { ref }),
+    };
+    cache.set(lang, labels);
+  }
+  return labels;
 }
