@@ -102,6 +102,17 @@ describe('strategy init (CLI process)', function () {
       for (const f of filesBelow(repo)) assert.doesNotMatch(readFileSync(join(repo, f), 'utf8'), /\{\{\w+\}\}/, f);
     });
 
+    it('the examples claim nothing: no finished DPIA, no DPO consultation, no date of the day of init', () => {
+      for (const f of filesBelow(repo).filter((p) => p.startsWith('measures/'))) {
+        const text = readFileSync(join(repo, f), 'utf8');
+        const data = frontMatter(text) as { privacy?: Record<string, unknown> };
+        assert.notEqual(data.privacy?.dpia, 'done', f);
+        assert.equal(data.privacy?.dpia_date, undefined, f);
+        assert.equal(data.privacy?.dpo_consulted, undefined, f);
+        assert.ok(!text.includes(todayUtc()), `${f} names the day of init`);
+      }
+    });
+
     it('lints clean today: exit 0 and no finding at all', () => {
       const { status, report } = lintJson(repo);
       assert.equal(report.asOf, todayUtc());

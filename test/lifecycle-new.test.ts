@@ -120,6 +120,25 @@ describe('strategy new measure', function () {
       assert.ok(mine.some((f) => f.rule === 'ai-risk-unclassified'), 'an unclassified AI initiative is flagged');
     });
 
+    it('new measure --ai passes its own lint: at status idea only reminders (info), no error or warning', () => {
+      const dir = repo();
+      const field = (parseYaml(readFileSync(join(dir, 'strategy.yaml'), 'utf8')) as { fields: Array<{ id: string }> }).fields[0].id;
+      assert.equal(strategy(['new', 'measure', '--title', 'KI-Idee', '--ai', '--field', field], { cwd: dir }).status, 0);
+      const lint = () => {
+        const r = strategy(['lint', '--format', 'json'], { cwd: dir });
+        return { status: r.status, mine: (JSON.parse(r.stdout) as JsonReport).findings.filter((f) => f.file.startsWith('measures/ki-idee')) };
+      };
+      const withField = lint();
+      assert.equal(withField.status, 0);
+      assert.deepEqual(withField.mine.filter((f) => f.severity !== 'info').map((f) => f.rule), []);
+      assert.deepEqual(withField.mine.map((f) => f.rule).sort(), ['ai-risk-unclassified', 'owner-missing', 'privacy-review-missing']);
+      // Without --field the measure is anchored nowhere: a warning, and the lint still passes.
+      assert.equal(strategy(['new', 'measure', '--title', 'KI-Idee ohne Feld', '--ai'], { cwd: dir }).status, 0);
+      const withoutField = lint();
+      assert.equal(withoutField.status, 0);
+      assert.deepEqual(withoutField.mine.filter((f) => f.severity !== 'info').map((f) => `${f.rule} ${f.file}`), ['not-anchored measures/ki-idee-ohne-feld.md']);
+    });
+
     it('follows "include" in strategy.yaml to the folder lint reads', () => {
       const dir = repo();
       const s = readFileSync(join(dir, 'strategy.yaml'), 'utf8');

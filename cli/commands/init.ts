@@ -2,7 +2,7 @@ import { lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSyn
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseLang } from '../options';
 import { UsageError } from '../errors';
-import { MessageError, STRATEGY_FILE, message, todayUtc, type Lang, type MessageData, type MessageKey } from '../../strategy/index';
+import { MessageError, STRATEGY_FILE, message, type Lang, type MessageData, type MessageKey } from '../../strategy/index';
 import { reason } from '../io';
 import { setCliLang } from '../lang';
 import { templatesDir } from '../lifecycle/assets';
@@ -98,7 +98,6 @@ export function planFiles(lang: Lang, now: Date): PlannedFile[] {
     Y1: String(year + 1),
     Y2: String(year + 2),
     Y4: String(year + 4),
-    today: todayUtc(now),
     version,
   };
   const base = join(templatesDir(), 'init');

@@ -23,14 +23,16 @@ export const aiRiskUnclassified: Rule = {
   check({ measure, report }) {
     const ai = measure.ai;
     if (!ai || measure.status === 'cancelled') return;
+    // An idea cannot be classified before its system is known: a reminder (info) until it is planned.
+    const level = measure.status === 'idea' ? { level: 'info' as const } : {};
     if (ai.risk === 'unclassified') {
-      report({ message: 'unclassified', at: ['ai', 'risk'] });
+      report({ message: 'unclassified', at: ['ai', 'risk'], ...level });
       return;
     }
     // A risk value outside the enum is the schema rule's finding; only a missing or empty one is ours.
     const raw = isRecord(measure.data.ai) ? measure.data.ai.risk : undefined;
     if (ai.risk === undefined && raw == null) {
-      report({ message: 'missing', at: raw === null ? ['ai', 'risk'] : ['ai'], target: 'key' });
+      report({ message: 'missing', at: raw === null ? ['ai', 'risk'] : ['ai'], target: 'key', ...level });
     }
   },
 };

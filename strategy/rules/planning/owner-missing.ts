@@ -18,6 +18,7 @@ export const ownerMissing: Rule = {
   check({ measure, report }) {
     // Cancelled measures need no owner any more.
     if (measure.owner || measure.status === 'cancelled') return;
-    report({ message: 'missing', at: ['id'], target: 'key' });
+    // An idea may not have an owner yet: a reminder (info) until it is planned.
+    report({ message: 'missing', at: ['id'], target: 'key', ...(measure.status === 'idea' ? { level: 'info' as const } : {}) });
   },
 };

@@ -25,7 +25,8 @@ export const privacyReviewMissing: Rule = {
   check({ measure, report }) {
     const inUse = isInUse(measure);
     if (measure.status === 'cancelled' || (!inUse && !measure.ai)) return;
-    const level = inUse ? 'error' : 'warning';
+    // An idea is not reviewed yet: a reminder (info) until it is planned.
+    const level = inUse ? 'error' : measure.status === 'idea' ? 'info' : 'warning';
     const raw = measure.data.privacy;
     if (raw == null) report({ message: 'missing', at: raw === null ? ['privacy'] : ['id'], target: 'key', level });
     // A block that is not a mapping, or a non-boolean value, is the schema rule's finding; an empty value counts as unset.
