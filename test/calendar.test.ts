@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import ICAL from 'ical.js';
 import { loadWorkspace } from '../cli/load';
 import { calendarEntries, calendarIcs } from '../strategy/calendar/calendar';
+import { workspaceOf } from './helpers/arbitraries';
 
 const PROJECT = resolve(__dirname, '..');
 const CLI = join(PROJECT, 'dist', 'cli.js');
@@ -120,5 +121,13 @@ describe('funding calendar (strategy/calendar)', () => {
       const german = run(['--root', BASIC, '--alarms', 'sechzig', '--lang', 'de']);
       assert.match(german.stderr, /^strategy: --alarms: erwartet Tage davor/);
     });
+  });
+  it('keeps a lone surrogate in the organisation (a YAML escape) out of the UIDs instead of throwing', () => {
+    // Found by test/property.test.ts (seed 345174421): encodeURIComponent throws URIError on "\ud83d".
+    const ws = workspaceOf([['strategy.yaml', 'organisation: "\\ud83d"\npartners: []\nmilestones: [{ id: M1, title: M, date: 2027-01-01 }]\n']]);
+    const result = ws.lint({ asOf: '2026-06-01', lang: 'de' });
+    const entries = calendarEntries(result.model, { lang: 'de' });
+    for (const e of entries) assert.ok(e.uid.endsWith('@%EF%BF%BD'), e.uid);
+    assert.doesNotThrow(() => calendarIcs(result.model, { lang: 'de', asOf: '2026-06-01' } as never));
   });
 });

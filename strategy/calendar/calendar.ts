@@ -83,8 +83,11 @@ export interface CalendarOptions {
 
 const due = (written: string | undefined): Day | undefined => (written ? parseDateSpan(written)?.last : undefined);
 
+/** A lone surrogate (possible in YAML escapes such as "\\ud83d") would make encodeURIComponent throw. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /** A UID part: ids may hold any character; keep them readable and unambiguous. */
-const uidPart = (s: string) => encodeURIComponent(s);
+const uidPart = (s: string) => encodeURIComponent(s.replace(LONE_SURROGATE, '\uFFFD'));
 
 /** The calendar's entries, sorted by day, then kind, then UID. */
 export function calendarEntries(model: Model, options: CalendarOptions): CalendarEntry[] {
