@@ -9,11 +9,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { RULES_BY_ID } from '../strategy/index';
 import { loadWorkspace } from '../cli/load';
 import { formatSarif } from '../cli/format/sarif';
+import { validateSarifLater } from './helpers/sarif';
 
 const PROJECT = resolve(__dirname, '..');
 const CLI = join(PROJECT, 'dist', 'cli.js');
 const FIXTURES = join(__dirname, 'fixtures', 'cli');
-const SARIF_MULTITOOL = join(PROJECT, 'node_modules', '.bin', 'sarif-multitool');
 const AS_OF = '2026-06-01';
 
 interface Run {
@@ -116,34 +116,6 @@ function hostileRepo(): string {
   return dir;
 }
 
-interface ValidatorResult {
-  level?: string;
-  ruleId?: string;
-  message?: { text?: string; id?: string; arguments?: string[] };
-}
-
-/** Microsoft's SARIF validator; returns its findings (it exits 0 even when it finds errors). */
-function validateSarif(file: string): { errors: ValidatorResult[]; warnings: ValidatorResult[]; stdout: string } {
-  const out = file + '.validation.sarif';
-  const r = spawnSync(SARIF_MULTITOOL, ['validate', file, '--output', out, '--log', 'ForceOverwrite'], { encoding: 'utf8' });
-  assert.equal(r.status, 0, `sarif-multitool failed: ${r.stdout}${r.stderr}`);
-  const results = (JSON.parse(readFileSync(out, 'utf8')).runs as Array<{ results?: ValidatorResult[] }>).flatMap((run) => run.results ?? []);
-  // A SARIF result without `level` is a warning (SARIF 2.1.0 §3.27.10).
-  return { errors: results.filter((x) => x.level === 'error'), warnings: results.filter((x) => (x.level ?? 'warning') === 'warning'), stdout: r.stdout };
-}
-
-function assertValidSarif(file: string): void {
-  const v = validateSarif(file);
-  assert.deepEqual(
-    v.errors.map((e) => `${e.ruleId}: ${e.message?.text ?? e.message?.arguments?.join(' ')}`),
-    [],
-    `SARIF validator reported errors:\n${v.stdout}`,
-  );
-  assert.doesNotMatch(v.stdout, /: error /, v.stdout);
-  // Its warnings (e.g. SARIF1001: a rule's name equal to its id) are conformance problems too.
-  assert.deepEqual(v.warnings.map((e) => e.ruleId), [], `SARIF validator reported warnings:\n${v.stdout}`);
-}
-
 // --- a minimal XML well-formedness check: sax (strict) for structure, plus the characters XML 1.0 forbids ---
 interface SaxTag {
   name: string;
@@ -216,11 +188,6 @@ describe('strategy lint (CLI process)', function () {
   let tmp: string;
 
   before(function () {
-    const started = Date.now();
-    const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: PROJECT, encoding: 'utf8' });
-    // The build bundles the CLI first, then the extension; these tests need only the CLI.
-    const cliFresh = statSync(CLI, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-    assert.ok(r.status === 0 || cliFresh >= started - 2000, `build failed: ${r.stdout}${r.stderr}`);
     tmp = suiteTmp = tempDir();
   });
 
@@ -448,13 +415,13 @@ describe('strategy lint (CLI process)', function () {
       ['the Herne example', () => join(PROJECT, 'examples', 'herne'), []],
     ];
     for (const [what, root, extra] of cases) {
-      it(`passes Microsoft's SARIF validator: ${what}`, () => {
+      it(`is valid SARIF (Microsoft's validator runs after the last test): ${what}`, () => {
         const dir = root();
         const file = join(tmp, `lint-${cases.findIndex((c) => c[0] === what)}.sarif`);
         const r = strategy(['lint', '--root', dir, '--format', 'sarif', '--as-of', AS_OF, ...extra, '--output', file]);
         assert.ok(r.status === 0 || r.status === 1, r.stderr);
         assert.equal(r.stdout, '');
-        assertValidSarif(file);
+        validateSarifLater(file, `lint --format sarif: ${what}`);
 
         const sarif = JSON.parse(readFileSync(file, 'utf8'));
         const { report } = lintJson(dir, extra);
@@ -491,7 +458,7 @@ describe('strategy lint (CLI process)', function () {
       first.related = [{ file: second.file, range: second.range, message: { de: 'hier', en: 'here' } }, { file: 'strategy.yaml', range: second.range, message: { de: 'und hier', en: 'and here' } }];
       const file = join(tmp, 'related.sarif');
       writeFileSync(file, formatSarif({ result, root, rootLabel: 'errors', color: false, quiet: false }));
-      assertValidSarif(file);
+      validateSarifLater(file, 'formatSarif with related locations in other files');
       const sarif = JSON.parse(readFileSync(file, 'utf8'));
       const related = sarif.runs[0].results[0].relatedLocations;
       assert.equal(related.length, 2);

@@ -5,23 +5,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { buildOnce } from './helpers/build';
 
 export const PROJECT = resolve(__dirname, '..');
 export const CLI = join(PROJECT, 'dist', 'cli.js');
 export const LIFECYCLE_FIXTURES = join(__dirname, 'fixtures', 'lifecycle');
 
-let built = false;
-
-/** Builds dist/cli.js once per test process (the `before` hook of each lifecycle suite calls it). */
-export function buildCli(): void {
-  if (built) return;
-  const started = Date.now();
-  const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: PROJECT, encoding: 'utf8' });
-  // The build bundles the CLI first, then the extension; these tests need only the CLI.
-  const cliFresh = statSync(CLI, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  assert.ok(r.status === 0 || cliFresh >= started - 2000, `build failed: ${r.stdout}${r.stderr}`);
-  built = true;
-}
+/** dist/cli.js, built once per test process (test/helpers/build.ts); the lifecycle suites call it in `before`. */
+export const buildCli = buildOnce;
 
 export interface Run {
   status: number | null;

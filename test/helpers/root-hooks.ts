@@ -1,0 +1,37 @@
+// Mocha root hooks for every run (.mocharc.json requires this file): build dist/ once when an
+// end-to-end file takes part, forbid processes in the unit lane, validate SARIF outputs once.
+// Lanes: test/lanes/files.cjs and docs/architecture.md ("Tests").
+import childProcess from 'node:child_process';
+import { relative } from 'node:path';
+import { buildOnce, PROJECT } from './build';
+import { validateCollectedSarif } from './sarif';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the lane list is CommonJS, shared with the mocha configurations
+const { e2e } = require('../lanes/files.cjs') as { e2e: string[] };
+
+function testFiles(root: Mocha.Suite): string[] {
+  return [...root.suites, ...root.tests].map((x) => x.file).filter((f): f is string => Boolean(f));
+}
+
+/** In the unit lane a process start fails the test, naming the lane list to put its file in. */
+function forbidProcesses(): void {
+  const cp = childProcess as unknown as Record<string, unknown>;
+  for (const name of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']) {
+    cp[name] = () => {
+      throw new Error(`a unit test started a process (child_process.${name}): list its file as end-to-end in test/lanes/files.cjs`);
+    };
+  }
+}
+
+export const mochaHooks = {
+  beforeAll(this: Mocha.Context): void {
+    this.timeout(180_000);
+    const files = testFiles(this.test!.parent!).map((f) => relative(PROJECT, f).split('\\').join('/'));
+    if (process.env.STRATEGY_TEST_LANE === 'unit') forbidProcesses();
+    else if (files.some((f) => e2e.includes(f))) buildOnce();
+  },
+  afterAll(this: Mocha.Context): void {
+    this.timeout(180_000);
+    validateCollectedSarif();
+  },
+};
