@@ -75,7 +75,6 @@ const PARTNERS = [
 const OWNERS = ['FB Digitalisierung', 'FB Schule und Weiterbildung', 'FB Tiefbau und Verkehr', 'FB Umwelt und Stadtplanung', 'Wirtschaftsförderung', 'Stadtbibliothek', 'FB Soziales', 'FB Bürgerdienste'];
 const STATUSES = ['idea', 'planned', 'planned', 'planned', 'pilot', 'active', 'active', 'active', 'completed', 'paused'];
 const AI_CATEGORIES = ['chatbot', 'text-recognition', 'decision-support', 'data-analysis', 'translation', 'generation', 'forecasting', 'image-analysis', 'speech', 'other'];
-const AI_RISKS = ['minimal', 'minimal', 'minimal', 'limited', 'limited', 'limited', 'high', 'unclassified'];
 const NOUNS = ['Onlinedienst', 'Datenplattform', 'Fachverfahren', 'Sensornetz', 'Lernplattform', 'Bürgerportal', 'Terminvergabe', 'E-Akte', 'Geodatendienst', 'Beratungsangebot', 'Schnittstelle', 'Leitstelle'];
 const TOPICS = ['Bauordnung', 'Jugendhilfe', 'Schulen', 'Verkehr', 'Wärmeplanung', 'Bibliothek', 'Gewerbe', 'Ordnungsamt', 'Standesamt', 'Grünflächen', 'Stadtwerke', 'Quartiere'];
 const WORDS = 'Die Stadt führt das Vorhaben schrittweise ein und bindet Fachbereiche Beschäftigte Bürgerinnen Bürger frühzeitig ein Grundlage sind Bedarfsanalyse Ausschreibung und ein Pilot in zwei Stadtteilen Ergebnisse werden im Ausschuss für Digitales vorgestellt und fließen in die Fortschreibung der Strategie ein Datenschutz Informationssicherheit und Barrierefreiheit werden von Beginn an berücksichtigt'.split(' ');

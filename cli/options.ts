@@ -1,9 +1,10 @@
-import { isDay, parseRuleOption, type SeveritySetting, type Lang } from '../strategy/index';
+import { isDay, parseRuleOption, todayUtc, type SeveritySetting, type Lang } from '../strategy/index';
 import { UsageError } from './errors';
 import { cliLang } from './lang';
 
-export function parseAsOf(v: string | undefined): string | undefined {
-  if (v === undefined) return undefined;
+/** `--as-of`, or today by the machine's clock (the core reads no clock: docs/architecture.md). */
+export function parseAsOf(v: string | undefined, now: Date = new Date()): string {
+  if (v === undefined) return todayUtc(now);
   if (!isDay(v)) throw new UsageError('cli.option.asOf', { value: v });
   return v;
 }

@@ -60,7 +60,7 @@ export async function newMeasure(roots: StrategyRoots, root: StrategyRoot, exten
   }
   const dir = vscode.Uri.joinPath(extensionUri, 'cli', 'templates', 'measure', lang);
   const read = async (name: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, name)));
-  const text = renderMeasure(lang, { id, title, field: fieldPick.id, ai, model }, { measure: await read('measure.md.tmpl'), ai: await read('ai.yaml.tmpl') });
+  const text = renderMeasure(lang, { id, title, field: fieldPick.id, ai, model }, { measure: await read('measure.md.tmpl'), ai: await read('ai.yaml.tmpl') }, new Date().getUTCFullYear());
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   await vscode.window.showTextDocument(target);
   void roots;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Lang, LintOptions, SeveritySetting } from '../strategy/index';
-import { isDay } from '../strategy/index';
+import { isDay, todayUtc } from '../strategy/index';
 
 export const SECTION = 'strategyRoadmap';
 
@@ -13,7 +13,7 @@ export function lintOptions(scope?: vscode.Uri): LintOptions {
   const clean: Record<string, SeveritySetting> = {};
   for (const [k, v] of Object.entries(rules)) if (['error', 'warning', 'info', 'off'].includes(v)) clean[k] = v;
   return {
-    asOf: asOf && isDay(asOf) ? asOf : undefined,
+    asOf: asOf && isDay(asOf) ? asOf : todayUtc(new Date()),
     ruleOverrides: clean,
     lang: language === 'de' || language === 'en' ? language : undefined,
   };

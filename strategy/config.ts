@@ -4,8 +4,11 @@ import { RULES_BY_ID } from './rules/index';
 import type { Day } from './dates';
 
 export interface LintOptions {
-  /** The date every date-based rule compares with (default: today). */
-  asOf?: Day;
+  /**
+   * The date every date-based rule compares with. The core reads no clock: a front end passes the
+   * date asked for (`--as-of`, the editor setting) or today from its own clock.
+   */
+  asOf: Day;
   /** Severities that override strategy.yaml `lint.rules` (command line, editor settings). */
   ruleOverrides?: Record<string, SeveritySetting>;
   /** Message language; default: strategy.yaml `language`, else German. */

@@ -67,7 +67,8 @@ export function isDay(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && parseDateSpan(value) !== undefined;
 }
 
-export function todayUtc(now = new Date()): Day {
+/** The day of `now` in UTC; the caller owns the clock. */
+export function todayUtc(now: Date): Day {
   return `${now.getUTCFullYear()}-${pad(now.getUTCMonth() + 1)}-${pad(now.getUTCDate())}`;
 }
 

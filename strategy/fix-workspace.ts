@@ -31,7 +31,7 @@ export const MAX_FIX_PASSES = 10;
  * overlapped in one pass are applied in the next). Changes the workspace's texts only; the front
  * end writes the files in `files`.
  */
-export function fixWorkspace(ws: StrategyWorkspace, options: LintOptions = {}, pick: (fix: Fix, finding: Finding) => boolean = (f) => f.safe): WorkspaceFixResult {
+export function fixWorkspace(ws: StrategyWorkspace, options: LintOptions, pick: (fix: Fix, finding: Finding) => boolean = (f) => f.safe): WorkspaceFixResult {
   const files = new Map<string, FixedFile>();
   let result = ws.lint(options);
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {

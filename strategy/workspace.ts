@@ -4,7 +4,7 @@ import { buildModel } from './model/build';
 import { ALL_RULES, RULES_BY_ID } from './rules/index';
 import { formatMessage, messageOf, type LintSettings, type MeasurePart, type ReportInput, type Rule } from './rules/rule';
 import { DEFAULT_DEADLINE_DAYS, resolveSeverity, type LintOptions } from './config';
-import { parseDateSpan, todayUtc } from './dates';
+import { parseDateSpan } from './dates';
 import { waiverExpired } from './rules/waivers/waiver-expired';
 import { waiverUnused } from './rules/waivers/waiver-unused';
 import { didYouMean } from './suggest';
@@ -192,10 +192,10 @@ export class StrategyWorkspace {
     return this.slots.filter((f): f is ParsedFile => f !== undefined);
   }
 
-  lint(options: LintOptions = {}): LintResult {
+  lint(options: LintOptions): LintResult {
     const files = this.parsedFiles();
     const model = buildModel(files);
-    const asOf = options.asOf ?? todayUtc();
+    const asOf = options.asOf;
     const settings: LintSettings = { asOf, deadlineDays: model.strategy.lint.deadlineDays ?? DEFAULT_DEADLINE_DAYS, aiAct: aiActVersionFor(asOf, model.strategy.aiActVersion) };
     const lang: Lang = options.lang ?? model.strategy.language ?? 'de';
     const reports: Report[] = [];
@@ -279,7 +279,7 @@ export class StrategyWorkspace {
    * Replaces (or, with `null`, deletes) one file and lints again. Returns every file whose
    * findings changed, with its new findings, for editors that publish per file.
    */
-  update(path: string, content: Uint8Array | string | null, previous: LintResult | undefined, options: LintOptions = {}): { result: LintResult; changed: Map<string, Finding[]> } {
+  update(path: string, content: Uint8Array | string | null, previous: LintResult | undefined, options: LintOptions): { result: LintResult; changed: Map<string, Finding[]> } {
     if (content === null) this.deleteFile(path);
     else this.setFile(path, content);
     const result = this.lint(options);

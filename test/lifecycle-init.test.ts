@@ -115,7 +115,7 @@ describe('strategy init (CLI process)', function () {
 
     it('lints clean today: exit 0 and no finding at all', () => {
       const { status, report } = lintJson(repo);
-      assert.equal(report.asOf, todayUtc());
+      assert.equal(report.asOf, todayUtc(new Date()));
       assert.equal(status, 0);
       assert.equal(report.findings.length, 0, describeFindings(report));
       assert.equal(report.summary.measures, 2);

@@ -10,7 +10,7 @@ import type { LintOptions } from '../strategy/config';
 const ROOT = join(__dirname, '..');
 const STRATEGY = 'schema: 1\ntitle: Digitalstrategie Teststadt\norganisation: Stadt Teststadt\n';
 
-function lint(measures: string, options: LintOptions & { strategy?: string; funding?: string } = {}) {
+function lint(measures: string, options: Partial<LintOptions> & { strategy?: string; funding?: string } = {}) {
   const ws = new StrategyWorkspace();
   ws.setFile('strategy.yaml', options.strategy ?? STRATEGY);
   if (options.funding) ws.setFile('funding.yaml', options.funding);

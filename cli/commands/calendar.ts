@@ -5,7 +5,7 @@ import { emit } from '../io';
 import { UsageError } from '../errors';
 import { setCliLang } from '../lang';
 import { calendarIcs } from '../../strategy/calendar/calendar';
-import { parseDateSpan, todayUtc } from '../../strategy/index';
+import { parseDateSpan } from '../../strategy/index';
 
 export interface CalendarCommandOptions {
   root?: string;
@@ -30,7 +30,7 @@ function parseAlarms(v: string | undefined): number[] | undefined {
 export async function runCalendar(opts: CalendarCommandOptions): Promise<number> {
   if (opts.output && extname(opts.output).toLowerCase() !== '.ics') throw new UsageError('cli.option.outputExtension', { allowed: '.ics', value: opts.output });
   const alarms = parseAlarms(opts.alarms);
-  const asOf = parseAsOf(opts.asOf) ?? todayUtc();
+  const asOf = parseAsOf(opts.asOf);
   const from = opts.from === undefined ? undefined : parseDateSpan(opts.from)?.first;
   if (opts.from !== undefined && !from) throw new UsageError('cli.date.notADate', { option: '--from', value: opts.from });
   const root = resolveRoot(opts.root);

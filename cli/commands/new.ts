@@ -7,7 +7,6 @@ import { reason } from '../io';
 import { setCliLang } from '../lang';
 import { didYouMean } from '../../strategy/suggest';
 import { templatesDir } from '../lifecycle/assets';
-import { renderTemplate } from '../lifecycle/template';
 import { idFromTitle } from '../../strategy/templates/slug';
 import { checkId, existingIds, measurePath as corePath, renderMeasure as renderMeasureFile, uniqueDerivedId, type MeasureValues } from '../../strategy/templates/measure';
 import { createPrompter, type Prompter } from '../lifecycle/prompt';
@@ -156,7 +155,7 @@ async function resolveAi(prompter: Prompter | undefined, lang: Lang): Promise<{ 
 
 export function renderMeasure(lang: Lang, v: MeasureValues): string {
   const dir = join(templatesDir(), 'measure', lang);
-  return renderMeasureFile(lang, v, { measure: readFileSync(join(dir, 'measure.md.tmpl'), 'utf8'), ai: readFileSync(join(dir, 'ai.yaml.tmpl'), 'utf8') });
+  return renderMeasureFile(lang, v, { measure: readFileSync(join(dir, 'measure.md.tmpl'), 'utf8'), ai: readFileSync(join(dir, 'ai.yaml.tmpl'), 'utf8') }, new Date().getUTCFullYear());
 }
 
 function measurePath(id: string, isMeasure: (path: string) => boolean, include: string[]): string {

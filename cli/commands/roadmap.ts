@@ -5,7 +5,7 @@ import { parseAsOf, parseLang } from '../options';
 import { emit, writeFileAtomic } from '../io';
 import { UsageError } from '../errors';
 import { cliLang, setCliLang } from '../lang';
-import { dependencyGraph, message, shorten, todayUtc } from '../../strategy/index';
+import { dependencyGraph, message, shorten } from '../../strategy/index';
 import { roadmapDiagrams, resolvePeriod, ROADMAP_GROUPS, ROADMAP_TYPES, type RoadmapDiagram, type RoadmapGroup, type RoadmapOptions, type RoadmapType } from '../../strategy/diagrams/index';
 import { updateRegions } from '../render/roadmap-region';
 import { printable } from '../format/stylish';
@@ -41,7 +41,7 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
 export async function runRoadmap(opts: RoadmapCommandOptions): Promise<number> {
   const type = oneOf<RoadmapType>('--type', opts.type, ROADMAP_TYPES, 'gantt');
   const group = oneOf<RoadmapGroup>('--group', opts.group, ROADMAP_GROUPS, 'field');
-  const asOf = parseAsOf(opts.asOf) ?? todayUtc();
+  const asOf = parseAsOf(opts.asOf);
   const langOption = parseLang(opts.lang);
   resolvePeriod(opts.from, opts.to); // a MessageError: printed as a one-line usage error
   const ext = opts.output ? extname(opts.output).toLowerCase() : undefined;

@@ -1,3 +1,4 @@
+import { parseMarkdown } from './remark';
 import { toString } from 'mdast-util-to-string';
 import type { Root } from 'mdast';
 import type { MarkdownBody } from '../model/types';
@@ -31,19 +32,6 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
     return { yaml: text.slice(yamlOffset, m.index), yamlOffset, bodyOffset: m.index + m[0].length };
   }
   return { yaml: text.slice(yamlOffset), yamlOffset, bodyOffset: text.length, unclosed: true };
-}
-
-let remark: typeof import('./remark') | undefined;
-
-/**
- * remark, loaded on first use: lint reads bodies only in rare cases, and loading the Markdown
- * parser (micromark, GFM, the HTML entity table) costs about 25 ms of every start-up. `require`
- * is resolved by the bundler (esbuild defers the module's initialisation) and by tsx in tests;
- * the core still does no I/O.
- */
-function parseMarkdown(text: string): Root {
-  remark ??= require('./remark') as typeof import('./remark');
-  return remark.parseMarkdown(text);
 }
 
 /** A body that can also say whether remark would see its text as the document after a `---` front matter. */

@@ -74,7 +74,7 @@ const hintIds = (ids: string[], max = 6) => {
   return valid.length ? valid.slice(0, max).join(', ') + (valid.length > max ? ', …' : '') : '';
 };
 
-export function renderMeasure(lang: Lang, v: MeasureValues, templates: MeasureTemplates, year = new Date().getUTCFullYear()): string {
+export function renderMeasure(lang: Lang, v: MeasureValues, templates: MeasureTemplates, year: number): string {
   const common = { Y1: String(year + 1) };
   const fields = hintIds(v.model.fields.map((f) => f.id));
   const fieldComment = `# ${lang === 'de' ? 'Handlungsfeld' : 'field of action'}${fields ? `: ${fields.replace(/, /g, ' | ')}` : ''}`;

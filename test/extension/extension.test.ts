@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { StrategyWorkspace, STRATEGY_FILE, makeClassifier, type Finding } from '../../strategy/index';
+import { StrategyWorkspace, STRATEGY_FILE, makeClassifier, todayUtc, type Finding } from '../../strategy/index';
 import type { StrategyApi } from '../../extension/extension';
 
 const EXTENSION_ID = 'digital-strategy-roadmap.digital-strategy-roadmap';
@@ -31,7 +31,7 @@ async function coreFindings(): Promise<Finding[]> {
     const rel = uri.path.slice(root.path.length + 1);
     if (rel !== STRATEGY_FILE && classify(rel)) ws.setFile(rel, await vscode.workspace.fs.readFile(uri));
   }
-  const asOf = vscode.workspace.getConfiguration('strategyRoadmap').get<string>('asOf') || undefined;
+  const asOf = vscode.workspace.getConfiguration('strategyRoadmap').get<string>('asOf') || todayUtc(new Date());
   return ws.lint({ asOf }).findings;
 }
 

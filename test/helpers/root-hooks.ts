@@ -6,7 +6,7 @@ import { relative } from 'node:path';
 import { buildOnce, PROJECT } from './build';
 import { validateCollectedSarif } from './sarif';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the lane list is CommonJS, shared with the mocha configurations
+// The lane list is CommonJS: the mocha configurations read it too.
 const { e2e } = require('../lanes/files.cjs') as { e2e: string[] };
 
 function testFiles(root: Mocha.Suite): string[] {
