@@ -5,14 +5,17 @@
 
 /** End-to-end test files: CLI processes, Chromium, external tools. They run against dist/, built once first. */
 const e2e = [
+  'test/calendar.test.ts',
   'test/cli-lint.test.ts',
   'test/file-safety.test.ts',
+  'test/git-reader.test.ts',
   'test/hostile-cli.test.ts',
   'test/injection.test.ts',
   'test/lifecycle-export.test.ts',
   'test/lifecycle-init.test.ts',
   'test/lifecycle-new.test.ts',
   'test/lifecycle-rules.test.ts',
+  'test/plan-cli.test.ts',
   'test/property-cli.test.ts',
   'test/report-cli.test.ts',
   'test/roadmap-cli.test.ts',
