@@ -42,7 +42,7 @@ export async function compareStates(
   opts: { since: string; until?: string; asOf?: string; lang?: Lang; maxFileSize?: number; /** The files now, already linted. */ current?: LintResult },
 ): Promise<ComparedStates> {
   const root = resolveRoot(rootOption);
-  const current = opts.until !== undefined ? undefined : (opts.current ?? loadWorkspace(root, { maxFileBytes: opts.maxFileSize }).lint({ asOf: opts.asOf ?? todayUtc(), lang: opts.lang }));
+  const current = opts.until !== undefined ? undefined : (opts.current ?? loadWorkspace(root, { maxFileBytes: opts.maxFileSize }).lint({ asOf: opts.asOf ?? todayUtc(new Date()), lang: opts.lang }));
   const lang = opts.lang ?? current?.lang ?? 'de';
   const at = (spec: string) => stateAt(root, spec, { lang, maxFileSize: opts.maxFileSize, option: '--since' });
   const since = await at(opts.since);

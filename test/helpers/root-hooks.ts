@@ -7,7 +7,7 @@ import { buildOnce, PROJECT } from './build';
 import { validateCollectedSarif } from './sarif';
 
 // The lane list is CommonJS: the mocha configurations read it too.
-const { e2e } = require('../lanes/files.cjs') as { e2e: string[] };
+const { e2eFiles } = require('../lanes/files.cjs') as { e2eFiles: () => string[] };
 
 function testFiles(root: Mocha.Suite): string[] {
   return [...root.suites, ...root.tests].map((x) => x.file).filter((f): f is string => Boolean(f));
@@ -18,7 +18,7 @@ function forbidProcesses(): void {
   const cp = childProcess as unknown as Record<string, unknown>;
   for (const name of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']) {
     cp[name] = () => {
-      throw new Error(`a unit test started a process (child_process.${name}): list its file as end-to-end in test/lanes/files.cjs`);
+      throw new Error(`a unit test started a process (child_process.${name}): import child_process in its file or list it in test/lanes/files.cjs (end-to-end lane)`);
     };
   }
 }
@@ -28,7 +28,7 @@ export const mochaHooks = {
     this.timeout(180_000);
     const files = testFiles(this.test!.parent!).map((f) => relative(PROJECT, f).split('\\').join('/'));
     if (process.env.STRATEGY_TEST_LANE === 'unit') forbidProcesses();
-    else if (files.some((f) => e2e.includes(f))) buildOnce();
+    else if (files.some((f) => e2eFiles().includes(f))) buildOnce();
   },
   afterAll(this: Mocha.Context): void {
     this.timeout(180_000);

@@ -2,8 +2,8 @@
 // Chromium, external tools. The root hooks (test/helpers/root-hooks.ts) build dist/ once first and
 // run Microsoft's SARIF validator once over every SARIF output the tests collected.
 const base = require('../../.mocharc.json');
-const { e2e } = require('./files.cjs');
+const { e2eFiles } = require('./files.cjs');
 
 process.env.STRATEGY_TEST_LANE = 'e2e';
 
-module.exports = { ...base, spec: e2e };
+module.exports = { ...base, spec: e2eFiles() };

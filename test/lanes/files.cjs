@@ -1,28 +1,25 @@
-// Which test file runs in which lane (docs/architecture.md, "Tests"). A test file runs in the fast
-// unit lane unless it is listed here. List a file as end-to-end when it starts a process (the built
-// CLI, Chromium, a tool such as pdftotext or git): the unit lane refuses to start processes.
-// The VS Code tests (test/extension/**) run in code-server through scripts/test-vscode-*.mjs.
+// Which test file runs in which lane (docs/architecture.md, "Test lanes"). A test file that starts a
+// process (the built CLI, Chromium, git, pdftotext, …) is end-to-end; every other test file runs in
+// the fast unit lane, which refuses to start processes. A file is end-to-end when it imports what
+// starts processes (below), or when it is listed in `listed`.
+const { readdirSync, readFileSync } = require('node:fs');
+const { join } = require('node:path');
 
-/** End-to-end test files: CLI processes, Chromium, external tools. They run against dist/, built once first. */
-const e2e = [
-  'test/calendar.test.ts',
-  'test/cli-lint.test.ts',
-  'test/file-safety.test.ts',
-  'test/git-reader.test.ts',
-  'test/hostile-cli.test.ts',
-  'test/injection.test.ts',
-  'test/lifecycle-export.test.ts',
-  'test/lifecycle-init.test.ts',
-  'test/lifecycle-new.test.ts',
-  'test/lifecycle-rules.test.ts',
-  'test/plan-cli.test.ts',
-  'test/property-cli.test.ts',
-  'test/report-cli.test.ts',
-  'test/roadmap-cli.test.ts',
-  'test/roadmap-render.test.ts',
-];
+const PROJECT = join(__dirname, '..', '..');
 
-/** Never run by mocha directly. */
+/** End-to-end files whose imports do not show it. */
+const listed = [];
+
+/** Imports that start processes: child_process, the CLI helpers (dist/cli.js), the tool finders, Chromium. */
+const STARTS_PROCESSES = /from ['"](?:node:)?child_process['"]|from ['"]\.\/(?:lifecycle-helpers|helpers\/build|helpers\/environment)['"]|['"]playwright-core['"]/;
+
+/** The VS Code tests run in code-server through scripts/test-vscode-*.mjs, never by mocha directly. */
 const elsewhere = ['test/extension/**'];
 
-module.exports = { e2e, elsewhere };
+/** Every end-to-end test file, as a path relative to the project. */
+function e2eFiles() {
+  const all = readdirSync(join(PROJECT, 'test')).filter((f) => f.endsWith('.test.ts')).map((f) => `test/${f}`);
+  return all.filter((f) => listed.includes(f) || STARTS_PROCESSES.test(readFileSync(join(PROJECT, f), 'utf8'))).sort();
+}
+
+module.exports = { e2eFiles, elsewhere };

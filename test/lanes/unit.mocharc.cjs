@@ -2,9 +2,9 @@
 // Property tests run a quarter of their cases here unless FC_RUNS_FACTOR says otherwise;
 // `npm test` runs them in full (FC_RUNS_FACTOR=1).
 const base = require('../../.mocharc.json');
-const { e2e, elsewhere } = require('./files.cjs');
+const { e2eFiles, elsewhere } = require('./files.cjs');
 
 process.env.FC_RUNS_FACTOR ??= '0.25';
 process.env.STRATEGY_TEST_LANE = 'unit';
 
-module.exports = { ...base, spec: ['test/**/*.test.ts'], ignore: [...elsewhere, ...e2e] };
+module.exports = { ...base, spec: ['test/**/*.test.ts'], ignore: [...elsewhere, ...e2eFiles()] };
