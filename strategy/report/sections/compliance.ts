@@ -5,6 +5,7 @@ import type { Finding } from '../../types';
 import { fill } from '../labels';
 import { LEGAL_BASIS, LITERACY_ARTICLE, MATRIX_COLUMNS, REGULATIONS, aiActVersionStatement, type MatrixColumn } from '../legal';
 import { code, heading, paragraph, table, type Inline } from '../mdast';
+import { assessmentsText, lifecycleText } from './inventory';
 import { measureRef, orDash, type SectionContext } from './context';
 
 /** Annex III point 2 (critical infrastructure): no FRIA (Art. 27(1)), national registration (Art. 49(5)). */
@@ -63,6 +64,16 @@ export function matrix(ctx: SectionContext): RootContent[] {
       rowHeaders: true,
     }),
   ];
+  // What a public register publishes about each initiative (issue 14): "nicht angegeben" where unrecorded.
+  out.push(
+    heading(4, L.col.registerInfo),
+    table({
+      caption: L.col.registerInfo,
+      columns: [{ label: L.col.aiInitiative }, { label: L.col.shortDescription }, { label: L.col.lifecycle }, { label: L.col.assessments }],
+      rows: facts.ai.map((m) => [measureRef(m), m.description?.trim() || L.value.notStated, lifecycleText(ctx, m), assessmentsText(ctx, m)]),
+      rowHeaders: true,
+    }),
+  );
   const described = facts.ai.filter((m) => m.ai?.human_oversight?.trim());
   if (described.length)
     out.push(

@@ -11,9 +11,12 @@ export function inventoryTable(ctx: SectionContext): RootContent[] {
   if (!facts.ai.length) return [paragraph(L.inventory.none)];
   const v = L.value;
   const bool = (b: boolean | undefined) => (b === true ? v.yes : b === false ? v.no : v.none);
+  // Register keys (issue 14): an unrecorded value reads "nicht angegeben" / "not stated".
+  const stated = (t: string | undefined) => (t?.trim() ? t.trim() : v.notStated);
   const columns: Array<[string, (m: Measure) => Inline]> = [
     [L.col.id, (m) => code(m.id)],
     [L.col.title, (m) => m.title],
+    [L.col.shortDescription, (m) => stated(m.description)],
     [L.col.category, (m) => (m.ai?.category ? L.category[m.ai.category] : v.notStated)],
     [L.col.risk, (m) => (m.ai?.risk ? L.risk[m.ai.risk] : v.notStated)],
     [L.col.status, (m) => statusLabel(ctx, m.status)],
@@ -31,12 +34,15 @@ export function inventoryTable(ctx: SectionContext): RootContent[] {
     [L.col.vendor, (m) => orDash(ctx, m.ai?.vendor)],
     [L.col.model, (m) => orDash(ctx, m.ai?.model)],
     [L.col.since, (m) => orDash(ctx, fmt.date(m.ai?.in_service_since))],
+    [L.col.lifecycle, (m) => lifecycleText(ctx, m)],
     [L.col.period, (m) => orDash(ctx, fmt.period(m.start, m.end))],
     [L.col.personalData, (m) => bool(m.privacy?.personal_data)],
     [L.col.dpia, (m) => (m.privacy?.dpia ? L.assessment[m.privacy.dpia] + (m.privacy.dpia_date ? ` (${fmt.date(m.privacy.dpia_date)})` : '') : v.none)],
     [L.col.dpo, (m) => orDash(ctx, fmt.date(m.privacy?.dpo_consulted))],
     [L.col.legalBasis, (m) => orDash(ctx, m.privacy?.legal_basis)],
     [L.col.ropa, (m) => bool(m.privacy?.ropa)],
+    [L.col.assessments, (m) => assessmentsText(ctx, m)],
+    [L.col.contact, (m) => stated(m.register?.contact)],
     [L.col.ethics, (m) => (m.ethics?.review ? [L.ethicsReview[m.ethics.review], fmt.date(m.ethics.date), m.ethics.body].filter(Boolean).join(', ') : v.none)],
     [L.col.partners, (m) => orDash(ctx, m.partners.map((p) => model.partnerById.get(p.id)?.name ?? p.id).join('; '))],
     [L.col.file, (m) => code(m.origin.file)],
@@ -49,4 +55,21 @@ export function inventoryTable(ctx: SectionContext): RootContent[] {
       rowHeaders: true,
     }),
   ];
+}
+
+/** "in Entwicklung seit …, im Einsatz seit …, außer Betrieb seit …" from `lifecycle`. */
+export function lifecycleText(ctx: SectionContext, m: Measure): string {
+  const { fmt, lang } = ctx;
+  const lc = m.lifecycle;
+  const words = lang === 'de' ? ['in Entwicklung seit', 'im Einsatz seit', 'außer Betrieb seit'] : ['in development since', 'in use since', 'retired on'];
+  const parts = [lc?.developmentSince, lc?.inUseSince, lc?.retiredOn].map((d, i) => (d ? `${words[i]} ${fmt.date(d)}` : undefined)).filter(Boolean);
+  return parts.length ? parts.join(', ') : ctx.L.value.notStated;
+}
+
+/** The impact assessments of `register.impact_assessments`: kind (or title) and date. */
+export function assessmentsText(ctx: SectionContext, m: Measure): string {
+  const list = m.register?.impactAssessments ?? [];
+  if (!list.length) return ctx.L.value.notStated;
+  const kinds = ctx.lang === 'de' ? { dpia: 'DSFA', fria: 'FRIA', ethics: 'Ethik', other: 'sonstige' } : { dpia: 'DPIA', fria: 'FRIA', ethics: 'ethics', other: 'other' };
+  return list.map((a) => [a.title?.trim() || kinds[a.kind ?? 'other'], a.date ? ctx.fmt.date(a.date) : undefined].filter(Boolean).join(' ')).join('; ');
 }
