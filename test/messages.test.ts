@@ -2,6 +2,8 @@ import { strict as assert } from 'node:assert';
 import { CATALOGUES, MAX_MESSAGE_VALUE, MessageError, message, localized } from '../strategy/messages/index';
 import { fill, formatMessage, placeholders, MAX_PLACEHOLDER, MAX_LIST_ITEMS } from '../strategy/messages/fill';
 import { ALL_RULES } from '../strategy/rules/index';
+import { StrategyWorkspace } from '../strategy/index';
+import { YAML_ERROR_DE } from '../strategy/rules/structure/yaml-syntax';
 
 describe('message catalogue (strategy/messages)', () => {
   const keys = (lang: 'de' | 'en') => Object.keys(CATALOGUES[lang]).sort();
@@ -74,5 +76,32 @@ describe('fill (the one fill function)', () => {
     const path = '/tmp/' + 'd/'.repeat(200) + 'out.json';
     assert.ok(message('en', 'cli.write.failed', { file: path, reason: 'EISDIR' }).includes(path));
     assert.ok(message('en', 'cli.write.failed', { file: 'x'.repeat(MAX_MESSAGE_VALUE * 2), reason: 'E' }).length < MAX_MESSAGE_VALUE + 100);
+  });
+});
+
+describe('YAML parser messages in findings', () => {
+  const lintText = (text: string, lang: 'de' | 'en') => {
+    const ws = new StrategyWorkspace();
+    ws.setFile('strategy.yaml', `title: T\nlanguage: ${lang}\n`);
+    ws.setFile('measures/broken.yaml', text);
+    return ws.lint({ asOf: '2026-12-06' }).findings.filter((f) => f.rule === 'yaml-syntax');
+  };
+  const broken = ['id: X\ntitle: "unclosed\nstatus: idea\n', '- id: A\n  title: [a, b\n', 'a: 1\n---\nb: 2\n', 'x: *nowhere\n', 'k: "\\q"\n'];
+
+  it('German findings name the problem in German, English ones keep the parser’s wording', () => {
+    for (const text of broken) {
+      const de = lintText(text, 'de');
+      assert.ok(de.length > 0, `no yaml-syntax finding for ${JSON.stringify(text)}`);
+      for (const f of de) {
+        assert.match(f.message.de, /^YAML-Syntaxfehler: |^Doppelter|^Tabulator/);
+        assert.doesNotMatch(f.message.de, /\b(missing|expected|must|the|is|not|indented|flow|block|unresolved)\b/i, f.message.de);
+        assert.doesNotMatch(f.message.en, /\b(fehlt|nicht|und|Einrückung|Zeichen)\b/, f.message.en);
+      }
+    }
+  });
+
+  it('every error code of the yaml package has a German text', () => {
+    for (const text of Object.values(YAML_ERROR_DE)) assert.ok(text.length > 10);
+    // Completeness is checked by the compiler: the table's type is Record<ErrorCode | 'TO_JS', string>.
   });
 });

@@ -6,7 +6,8 @@ import { buildMeasure } from '../model/measure';
 import { readFields, readGoals, readPartners, readProgrammes, readStrategyConfig } from '../model/catalogue';
 import { isRecord } from '../model/coerce';
 import { formatMessage, messageOf } from '../rules/rule';
-import { yamlSyntax } from '../rules/structure/yaml-syntax';
+import { yamlSyntax, YAML_ERROR_DE, YAML_ERROR_DE_UNKNOWN } from '../rules/structure/yaml-syntax';
+import { fill } from '../messages/fill';
 import { unreadableCode } from './unreadable';
 import { notAMeasure } from '../rules/structure/not-a-measure';
 import { schema as schemaRule } from '../rules/structure/schema';
@@ -169,7 +170,10 @@ function pushYamlProblems(pf: ParsedFile, problems: YamlProblem[], measure?: str
     else if (key === 'tab') message = formatMessage(yamlSyntax.messages.tab);
     else if (key === 'colon') message = formatMessage(yamlSyntax.messages.colon, { key: p.key ?? '?', suggestion: p.fix?.newText ?? '' });
     // The parser quotes the offending token, which may be a whole (huge) scalar: keep the start.
-    else message = formatMessage(yamlSyntax.messages.syntax, { detail: p.message.length > 200 ? p.message.slice(0, 199) + '…' : p.message });
+    else {
+      const de = Object.hasOwn(YAML_ERROR_DE, p.code) ? YAML_ERROR_DE[p.code as keyof typeof YAML_ERROR_DE] : fill(YAML_ERROR_DE_UNKNOWN, { code: p.code });
+      message = formatMessage(yamlSyntax.messages.syntax, { detail: { de, en: p.message.length > 200 ? p.message.slice(0, 199) + '…' : p.message } });
+    }
     const fixes = p.fix ? { fixes: [{ title: key === 'colon' ? yamlSyntax.messages.fixQuote : yamlSyntax.messages.fixIndent, safe: p.fix.safe, edits: [{ range: p.fix.range, newText: p.fix.newText }] }] } : {};
     const data = key === 'colon' ? { data: { key: p.key ?? '?', suggestion: p.fix?.newText ?? '' } } : {};
     pf.reports.push({ rule: yamlSyntax.id, file: pf.path, range, message, measure, messageId, ...data, ...fixes });

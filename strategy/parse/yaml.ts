@@ -64,7 +64,8 @@ export class YamlSource {
         }
       } catch (e) {
         const msg = e instanceof Error ? e.message : String(e);
-        const code = /alias/i.test(msg) ? 'ALIAS_COUNT' : 'TO_JS';
+        // An unresolved alias is a plain mistake, not an alias bomb: only the count limit is ALIAS_COUNT.
+        const code = /excessive alias count/i.test(msg) ? 'ALIAS_COUNT' : /unresolved alias/i.test(msg) ? 'BAD_ALIAS' : 'TO_JS';
         this.problems.push({ code, message: firstLine(msg), range: this.rootRange() });
         value = null;
       }

@@ -1,4 +1,38 @@
+import type { ErrorCode } from 'yaml';
 import type { Rule } from '../rule';
+
+/**
+ * The yaml package's error codes in German: its messages are English only. A German finding says
+ * what the code means; an English one keeps the parser's own, more detailed first line.
+ */
+export const YAML_ERROR_DE: Readonly<Record<ErrorCode | 'TO_JS', string>> = {
+  ALIAS_PROPS: 'ein Alias (*name) darf keinen Anker und kein Tag tragen',
+  BAD_ALIAS: 'der Alias verweist auf keinen Anker (&name)',
+  BAD_DIRECTIVE: 'ungültige YAML-Direktive (Zeile, die mit „%“ beginnt)',
+  BAD_DQ_ESCAPE: 'ungültige Escape-Sequenz („\\…“) in doppelten Anführungszeichen',
+  BAD_INDENT: 'falsche Einrückung: Einträge derselben Ebene gleich weit einrücken',
+  BAD_PROP_ORDER: 'Anker (&) und Tag (!) stehen an der falschen Stelle',
+  BAD_SCALAR_START: 'ein Wert darf nicht mit diesem Zeichen beginnen (etwa @ oder `): den Wert in Anführungszeichen setzen',
+  BLOCK_AS_IMPLICIT_KEY: 'hier wird ein Schlüssel erwartet (fehlt ein „:“, oder ist die Einrückung falsch?)',
+  BLOCK_IN_FLOW: 'eine eingerückte Struktur innerhalb von [ ] oder { }',
+  IMPOSSIBLE: 'die Datei kann nicht als YAML gelesen werden',
+  KEY_OVER_1024_CHARS: 'ein Schlüssel ist länger als 1024 Zeichen',
+  MISSING_CHAR: 'ein Zeichen fehlt (schließendes Anführungszeichen, Klammer, „:“ oder Komma)',
+  DUPLICATE_KEY: 'doppelter Schlüssel',
+  MULTILINE_IMPLICIT_KEY: 'ein Schlüssel muss in einer Zeile stehen (fehlt ein „:“ in der Zeile davor?)',
+  MULTIPLE_ANCHORS: 'mehr als ein Anker (&) an derselben Stelle',
+  MULTIPLE_DOCS: 'mehrere YAML-Dokumente in einer Datei: nur eines ist erlaubt (das zweite „---“ entfernen)',
+  MULTIPLE_TAGS: 'mehr als ein Tag (!) an derselben Stelle',
+  NON_STRING_KEY: 'ein Schlüssel muss ein einfacher Text sein',
+  RESOURCE_EXHAUSTION: 'die Datei ist zu tief verschachtelt',
+  TAB_AS_INDENT: 'Tabulator in der Einrückung: YAML erlaubt nur Leerzeichen',
+  TAG_RESOLVE_FAILED: 'unbekanntes Tag (!…)',
+  UNEXPECTED_TOKEN: 'unerwartetes Zeichen an dieser Stelle',
+  BAD_COLLECTION_TYPE: 'das Tag passt nicht zur Art der Struktur',
+  TO_JS: 'die Datei kann nicht ausgewertet werden',
+};
+/** For a code the table does not know (a newer yaml version): still German, with the code. */
+export const YAML_ERROR_DE_UNKNOWN = 'Fehler {code} des YAML-Parsers';
 
 export const yamlSyntax: Rule = {
   id: 'yaml-syntax',
