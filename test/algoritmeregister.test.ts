@@ -180,3 +180,35 @@ describe('Algoritmeregister: import, lint, export (strategy import / export --fo
     assert.match(eu.stderr, /KI-WOHNGELD: Annex VIII Section C point 4|KI-WOHNGELD: Anhang VIII Abschnitt C Nr\. 4/);
   });
 });
+
+describe('Algoritmeregister standard 1.0 records (made from the examples of the official field definitions)', function () {
+  this.timeout(60_000);
+  const V1 = join(FIXTURES, 'records-v1_0.json');
+  const records = JSON.parse(readFileSync(V1, 'utf8')) as Rec[];
+
+  it('import then export gives back exactly the same record, with zero violations', () => {
+    buildCli();
+    const dir = join(tempDir(), 'v1');
+    assert.equal(strategy(['import', 'algoritmeregister', V1, '--into', dir]).status, 0);
+    // As of April 2023: the example record is „In gebruik“ with end_date 2023-05; after May the
+    // export would say „Buiten gebruik“ (a retired system is out of use whatever its status).
+    const exp = strategy(['export', '--format', 'algoritmeregister', '--root', dir, '--as-of', '2023-04-01']);
+    const byLars = new Map((JSON.parse(exp.stdout) as Rec[]).map((r) => [r.lars, r]));
+    for (const orig of records) {
+      const e = byLars.get(orig.lars)!;
+      assert.deepEqual(officialViolations(e), [], String(orig.name));
+      const { ['x-algoritmeregister']: extra, ...fields } = e;
+      assert.equal(extra, undefined, `${String(orig.name)}: nothing outside the standard`);
+      assert.deepEqual(fields, orig);
+    }
+    assert.match(exp.stderr, /2 entries exported, 0 of them incomplete/);
+  });
+
+  it('a high-risk record becomes an AI system with risk high; the rule-based one is outside the AI Act', () => {
+    const dir = join(tempDir(), 'v1b');
+    assert.equal(strategy(['import', 'algoritmeregister', V1, '--into', dir]).status, 0);
+    const high = readFileSync(join(dir, 'measures', 'algoritmeregister', 'risicomodel-bijstand.yaml'), 'utf8');
+    assert.match(high, /risk: high/);
+    assert.match(high, /kind: fria/);
+  });
+});
