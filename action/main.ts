@@ -13,7 +13,7 @@
 import { appendFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Root, RootContent, TableRow } from 'mdast';
-import { loadWorkspace } from '../cli/load';
+import { loadWorkspace, resolveRoot } from '../cli/load';
 import { parseAsOf, parseCount, parseLang } from '../cli/options';
 import { UsageError } from '../cli/errors';
 import { writeFileAtomic } from '../cli/io';
@@ -25,7 +25,8 @@ import { formatStylish } from '../cli/format/stylish';
 import { formatJson } from '../cli/format/json';
 import { reportToMarkdown } from '../strategy/report/markdown';
 import type { FormatContext, Formatter } from '../cli/format/types';
-import type { Finding, LintResult } from '../strategy/index';
+import { isMessageError, message, type Finding, type LintResult } from '../strategy/index';
+import { cliLang } from '../cli/lang';
 
 export type Env = Record<string, string | undefined>;
 
@@ -45,21 +46,21 @@ const githubInput = (env: Env, name: string) => (env[`INPUT_${name.toUpperCase()
 const gitlabInput = (env: Env, name: string) => (env[`STRATEGY_${name.toUpperCase().replace(/-/g, '_')}`] ?? '').trim() || undefined;
 
 export async function runCi(env: Env, io: Io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }): Promise<number> {
+  const platform = env.GITHUB_ACTIONS === 'true' ? 'github' : env.GITLAB_CI === 'true' ? 'gitlab' : undefined;
+  const input = (name: string) => (platform === 'github' ? githubInput(env, name) : gitlabInput(env, name));
+  const workspace = (platform === 'github' ? env.GITHUB_WORKSPACE : env.CI_PROJECT_DIR) || process.cwd();
+  const root = resolve(workspace, input('root') ?? '.');
   try {
-    const platform = env.GITHUB_ACTIONS === 'true' ? 'github' : env.GITLAB_CI === 'true' ? 'gitlab' : undefined;
-    if (!platform) throw new UsageError('neither GITHUB_ACTIONS nor GITLAB_CI is set: run `strategy lint` outside CI');
-    const input = (name: string) => (platform === 'github' ? githubInput(env, name) : gitlabInput(env, name));
-    const workspace = (platform === 'github' ? env.GITHUB_WORKSPACE : env.CI_PROJECT_DIR) || process.cwd();
-    const root = resolve(workspace, input('root') ?? '.');
+    if (!platform) throw new UsageError('ci.noCi');
     const asOf = parseAsOf(input('as-of'));
     const lang = parseLang(input('lang'));
     const maxWarningsText = input('max-warnings');
     const maxWarnings = maxWarningsText === undefined ? undefined : parseCount('max-warnings')(maxWarningsText);
     const format = input('format') ?? 'stylish';
     const log = LOG_FORMATS[format];
-    if (!log) throw new UsageError(`format: expected one of ${Object.keys(LOG_FORMATS).join(', ')}, got "${format}"`);
+    if (!log) throw new UsageError('cli.option.oneOf', { option: 'format', allowed: Object.keys(LOG_FORMATS).join(', '), value: format });
 
-    const result = loadWorkspace(root).lint({ asOf, lang });
+    const result = loadWorkspace(resolveRoot(root)).lint({ asOf, lang });
     // Paths in reports relative to the checkout, where annotations and code quality look for them.
     const rootLabel = relative(workspace, root).split('\\').join('/') || '.';
     const ctx: FormatContext = { result, root, rootLabel, color: false, quiet: false };
@@ -79,13 +80,15 @@ export async function runCi(env: Env, io: Io = { stdout: (t) => process.stdout.w
     }
     if (errors > 0) return 1;
     if (maxWarnings !== undefined && warnings > maxWarnings) {
-      io.stderr(`strategy: ${warnings} warnings exceed max-warnings ${maxWarnings}\n`);
+      io.stderr(`strategy: ${message(result.lang, 'ci.maxWarnings', { count: warnings, max: maxWarnings })}\n`);
       return 1;
     }
     return 0;
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    io.stderr(`strategy: ${message.split('\n')[0]}\n`);
+    // In the language of the input `lang`, else of strategy.yaml, else German (as the CLI).
+    const lang = cliLang(['--root', root, ...(input('lang') ? ['--lang', input('lang')!] : [])]);
+    const text = isMessageError(e) ? e.text(lang) : e instanceof Error ? e.message : String(e);
+    io.stderr(`strategy: ${text.split('\n')[0]}\n`);
     return 2;
   }
 }

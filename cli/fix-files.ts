@@ -7,19 +7,14 @@ import { lstatSync, readFileSync, realpathSync, chmodSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { writeFileAtomic } from './io';
-import type { FixedFile, Lang } from '../strategy/index';
+import { message, type FixedFile, type Lang } from '../strategy/index';
 
 export interface WriteOutcome {
   written: string[];
-  /** Files left unchanged, with the reason in the user's language. */
+  /** Files left unchanged, with the reason (naming the file) in the user's language. */
   refused: Array<{ path: string; reason: string }>;
 }
 
-const TEXT = {
-  link: { de: 'eine Verknüpfung (Link) oder außerhalb des Repositorys: nicht geändert', en: 'a link, or outside the repository: not changed' },
-  changed: { de: 'wurde während der Korrektur geändert: nicht geändert', en: 'changed while fixing: not changed' },
-  unreadable: { de: 'kann nicht gelesen werden: nicht geändert', en: 'cannot be read: not changed' },
-};
 
 const BOM = '\uFEFF';
 
@@ -34,17 +29,17 @@ export function writeFixedFiles(root: string, files: Iterable<FixedFile>, lang: 
       // No link anywhere on the path: the file's real path is the path itself, inside the root.
       const st = lstatSync(full);
       if (!st.isFile() || realpathSync(full) !== full || !full.startsWith(realRoot + sep)) {
-        out.refused.push({ path: f.path, reason: TEXT.link[lang] });
+        out.refused.push({ path: f.path, reason: message(lang, 'lint.fix.link', { file: f.path }) });
         continue;
       }
       mode = st.mode & 0o7777;
       const now = readFileSync(full, 'utf8');
       if (now !== (f.hadBom ? BOM : '') + f.before) {
-        out.refused.push({ path: f.path, reason: TEXT.changed[lang] });
+        out.refused.push({ path: f.path, reason: message(lang, 'lint.fix.changed', { file: f.path }) });
         continue;
       }
     } catch {
-      out.refused.push({ path: f.path, reason: TEXT.unreadable[lang] });
+      out.refused.push({ path: f.path, reason: message(lang, 'lint.fix.unreadable', { file: f.path }) });
       continue;
     }
     writeFileAtomic(full, (f.hadBom ? BOM : '') + f.after);

@@ -151,7 +151,7 @@ describe('CI: the GitHub Action and the GitLab template, run as a runner runs th
       const failing = runAction(root, { 'max-warnings': '0' });
       assert.equal(failing.status, 1);
       assert.match(failing.summary, /nicht bestanden/);
-      assert.match(failing.stderr, /^strategy: 1 warnings exceed max-warnings 0$/m);
+      assert.match(failing.stderr, /^strategy: 1 Warnungen überschreiten max-warnings 0$/m);
     });
 
     it('a wrong input: exit code 2 and one line, no stack trace', () => {
@@ -160,6 +160,7 @@ describe('CI: the GitHub Action and the GitLab template, run as a runner runs th
         const run = runAction(root, inputs);
         assert.equal(run.status, 2, JSON.stringify(inputs));
         assert.match(run.stderr, /^strategy: \S.*\n$/, JSON.stringify(inputs));
+        assert.doesNotMatch(run.stderr, /expected|is not|not found/, 'German, as the repository');
       }
     });
 

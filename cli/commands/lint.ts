@@ -84,14 +84,12 @@ function exitCode(result: LintResult, maxWarnings: number | undefined): number {
  * unchanged and why, and how many findings remain that only have unsafe fixes (offered in the editor).
  */
 function reportFixes(files: FixedFile[], outcome: WriteOutcome | undefined, result: LintResult): void {
-  const de = result.lang === 'de';
+  const lang = result.lang;
   const written = outcome ? files.filter((f) => outcome.written.includes(f.path)) : files;
-  const count = written.reduce((n, f) => n + f.applied, 0);
-  const lines: string[] = [];
-  if (outcome) lines.push(de ? `${count} Korrektur(en) in ${written.length} Datei(en) angewendet` : `applied ${count} fix(es) in ${written.length} file(s)`);
-  else lines.push(de ? `${count} Korrektur(en) in ${written.length} Datei(en) möglich (nichts geschrieben)` : `${count} fix(es) in ${written.length} file(s) possible (nothing written)`);
-  for (const r of outcome?.refused ?? []) lines.push(`${r.path}: ${r.reason}`);
+  const data = { count: written.reduce((n, f) => n + f.applied, 0), files: written.length };
+  const lines = [message(lang, outcome ? 'lint.fix.applied' : 'lint.fix.possible', data)];
+  for (const r of outcome?.refused ?? []) lines.push(r.reason);
   const unsafe = result.findings.filter((f) => f.fixes?.length && !f.fixes.some((x) => x.safe)).length;
-  if (unsafe) lines.push(de ? `${unsafe} Befund(e) mit nur unsicheren Korrekturen (Vorschläge): im Editor prüfen und anwenden` : `${unsafe} finding(s) with unsafe fixes only (suggestions): review and apply them in the editor`);
+  if (unsafe) lines.push(message(lang, 'lint.fix.unsafeOnly', { count: unsafe }));
   for (const l of lines) process.stderr.write(`strategy: ${l}\n`);
 }
