@@ -59,13 +59,30 @@ describe('rules: fixture cases (test/fixtures/rules/<rule>/<case>)', () => {
         const w = result.waived.filter(pick).map((f) => `${f.rule} ${f.measure ?? '-'} ${f.file}:${f.range.start.line}:${f.range.start.column}`).sort();
         assert.deepEqual(w, c.expected.waived.map((e) => `${e.rule} ${e.measure ?? '-'} ${e.at}`).sort());
       }
-      // `fixed/` holds every file that `lint --fix` (the safe fixes) changes, as it must read after.
-      const fixedDir = join(c.dir, 'fixed');
+      // `fixed/` holds every file that the safe fixes of the compared rules change, as it must read after.
+      const fixedDir = c.fixedDir;
       const ws = loadWorkspace(c.dir);
-      const fixed = fixWorkspace(ws, { asOf, ruleOverrides: c.expected.ruleOverrides });
+      const fixed = fixWorkspace(ws, { asOf, ruleOverrides: c.expected.ruleOverrides }, (fix, finding) => fix.safe && pick(finding));
       const expectedFixed = existsSync(fixedDir) ? filesUnder(fixedDir, () => false) : [];
       assert.deepEqual([...fixed.files.keys()].sort(), expectedFixed, 'files changed by the safe fixes (fixed/)');
       for (const rel of expectedFixed) assert.equal(fixed.files.get(rel)!.after, readFileSync(join(fixedDir, rel), 'utf8'), `fixed/${rel}`);
+    });
+  }
+});
+
+describe('rules: every rule has valid and invalid cases (the harness, docs/architecture.md "Tests")', () => {
+  const cases = ruleCases();
+  for (const id of RULES_BY_ID.keys()) {
+    it(id, () => {
+      const mine = cases.filter((c) => c.rule === id);
+      const compared = (c: (typeof mine)[number]) => c.expected.rules === 'all' || (c.expected.rules ?? [c.rule]).includes(id);
+      assert.ok(mine.some((c) => compared(c) && c.expected.findings.every((f) => f.rule !== id)), `test/fixtures/rules/${id}: no valid case (an expected.yaml in which the rule finds nothing, e.g. findings: [] with root: ../../../../../examples/herne)`);
+      const invalid = mine.flatMap((c) => c.expected.findings.filter((f) => f.rule === id));
+      assert.ok(invalid.length > 0, `test/fixtures/rules/${id}: no invalid case`);
+      for (const f of invalid) {
+        assert.match(f.at, /:\d+:\d+-\d+:\d+$/, `${id}: give the full range of ${f.at} (file:line:column-line:column)`);
+        assert.ok(f.message, `${id}: give the message id of the finding at ${f.at}`);
+      }
     });
   }
 });

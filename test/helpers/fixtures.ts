@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { loadWorkspace } from '../../cli/load';
 import type { Finding } from '../../strategy/index';
@@ -8,6 +8,11 @@ export const FIXTURES = join(__dirname, '..', 'fixtures');
 
 export interface ExpectedFile {
   asOf?: string;
+  /**
+   * Lint this folder (relative to the case's folder) instead of the case's own files: a valid
+   * case may be a whole realistic repository (examples/herne) in which the rule finds nothing.
+   */
+  root?: string;
   /** Rules whose findings are compared; default: the rule the parent folder is named after. `all` compares every finding. */
   rules?: string[] | 'all';
   ruleOverrides?: Record<string, 'error' | 'warning' | 'info' | 'off'>;
@@ -33,7 +38,10 @@ export interface ExpectedFinding {
 export interface FixtureCase {
   rule: string;
   name: string;
+  /** The repository linted: the case's folder, or its `root`. */
   dir: string;
+  /** The files as the safe fixes leave them (see rules.test.ts). */
+  fixedDir: string;
   expected: ExpectedFile;
 }
 
@@ -47,7 +55,8 @@ export function ruleCases(): FixtureCase[] {
     for (const name of readdirSync(ruleDir).sort()) {
       const dir = join(ruleDir, name);
       if (!existsSync(join(dir, 'expected.yaml'))) continue;
-      out.push({ rule, name, dir, expected: parse(readFileSync(join(dir, 'expected.yaml'), 'utf8')) as ExpectedFile });
+      const expected = parse(readFileSync(join(dir, 'expected.yaml'), 'utf8')) as ExpectedFile;
+      out.push({ rule, name, dir: expected.root ? resolve(dir, expected.root) : dir, fixedDir: join(dir, 'fixed'), expected });
     }
   }
   return out;
