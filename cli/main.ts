@@ -95,6 +95,7 @@ export function buildProgram(): Command {
     .option('--output <file>', 'write to a file instead of stdout')
     .option('--inquiry <file>', 'council report: answer the questions of this inquiry file (default: the five standard questions)')
     .option('--since <ref>', 'council report: add what changed since this state (tag, commit or date YYYY-MM-DD)')
+    .option('--strict', 'exit 1 when the data have errors (the report is written and marks them)')
     .action(action(async (kind, opts) => (await import('./commands/report')).runReport(kind, opts)));
 
   // --- plan, calendar, diff (issue 17) ---

@@ -108,7 +108,8 @@ describe('inquiry files', function () {
       assert.match(r.stdout, /\| Federführender Fachbereich +\| nicht angegeben +\|/, 'an unrecorded value is "nicht angegeben"');
       assert.match(r.stdout, /\*\*Hinweis:\*\* Testdaten, erfunden\./);
       // Only the analyses asked for: no cooperation or compliance section.
-      assert.ok(!r.stdout.includes('Pilotprojekte'), 'cooperations were not asked for');
+      assert.ok(!r.stdout.includes('### Pilotprojekte zu KI'), 'cooperations were not asked for');
+      assert.ok(!r.stdout.includes('### Prüfmatrix'), 'ethics were not asked for');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -214,11 +214,20 @@ describe('strategy report on examples/herne (structure follows the model)', func
     assert.equal(bodyRows(s1.slice(0, categories.size)), inUse.length, 'every AI application in use or piloted is listed once');
     assert.equal(bodyRows(s1), ai.length, 'every AI initiative appears in section 1');
 
-    // Section 2: every partner of the catalogue once, pilots as the first table.
+    // Section 2: the pilots and partners of AI applications and AI governance (tag "governance");
+    // every other partner with a measure in appendix 2, partners without a measure named there as no cooperation.
+    const scope = new Set(model.measures.filter((m) => m.ai || m.tags.includes('governance')));
     const s2 = sectionTables(tree, 'Frage 2: ');
-    const pilots = model.measures.filter((m) => m.status === 'pilot').length;
-    assert.equal(s2[0].children.length - 1, pilots);
-    assert.equal(bodyRows(s2.slice(1)), model.partnerById.size);
+    assert.equal(s2[0].children.length - 1, [...scope].filter((m) => m.status === 'pilot').length);
+    const partnersOf = (ms: Iterable<{ partners: Array<{ id: string }> }>) => new Set([...ms].flatMap((m) => m.partners.map((p) => p.id)).filter((id) => model.partnerById.has(id)));
+    const aiPartners = partnersOf(scope);
+    assert.equal(bodyRows(s2.slice(1)), aiPartners.size, 'each partner of an AI measure once');
+    const others = [...partnersOf(model.measures.filter((m) => !scope.has(m)))];
+    const a2 = sectionTables(tree, 'Anlage 2: ');
+    const otherPilots = model.measures.filter((m) => m.status === 'pilot' && !scope.has(m)).length;
+    assert.equal(bodyRows(a2) - otherPilots, others.length, 'each partner of other measures once in appendix 2');
+    const idle = [...model.partnerById.values()].filter((p) => !partnersOf(model.measures).has(p.id));
+    for (const p of idle) assert.ok(r.stdout.includes(p.name), `${p.name} (no measure) is named`);
 
     // Section 5: the matrix has one row per AI initiative.
     const matrix = sectionTables(tree, 'Frage 5: ')[0];
@@ -226,10 +235,16 @@ describe('strategy report on examples/herne (structure follows the model)', func
 
     // Section 4: the granted total equals the sum over the model's funding entries (own funds excluded).
     const granted = model.measures.flatMap((m) => m.funding).filter((f) => f.status === 'granted' && f.source !== 'own' && typeof f.amount === 'number').reduce((s, f) => s + f.amount!, 0);
-    const byProgramme = sectionTables(tree, 'Frage 4: ')[0];
-    const head = byProgramme.children[0].children.map((c) => toString(c));
-    const totalRow = byProgramme.children.find((row) => toString(row.children[0]).startsWith('Summe'))!;
-    const cell = plain(toString(totalRow.children[head.indexOf('Bewilligt')]));
-    assert.equal(cell, `${new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2 }).format(granted)} €`);
+    const euro = (n: number) => `${new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2 }).format(n)} €`;
+    const totalOf = (t: Table, column: string) => {
+      const head = t.children[0].children.map((c) => toString(c));
+      const totalRow = t.children.find((row) => toString(row.children[0]).startsWith('Summe'))!;
+      return plain(toString(totalRow.children[head.indexOf(column)]));
+    };
+    assert.equal(totalOf(sectionTables(tree, 'Anlage 1: ')[0], 'Bewilligt'), euro(granted), 'the whole strategy in appendix 1');
+    // The answer itself: funding of the AI scope only.
+    const aiGranted = [...scope].flatMap((m) => m.funding).filter((f) => f.status === 'granted' && f.source !== 'own' && typeof f.amount === 'number').reduce((s, f) => s + f.amount!, 0);
+    assert.ok(aiGranted > 0 && aiGranted < granted);
+    assert.equal(totalOf(sectionTables(tree, 'Frage 4: ')[0], 'Bewilligt bzw. bereitgestellt'), euro(aiGranted));
   });
 });

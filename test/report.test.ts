@@ -89,7 +89,9 @@ describe('report: facts of the fixture (sums checked by hand)', () => {
   });
 
   it('lists catalogue programmes no measure uses, and deadlines from the as-of date', () => {
-    assert.deepEqual(f.unused.map((p) => p.id), ['smart-cities', 'stiftung']);
+    // eu-dep has only a rejected application: not used (issue 13).
+    assert.deepEqual(f.unused.map((p) => p.id), ['smart-cities', 'eu-dep', 'stiftung']);
+    assert.deepEqual([...f.rejectedOnly], ['eu-dep']);
     // 2026-11-26 → 2026-12-15: 19 days; → 2027-03-31: 4 + 31 + 31 + 28 + 31 = 125; → 2027-06 (its last day, 06-30): 125 + 30 + 31 + 30 = 216. eu-dep (2025-09-30) is past.
     assert.deepEqual(f.deadlines.map((d) => [d.programme.id, d.days]), [['bund-ki', 19], ['digital-nrw', 125], ['smart-cities', 216]]);
   });
@@ -164,7 +166,21 @@ describe('report: formats and wording', () => {
   it('puts the sections of the council report in the order of the inquiry', () => {
     const tree = parse(markdown('council', 'de'));
     const h2 = tree.children.filter((n) => n.type === 'heading' && n.depth === 2).map((n) => toString(n));
-    assert.deepEqual(h2, ['Auf einen Blick', 'Frage 1: KI-Anwendungen im Einsatz und in Erprobung', 'Frage 2: Pilotprojekte und Kooperationen', 'Frage 3: KI in der Digitalstrategie', 'Frage 4: Fördermittel', 'Frage 5: Ethik, Recht und Datenschutz']);
+    assert.deepEqual(h2, [
+      'Hinweis zur Verlässlichkeit der Angaben',
+      'Auf einen Blick',
+      'Frage 1: KI-Anwendungen im Einsatz und in Erprobung',
+      'Frage 2: Pilotprojekte und Kooperationen',
+      'Frage 3: KI in der Digitalstrategie',
+      'Frage 4: Fördermittel',
+      'Frage 5: Ethik, Recht und Datenschutz',
+      'Finanzielle Auswirkungen',
+      'Anlagen',
+      'Anlage 1: Fördermittel der gesamten Digitalstrategie',
+      'Anlage 2: Weitere Kooperationen der Digitalstrategie',
+      'Anlage 3: Angaben für die Verwaltung',
+      'Anlage 4: Abkürzungen',
+    ]);
     assert.equal(tree.children.filter((n) => n.type === 'heading' && n.depth === 1).length, 1);
     const code = tree.children.filter((n) => n.type === 'code');
     assert.ok(code.length >= 1 && code.every((c) => c.type === 'code' && c.lang === 'mermaid' && c.value.startsWith('gantt')), 'the roadmap is a mermaid gantt block');
@@ -292,7 +308,7 @@ describe('report: follows the data', () => {
     );
     const tree = parse(md);
     assert.equal(row(tableAfter(tree, 'Spracherkennung und Sprachausgabe'), 'Neue Anwendung').Zweck, 'Telefonansage');
-    assert.ok(tableAfter(tree, 'Prüfmatrix der KI-Initiativen').some((r) => r[0].startsWith('Neue Anwendung')));
+    assert.ok(tableAfter(tree, 'Prüfmatrix der KI-Anwendungen').some((r) => r[0].startsWith('Neue Anwendung')));
   });
 });
 
@@ -331,7 +347,7 @@ describe('report: never fails on a broken or odd repository', () => {
     const ws = new StrategyWorkspace();
     ws.setFile('strategy.yaml', 'schema: 1\ntitle: Leer\norganisation: Stadt Leer\n');
     const md = reportToMarkdown(buildReport(ws.lint({ asOf: AS_OF }), 'council', {}).tree);
-    for (const text of ['Zurzeit ist keine KI-Anwendung im Einsatz', 'Ein Ratsbeschluss zur Strategie „Leer“ ist im Repository nicht erfasst.', 'Keine Maßnahme hat Fördermittel eingetragen.', 'Es gibt keine KI-Initiativen.', 'Es sind keine Ausnahmen dokumentiert.'])
+    for (const text of ['Zurzeit ist keine KI-Anwendung im Einsatz', 'Ein Ratsbeschluss zur Strategie „Leer“ ist im Repository nicht erfasst.', 'Keine Maßnahme hat Fördermittel eingetragen.', 'Es gibt keine KI-Anwendungen.', 'Es sind keine Ausnahmen dokumentiert.'])
       assert.ok(md.includes(text), text);
   });
 });

@@ -5,6 +5,7 @@ import { parseAsOf, parseLang } from '../options';
 import { emit } from '../io';
 import { UsageError } from '../errors';
 import { setCliLang } from '../lang';
+import { message } from '../../strategy/messages/index';
 
 export interface ReportCommandOptions {
   root?: string;
@@ -18,6 +19,8 @@ export interface ReportCommandOptions {
   inquiry?: string;
   /** `--since REF`: add what changed since that state (council report). */
   since?: string;
+  /** Errors in the data fail the command (exit 1), as lint does. */
+  strict?: boolean;
 }
 
 const KINDS = ['council', 'inventory', 'funding', 'compliance'];
@@ -41,6 +44,16 @@ export async function runReport(kind: string, opts: ReportCommandOptions): Promi
   const ws = loadWorkspace(root, { maxFileBytes: opts.maxFileSize });
   const result = ws.lint({ asOf, lang });
   setCliLang(result.lang);
+  const say = (line: string) => process.stderr.write(`strategy: ${line}\n`);
+  const userLang = lang ?? result.lang;
+  // A strategy.yaml the tool cannot read gives no report: its title, date and organisation would be missing.
+  const broken = result.findings.filter((f) => f.file === 'strategy.yaml' && f.severity === 'error' && (f.rule === 'yaml-syntax' || !result.model.strategy.title));
+  if (broken.length) {
+    for (const f of broken) say(`${f.file}:${f.range.start.line}:${f.range.start.column}: ${f.message[userLang]}`);
+    say(message(userLang, 'report.strategyUnreadable'));
+    return 1;
+  }
+  const errors = result.findings.filter((f) => f.severity === 'error').length;
   let inquiry: import('../../strategy/model/inquiry').Inquiry | undefined;
   if (opts.inquiry) {
     const { loadInquiry, InquiryError } = await import('../report/inquiry');
@@ -79,6 +92,11 @@ export async function runReport(kind: string, opts: ReportCommandOptions): Promi
       emit(await reportToDocx(doc, { generator, note }), opts.output);
       break;
     }
+  }
+  if (errors) {
+    const count = message(userLang, errors === 1 ? 'lint.errors.one' : 'lint.errors.other', { n: errors });
+    say(message(userLang, opts.strict ? 'report.dataErrorsStrict' : 'report.dataErrors', { errors: count }));
+    if (opts.strict) return 1;
   }
   return 0;
 }

@@ -12,6 +12,7 @@ import type { StrategyWorkspace } from '../../strategy/workspace';
 import type { Lang } from '../../strategy/types';
 import { readLimited } from '../load';
 import { UsageError } from '../errors';
+import { message } from '../../strategy/messages/index';
 
 export class InquiryError extends Error {
   constructor(readonly lines: string[]) {
@@ -37,7 +38,7 @@ export function loadInquiry(ws: StrategyWorkspace, root: string, file: string, l
   const problems: Report[] = parsed?.reports ?? [];
   if (problems.length || !parsed?.inquiry) {
     const lines = problems.map((p) => `${p.file}:${p.range.start.line}:${p.range.start.column}: ${p.message[lang]}`);
-    throw new InquiryError(lines.length ? lines : [lang === 'de' ? `${shown}: keine Anfrage gelesen` : `${shown}: no inquiry read`]);
+    throw new InquiryError(lines.length ? lines : [message(lang, 'report.inquiryEmpty', { file: shown })]);
   }
   return parsed.inquiry;
 }

@@ -93,6 +93,10 @@ export const de = {
   'diff.sinceRequired': '--since REF ist nötig (ein Tag, ein Commit oder ein Datum JJJJ-MM-TT)',
   'report.inquiryNotFound': '--inquiry: Datei {file} nicht gefunden',
   'report.inquiryOnlyCouncil': '--inquiry: nur der Ratsbericht beantwortet eine Anfrage, nicht „{kind}“',
+  'report.inquiryEmpty': '{file}: keine Anfrage gelesen',
+  'report.strategyUnreadable': 'kein Bericht: strategy.yaml ist nicht lesbar',
+  'report.dataErrors': '{errors} in den Daten; der Bericht weist darauf hin (Einzelheiten: strategy lint)',
+  'report.dataErrorsStrict': '{errors} in den Daten; der Bericht weist darauf hin (Einzelheiten: strategy lint) – --strict: Exit-Code 1',
   'lint.fixAndDryRun': '--fix und --fix-dry-run: nur eines von beiden angeben',
   'report.sinceOnlyCouncil': '--since: nur der Ratsbericht zeigt die Änderungen seit einem früheren Stand, nicht „{kind}“ (siehe strategy diff)',
   // --- lint ---

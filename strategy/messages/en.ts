@@ -90,6 +90,10 @@ export const en: Messages = {
   'diff.sinceRequired': '--since REF is required (a tag, a commit or a date YYYY-MM-DD)',
   'report.inquiryNotFound': '--inquiry: file {file} not found',
   'report.inquiryOnlyCouncil': '--inquiry: only the council report answers an inquiry, not "{kind}"',
+  'report.inquiryEmpty': '{file}: no inquiry read',
+  'report.strategyUnreadable': 'no report: strategy.yaml cannot be read',
+  'report.dataErrors': '{errors} in the data; the report says so (details: strategy lint)',
+  'report.dataErrorsStrict': '{errors} in the data; the report says so (details: strategy lint) – --strict: exit code 1',
   'lint.fixAndDryRun': '--fix and --fix-dry-run: use one of them',
   'report.sinceOnlyCouncil': '--since: only the council report shows the changes since an earlier state, not "{kind}" (see strategy diff)',
   // --- lint ---

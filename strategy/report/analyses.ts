@@ -11,7 +11,7 @@ import type { SectionContext } from './sections/context';
 import { applicationsSection } from './sections/applications';
 import { cooperationsSection } from './sections/cooperations';
 import { roadmapSection, strategySection } from './sections/strategy';
-import { fundingSection } from './sections/funding';
+import { aiFundingAnswer } from './sections/funding';
 import { complianceSection } from './sections/compliance';
 import { inventoryTable } from './sections/inventory';
 import { changesSection } from './sections/changes';
@@ -20,7 +20,7 @@ export const ANALYSES: Record<AnalysisKind, (ctx: SectionContext) => RootContent
   'ai-applications': applicationsSection,
   cooperations: cooperationsSection,
   'strategic-anchoring': strategySection,
-  funding: fundingSection,
+  funding: aiFundingAnswer,
   'ethics-law-privacy': complianceSection,
   roadmap: roadmapSection,
   inventory: inventoryTable,

@@ -3,12 +3,18 @@
  * questions come from the inquiry file, verbatim and in its order; without one, the council's five
  * standard questions are answered.
  */
-import type { Blockquote, RootContent } from 'mdast';
+import type { Blockquote, ListItem, PhrasingContent, RootContent, TableCell, TableRow } from 'mdast';
 import type { Inquiry, InquiryQuestion, InquiryValueKey } from '../model/inquiry';
+import type { Lang } from '../types';
 import { fill } from './labels';
-import { heading, paragraph, strong, table, type Inline } from './mdast';
+import { heading, list, paragraph, strong, table, type Inline } from './mdast';
 import { ANALYSES, defaultQuestions } from './analyses';
 import type { SectionContext } from './sections/context';
+import type { ReportOptions } from './types';
+import { sourceLine } from './source';
+import { wholeFundingAppendix } from './sections/funding';
+import { otherCooperationsAppendix } from './sections/cooperations';
+import { openFindings, otherFindings, waivers } from './sections/compliance';
 
 function quote(text: string): Blockquote {
   // Each line of the question stays a line: the question is quoted as asked.
@@ -68,5 +74,122 @@ export function councilAnswers(ctx: SectionContext, inquiry: Inquiry | undefined
     if (!q.analysis.length) out.push(paragraph(C.noAnalysis));
     for (const a of q.analysis) out.push(...ANALYSES[a](ctx));
   });
+  return out;
+}
+
+/** Errors in the data, visible before the answers: which measure, which value is unreliable. */
+export function dataCheck(ctx: SectionContext): RootContent[] {
+  const { L, facts, lang, fmt } = ctx;
+  const C = L.council;
+  const errors = [...facts.complianceFindings, ...facts.otherFindings].filter((f) => f.severity === 'error');
+  if (!errors.length) return [];
+  return [
+    heading(2, C.dataCheck),
+    paragraph(errors.length === 1 ? C.dataCheckIntroOne : fill(C.dataCheckIntro, { n: fmt.count(errors.length) })),
+    table({
+      caption: C.dataCheckCaption,
+      columns: [{ label: L.col.measure }, { label: L.col.message }],
+      rows: errors.map((f) => {
+        const m = f.measure ? facts.model.measureById.get(f.measure) : undefined;
+        return [m ? m.title : C.dataCheckGeneral, f.message[lang]];
+      }),
+      rowHeaders: true,
+    }),
+  ];
+}
+
+interface Appendix {
+  title: string;
+  body: (ctx: SectionContext, opts: ReportOptions) => RootContent[];
+}
+
+/** Abbreviations the document may use, listed when they occur in it. */
+const ABBREVIATIONS: Record<Lang, Array<[string, string]>> = {
+  de: [
+    ['Abs.', 'Absatz'],
+    ['Art.', 'Artikel'],
+    ['DSB', 'Datenschutzbeauftragte oder Datenschutzbeauftragter'],
+    ['DSFA', 'Datenschutz-Folgenabschätzung (Art. 35 DSGVO)'],
+    ['DSGVO', 'Datenschutz-Grundverordnung, Verordnung (EU) 2016/679'],
+    ['EU', 'Europäische Union'],
+    ['FA', 'Folgenabschätzung'],
+    ['FB', 'Fachbereich'],
+    ['KI', 'Künstliche Intelligenz'],
+    ['KI-VO', 'KI-Verordnung, Verordnung (EU) 2024/1689'],
+    ['Nr.', 'Nummer'],
+    ['NRW', 'Nordrhein-Westfalen'],
+    ['VVT', 'Verzeichnis von Verarbeitungstätigkeiten (Art. 30 DSGVO)'],
+  ],
+  en: [
+    ['AI', 'artificial intelligence'],
+    ['AI Act', 'Regulation (EU) 2024/1689'],
+    ['Art.', 'Article'],
+    ['DPIA', 'data protection impact assessment (Art. 35 GDPR)'],
+    ['DPO', 'data protection officer'],
+    ['EU', 'European Union'],
+    ['FRIA', 'fundamental rights impact assessment (Art. 27 AI Act)'],
+    ['GDPR', 'General Data Protection Regulation, Regulation (EU) 2016/679'],
+    ['NRW', 'North Rhine-Westphalia'],
+    ['RoPA', 'record of processing activities (Art. 30 GDPR)'],
+  ],
+};
+
+/** The text of a node with its parts apart (table cells joined by toString would run into each other). */
+function words(node: RootContent | PhrasingContent | TableCell | TableRow | ListItem): string {
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if ('children' in node) return (node.children as Array<RootContent | PhrasingContent | TableCell | TableRow | ListItem>).map(words).join(' ');
+  return '';
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function abbreviationsTable(ctx: SectionContext, text: string): RootContent[] {
+  const C = ctx.L.council;
+  const used = ABBREVIATIONS[ctx.lang].filter(([abbr]) => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(abbr)}(?![\\p{L}\\p{N}])`, 'u').test(text));
+  if (!used.length) return [];
+  return [table({ caption: C.abbreviationsCaption, columns: [{ label: C.abbreviation }, { label: C.meaning }], rows: used, rowHeaders: true })];
+}
+
+/** Signature lines as written (line breaks kept). */
+function signature(ctx: SectionContext, inquiry: Inquiry | undefined): RootContent[] {
+  const C = ctx.L.council;
+  if (!inquiry?.signed_by) return [paragraph(C.signatureNone)];
+  const lines = value(ctx, inquiry, 'signed_by', inquiry.signed_by).split('\n');
+  const children: Inline[] = [];
+  lines.forEach((line, i) => {
+    if (i) children.push({ type: 'break' });
+    children.push(line);
+  });
+  return [paragraph(...children)];
+}
+
+/** Financial implications, the list of appendices, the signature and the appendices themselves. */
+export function councilClosing(ctx: SectionContext, opts: ReportOptions): RootContent[] {
+  const { L } = ctx;
+  const C = L.council;
+  const inquiry = opts.inquiry;
+  const appendices: Appendix[] = [
+    { title: C.appendixFunding, body: wholeFundingAppendix },
+    { title: C.appendixCooperations, body: otherCooperationsAppendix },
+    {
+      title: C.appendixAdministration,
+      body: (c, o) => [paragraph(C.appendixAdministrationIntro), paragraph(strong(`${C.source}:`), ' ', ...sourceLine(c, o)), ...openFindings(c), ...otherFindings(c), ...waivers(c)],
+    },
+  ];
+  const answersFunding = (inquiry?.questions.length ? inquiry.questions : defaultQuestions(L)).some((q) => q.analysis.includes('funding'));
+  const out: RootContent[] = [
+    heading(2, C.financial),
+    paragraph(fill(answersFunding ? C.financialText : C.financialTextNoAnswer, { appendix: C.appendixFunding })),
+    heading(2, C.attachments),
+  ];
+  const titles = [...appendices.map((a) => a.title), C.abbreviations];
+  out.push(list(titles.map((t, i) => [fill(C.attachment, { n: i + 1, title: t })])));
+  out.push(heading(3, C.signature), ...signature(ctx, inquiry));
+  appendices.forEach((a, i) => out.push(heading(2, fill(C.attachment, { n: i + 1, title: a.title })), ...a.body(ctx, opts)));
+  // The abbreviations of everything above (and of the head, which the caller puts first).
+  const text = [...out, ...councilHead(ctx, inquiry), ...councilAnswers(ctx, inquiry)].map(words).join('\n');
+  out.push(heading(2, fill(C.attachment, { n: appendices.length + 1, title: C.abbreviations })), ...abbreviationsTable(ctx, text));
   return out;
 }

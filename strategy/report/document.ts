@@ -6,7 +6,9 @@ import { addMoney } from '../format';
 import { code, heading, list, paragraph, root, strong, type Inline } from './mdast';
 import type { ReportDocument, ReportKind, ReportOptions } from './types';
 import type { SectionContext } from './sections/context';
-import { councilAnswers, councilHead, councilTitle } from './council';
+import { sourceLine } from './source';
+import { PARTNER_GROUPS } from './facts';
+import { councilAnswers, councilClosing, councilHead, councilTitle, dataCheck } from './council';
 import { byProgrammeTable, byProviderTable, byStatusTable, deadlines, detailTable, unusedProgrammes } from './sections/funding';
 import { literacy, matrix, openFindings, otherFindings, waivers } from './sections/compliance';
 import { inventoryTable } from './sections/inventory';
@@ -17,16 +19,12 @@ import { DIFF_WORDS } from '../diff/output';
 function header(ctx: SectionContext, kind: ReportKind, opts: ReportOptions): RootContent[] {
   const { L, fmt, facts } = ctx;
   const s = facts.model.strategy;
-  const title = kind === 'council' ? councilTitle(ctx, opts.inquiry) : fill(L.reportTitle[kind], { title: s.title ?? s.organisation ?? '' });
-  const meta: Inline[] = [strong(`${L.meta.asOf}:`), ` ${fmt.date(facts.asOf)}`];
-  if (s.organisation) meta.push(' · ', strong(`${L.meta.organisation}:`), ` ${s.organisation}`);
-  meta.push(' · ', strong(`${L.meta.source}:`), ' ');
-  if (opts.commit) {
-    const [before, after] = L.meta.commit.split('{commit}');
-    meta.push(before, code(opts.commit.slice(0, 12)), after, opts.dirty ? L.meta.dirty : '');
-  } else meta.push(L.meta.noCommit);
-  return [heading(1, title), paragraph(...meta)];
+  // The council report keeps technical details (commit, files) out of its head: they are in its appendix.
+  if (kind === 'council') return [heading(1, councilTitle(ctx, opts.inquiry))];
+  const title = fill(L.reportTitle[kind], { title: s.title ?? s.organisation ?? '' });
+  return [heading(1, title), paragraph(...sourceLine(ctx, opts))];
 }
+
 
 function footer(ctx: SectionContext, opts: ReportOptions): RootContent[] {
   return [{ type: 'thematicBreak' }, paragraph(fill(ctx.L.meta.generatedBy, { generator: opts.generator ?? 'Digital Strategy Roadmap', asOf: ctx.fmt.date(ctx.facts.asOf) }))];
@@ -34,16 +32,20 @@ function footer(ctx: SectionContext, opts: ReportOptions): RootContent[] {
 
 function overview(ctx: SectionContext): RootContent[] {
   const { L, fmt, facts } = ctx;
-  const t = facts.funding.total;
+  // The council asks about AI: every number here is about the AI applications and the governance of AI.
+  const f = facts.aiFunding;
+  const t = f.total;
   const planned = addMoney(t.planned.amount, t.candidate.amount);
-  const errors = facts.complianceFindings.filter((f) => f.severity === 'error').length;
+  const partners = PARTNER_GROUPS.flatMap((g) => facts.aiPartners[g]);
+  const measures = new Set(partners.flatMap((p) => p.measures));
   return [
     heading(2, L.overview.heading),
     list([
       [fill(L.overview.aiInitiatives, { total: fmt.count(facts.ai.length), inUse: fmt.count(facts.aiInUse.length), planned: fmt.count(facts.aiPlanned.length) })],
-      [fill(L.overview.partners, { partners: fmt.count(facts.model.partnerById.size), measures: fmt.count(facts.measuresWithPartners) })],
-      [fill(L.overview.funding, { granted: fmt.money(t.granted.amount), applied: fmt.money(t.applied.amount), planned: fmt.money(planned) })],
-      [fill(L.overview.findings, { total: fmt.count(facts.complianceFindings.length), errors: fmt.count(errors) })],
+      [fill(L.overview.governance, { governance: fmt.count(facts.governance.length) })],
+      [fill(L.overview.partners, { partners: fmt.count(partners.length), measures: fmt.count(measures.size) })],
+      [fill(L.overview.funding, { granted: fmt.money(t.granted.amount), applied: fmt.money(t.applied.amount), planned: fmt.money(planned), own: fmt.money(f.own?.sums.granted.amount ?? 0) })],
+      [fill(L.overview.findings, { total: fmt.count(facts.complianceFindings.length) })],
       [fill(L.overview.waivers, { total: fmt.count(facts.waivers.length) })],
     ]),
   ];
@@ -53,7 +55,14 @@ const BODIES: Record<ReportKind, (ctx: SectionContext, opts: ReportOptions) => R
   council: (ctx, opts) => {
     // With --since and no question of the inquiry asking for it, the changes follow the answers.
     const asked = opts.inquiry?.questions.some((q) => q.analysis.includes('changes-since')) ?? false;
-    return [...councilHead(ctx, opts.inquiry), ...overview(ctx), ...councilAnswers(ctx, opts.inquiry), ...(ctx.changes && !asked ? [heading(2, DIFF_WORDS[ctx.lang].title), ...changesSection(ctx)] : [])];
+    return [
+      ...councilHead(ctx, opts.inquiry),
+      ...dataCheck(ctx),
+      ...overview(ctx),
+      ...councilAnswers(ctx, opts.inquiry),
+      ...(ctx.changes && !asked ? [heading(2, DIFF_WORDS[ctx.lang].title), ...changesSection(ctx)] : []),
+      ...councilClosing(ctx, opts),
+    ];
   },
   inventory: (ctx) => [paragraph(ctx.L.inventory.intro), ...inventoryTable(ctx)],
   funding: (ctx) => {

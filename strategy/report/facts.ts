@@ -69,7 +69,10 @@ export interface FundingFacts {
   total: Sums;
   /** Sums of every entry, own funds included. */
   all: Sums;
+  /** Catalogue programmes no measure uses; a programme whose only applications were rejected counts as unused. */
   unused: Programme[];
+  /** Of `unused`: the programmes with a rejected application. */
+  rejectedOnly: Set<string>;
   deadlines: Deadline[];
 }
 
@@ -85,6 +88,16 @@ export interface WaiverState {
   state: 'active' | 'expired' | 'unused';
 }
 
+/**
+ * The tag that marks a measure governing the use of AI (a guideline, a public register, an
+ * ethics board, training): docs/format.md "Measure keys", `tags`.
+ */
+export const GOVERNANCE_TAG = 'governance';
+
+export function isGovernance(m: Measure): boolean {
+  return m.tags.some((t) => t.trim().toLowerCase() === GOVERNANCE_TAG);
+}
+
 export interface Facts {
   model: Model;
   asOf: Day;
@@ -95,6 +108,20 @@ export interface Facts {
   aiPlanned: Measure[];
   aiOther: Measure[];
   pilots: Measure[];
+  /** Measures tagged `governance`: how the use of AI is governed. */
+  governance: Measure[];
+  /** What a question about AI is about: the AI initiatives and the governance measures. */
+  aiScope: Measure[];
+  /** Partners with at least one measure of the AI scope, and those measures only. */
+  aiPartners: Record<PartnerGroup, Array<{ partner: Partner; measures: Measure[] }>>;
+  /** Partners with measures outside the AI scope, and those measures only. */
+  otherPartners: Record<PartnerGroup, Array<{ partner: Partner; measures: Measure[] }>>;
+  /** Partners of the catalogue without any measure: not a cooperation. */
+  idlePartners: Partner[];
+  /** AI initiatives in use (pilot, active) without any funding entry. */
+  inUseWithoutFunding: Measure[];
+  /** Funding of the AI scope only. */
+  aiFunding: FundingFacts;
   partners: Record<PartnerGroup, Array<{ partner: Partner; measures: Measure[] }>>;
   measuresWithPartners: number;
   relatedFields: RelatedElement<Field>[];
@@ -199,10 +226,33 @@ export function computeFacts(result: LintResult, lang: Lang): Facts {
     a.range.start.column - b.range.start.column ||
     (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 
+  const governance = measures.filter(isGovernance).sort(byTitle);
+  const aiScope = [...new Set([...ai, ...governance])].sort(byTitle);
+  const inScope = new Set(aiScope);
+  const aiPartners = { research: [], business: [], public: [], other: [] } as Facts['partners'];
+  const otherPartners = { research: [], business: [], public: [], other: [] } as Facts['partners'];
+  const idlePartners: Partner[] = [];
+  for (const g of PARTNER_GROUPS)
+    for (const row of partners[g]) {
+      // A partner of AI and other measures appears in both lists, each time with those measures.
+      const forAi = row.measures.filter((m) => inScope.has(m));
+      const forOther = row.measures.filter((m) => !inScope.has(m));
+      if (forAi.length) aiPartners[g].push({ partner: row.partner, measures: forAi });
+      if (forOther.length) otherPartners[g].push({ partner: row.partner, measures: forOther });
+      if (!row.measures.length) idlePartners.push(row.partner);
+    }
+
   return {
     model,
     asOf,
     measures,
+    governance,
+    aiScope,
+    aiPartners,
+    otherPartners,
+    idlePartners,
+    inUseWithoutFunding: ai.filter((m) => IN_USE.has(m.status) && m.funding.length === 0),
+    aiFunding: computeFunding(model, aiScope, asOf, collator, byTitle),
     ai,
     aiInUse: ai.filter((m) => IN_USE.has(m.status)),
     aiPlanned: ai.filter((m) => PLANNED.has(m.status)),
@@ -227,12 +277,14 @@ function computeFunding(model: Model, measures: Measure[], asOf: Day, collator: 
   const all = emptySums();
   const providerSums = new Map<Provider | undefined, Sums>();
   const linesOfProgramme = new Map<string, FundingLine[]>();
+  const used = new Set<string>();
 
   for (const measure of measures) {
     for (const entry of measure.funding) {
       const programme = model.programmeById.get(entry.source);
       const line = { measure, entry, programme };
       lines.push(line);
+      if (entry.status !== 'rejected') used.add(entry.source);
       const forProgramme = linesOfProgramme.get(entry.source);
       if (forProgramme) forProgramme.push(line);
       else linesOfProgramme.set(entry.source, [line]);
@@ -267,7 +319,8 @@ function computeFunding(model: Model, measures: Measure[], asOf: Day, collator: 
   const providers = [...providerSums.entries()].sort((a, b) => providerRank(a[0]) - providerRank(b[0])).map(([provider, sums]) => ({ provider, sums }));
   const byName = (a: Programme, b: Programme) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1);
   const catalogue = [...model.programmeById.values()];
-  const unused = catalogue.filter((p) => !bySource.has(p.id)).sort((a, b) => providerRank(a.provider) - providerRank(b.provider) || byName(a, b));
+  const rejectedOnly = new Set(catalogue.filter((p) => bySource.has(p.id) && !used.has(p.id)).map((p) => p.id));
+  const unused = catalogue.filter((p) => !used.has(p.id)).sort((a, b) => providerRank(a.provider) - providerRank(b.provider) || byName(a, b));
 
   const deadlines: Deadline[] = [];
   for (const programme of catalogue) {
@@ -277,5 +330,5 @@ function computeFunding(model: Model, measures: Measure[], asOf: Day, collator: 
   }
   deadlines.sort((a, b) => (a.last < b.last ? -1 : a.last > b.last ? 1 : byName(a.programme, b.programme)));
 
-  return { lines, programmes, own: ownIsProgramme ? undefined : own, providers, total, all, unused, deadlines };
+  return { lines, programmes, own: ownIsProgramme ? undefined : own, providers, total, all, unused, rejectedOnly, deadlines };
 }

@@ -4,8 +4,9 @@ import type { Measure } from '../../model/types';
 import type { Finding } from '../../types';
 import { fill } from '../labels';
 import { LEGAL_BASIS, LITERACY_ARTICLE, MATRIX_COLUMNS, REGULATIONS, aiActVersionStatement, type MatrixColumn } from '../legal';
-import { code, heading, paragraph, table, type Inline } from '../mdast';
+import { code, heading, paragraph, strong, table, type Inline } from '../mdast';
 import { assessmentsText, lifecycleText } from './inventory';
+import { governanceTable } from './strategy';
 import { measureRef, orDash, type SectionContext } from './context';
 
 /** Annex III point 2 (critical infrastructure): no FRIA (Art. 27(1)), national registration (Art. 49(5)). */
@@ -31,7 +32,8 @@ function matrixCells(ctx: SectionContext, m: Measure): Record<MatrixColumn, stri
   if (riskExtra.length) risk = `${risk} (${riskExtra.join('; ')})`;
 
   const dpia = p?.dpia ? withDate(L.assessment[p.dpia], fmt.date(p.dpia_date)) : p?.personal_data === false ? v.noPersonalData : v.notStated;
-  const dpo = p?.dpo_consulted ? withDate(v.yes, fmt.date(p.dpo_consulted)) : p?.personal_data === false || p?.dpia === 'not-required' ? v.notApplicable : p ? v.no : v.notStated;
+  // Nothing recorded is "not stated": the files cannot tell that the officer was not consulted.
+  const dpo = p?.dpo_consulted ? withDate(v.yes, fmt.date(p.dpo_consulted)) : p?.personal_data === false || p?.dpia === 'not-required' ? v.notApplicable : v.notStated;
   const fria = ai.fria ? L.assessment[ai.fria] : high && !isCriticalInfrastructure(m) ? v.missing : v.notApplicable;
   const registration = ai.eu_registration ? L.registration[ai.eu_registration] : high ? (isCriticalInfrastructure(m) ? v.nationalRegistration : v.missing) : v.notApplicable;
   const transparency = ai.transparency_notice === true ? v.yes : ai.transparency_notice === false ? v.no : v.notStated;
@@ -44,16 +46,22 @@ function matrixCells(ctx: SectionContext, m: Measure): Record<MatrixColumn, stri
 export function matrix(ctx: SectionContext): RootContent[] {
   const { L, facts, lang } = ctx;
   if (!facts.ai.length) return [paragraph(L.q5.matrixNone)];
-  const out: RootContent[] = [
+  // Two tables of at most six columns (AI Act; data protection and ethics): nine columns do not fit a page.
+  const part = (caption: string, columns: MatrixColumn[]) =>
     table({
-      caption: L.q5.matrixCaption,
-      columns: [{ label: L.col.aiInitiative }, ...MATRIX_COLUMNS.map((c) => ({ label: L.col[c] }))],
+      caption,
+      columns: [{ label: L.col.aiInitiative }, ...columns.map((c) => ({ label: L.col[c] }))],
       rows: facts.ai.map((m) => {
         const cells = matrixCells(ctx, m);
-        return [measureRef(m), ...MATRIX_COLUMNS.map((c) => cells[c])];
+        return [measureRef(m), ...columns.map((c) => cells[c])];
       }),
       rowHeaders: true,
-    }),
+    });
+  const out: RootContent[] = [
+    paragraph(strong(L.council.matrixAiAct)),
+    part(L.council.matrixAiActCaption, AI_ACT_COLUMNS),
+    paragraph(strong(L.council.matrixPrivacy)),
+    part(L.council.matrixPrivacyCaption, PRIVACY_COLUMNS),
     heading(4, L.q5.legend),
     paragraph(REGULATIONS.map((r) => r[lang]).join('; ') + '.'),
     paragraph(aiActVersionStatement(facts.asOf, facts.model.strategy.aiActVersion, lang)),
@@ -154,7 +162,40 @@ export function waivers(ctx: SectionContext): RootContent[] {
   ];
 }
 
+const AI_ACT_COLUMNS: MatrixColumn[] = ['risk', 'fria', 'registration', 'transparency', 'oversight'];
+const PRIVACY_COLUMNS: MatrixColumn[] = ['dpia', 'dpo', 'ethics'];
+
+/** The open points in plain words: which AI application, what is open (rule ids and files are in the appendix). */
+function openPoints(ctx: SectionContext): RootContent[] {
+  const { L, facts, lang } = ctx;
+  const C = L.council;
+  const out: RootContent[] = [heading(3, C.openPoints)];
+  if (!facts.complianceFindings.length) return [...out, paragraph(C.openPointsNone)];
+  return [
+    ...out,
+    paragraph(C.openPointsIntro),
+    table({
+      caption: C.openPointsCaption,
+      columns: [{ label: L.col.aiInitiative }, { label: C.openPoint }],
+      rows: facts.complianceFindings.map((f) => {
+        const m = f.measure ? facts.model.measureById.get(f.measure) : undefined;
+        return [m ? m.title : C.dataCheckGeneral, f.message[lang]];
+      }),
+      rowHeaders: true,
+    }),
+  ];
+}
+
+/** The council's answer on ethics, law and data protection. */
 export function complianceSection(ctx: SectionContext): RootContent[] {
-  const { L } = ctx;
-  return [heading(3, L.q5.matrix), ...matrix(ctx), ...literacy(ctx), ...openFindings(ctx), ...waivers(ctx)];
+  const { L, facts, fmt } = ctx;
+  const C = L.council;
+  const out = [heading(3, L.q5.matrix), ...matrix(ctx), ...literacy(ctx), ...governanceTable(ctx), ...openPoints(ctx)];
+  if (facts.waivers.length) out.push(paragraph(fill(facts.waivers.length === 1 ? C.waiversNoteOne : C.waiversNote, { n: fmt.count(facts.waivers.length), appendix: C.appendixAdministration })));
+  return out;
+}
+
+/** The compliance report (for the administration): matrix, literacy, findings with rules and places, waivers. */
+export function complianceDetails(ctx: SectionContext): RootContent[] {
+  return [...openFindings(ctx), ...waivers(ctx)];
 }

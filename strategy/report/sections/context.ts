@@ -53,3 +53,9 @@ export function question(text: string): RootContent {
 export function orDash(ctx: SectionContext, value: string | undefined): string {
   return value && value.trim() ? value : ctx.L.value.none;
 }
+
+/** What a measure is or does, for readers: its description, else the first paragraph of its Markdown body, else the AI purpose. */
+export function describe(m: Measure): string | undefined {
+  const text = m.description?.trim() || m.body?.summary() || m.ai?.purpose?.trim();
+  return text || undefined;
+}

@@ -3,7 +3,9 @@ import type { RootContent } from 'mdast';
 import { FUNDING_STATUSES, type Programme, type Provider } from '../../model/types';
 import { fill } from '../labels';
 import { code, heading, paragraph, table, type Inline } from '../mdast';
-import type { StatusSum, Sums } from '../facts';
+import type { FundingFacts, StatusSum, Sums } from '../facts';
+import type { FundingStatus } from '../../model/types';
+import { OWN_FUNDS } from '../../data/funding';
 import { addMoney } from '../../format';
 import { measureRef, measureRefs, orDash, type SectionContext } from './context';
 
@@ -103,20 +105,19 @@ export function byStatusTable(ctx: SectionContext): RootContent[] {
   ];
 }
 
-export function detailTable(ctx: SectionContext): RootContent[] {
-  const { L, facts, fmt } = ctx;
-  const f = facts.funding;
+export function detailTable(ctx: SectionContext, f: FundingFacts = ctx.facts.funding, caption = ctx.L.q4.detailCaption): RootContent[] {
+  const { L, fmt } = ctx;
   if (!f.lines.length) return [paragraph(L.q4.none)];
   const collator = new Intl.Collator(ctx.lang === 'de' ? 'de-DE' : 'en-GB', { sensitivity: 'base', numeric: true });
   const lines = f.lines.slice().sort((a, b) => collator.compare(a.measure.title, b.measure.title) || (a.measure.id < b.measure.id ? -1 : a.measure.id > b.measure.id ? 1 : 0));
   return [
     table({
-      caption: L.q4.detailCaption,
+      caption,
       columns: [{ label: L.col.measure }, { label: L.col.programme }, { label: L.col.status }, { label: L.col.amount, align: right }, { label: L.col.date }, { label: L.col.reference }],
       rows: lines.map(({ measure, entry, programme }) => [
         measureRef(measure),
         programme?.name ?? (entry.source === 'own' ? L.q4.own : fill(L.q4.unknownProgramme, { id: entry.source })),
-        entry.status ? L.funding[entry.status] : L.value.notStated,
+        entryStatus(ctx, entry.source, entry.status, Boolean(programme)),
         typeof entry.amount === 'number' ? fmt.money(entry.amount) : L.value.none,
         orDash(ctx, fmt.date(entry.date)),
         entry.reference ? code(entry.reference) : L.value.none,
@@ -135,7 +136,13 @@ export function unusedProgrammes(ctx: SectionContext): RootContent[] {
     table({
       caption: L.q4.unusedCaption,
       columns: [{ label: L.col.programme }, { label: L.col.provider }, { label: L.col.rate, align: right }, { label: L.col.deadline }, { label: L.col.notes }],
-      rows: unused.map((p) => [p.name, providerLabel(ctx, p.provider), rate(ctx, p.rate), orDash(ctx, fmt.date(p.deadline)), orDash(ctx, [p.body, p.notes, p.url].filter(Boolean).join(' – '))]),
+      rows: unused.map((p) => [
+        p.name,
+        providerLabel(ctx, p.provider),
+        rate(ctx, p.rate),
+        orDash(ctx, fmt.date(p.deadline)),
+        orDash(ctx, [facts.funding.rejectedOnly.has(p.id) ? L.council.rejectedApplication : '', p.body, p.notes, p.url].filter(Boolean).join(' – ')),
+      ]),
       rowHeaders: true,
     }),
   );
@@ -175,4 +182,59 @@ export function fundingSection(ctx: SectionContext): RootContent[] {
     ...unusedProgrammes(ctx),
     ...deadlines(ctx),
   ];
+}
+
+/** Own funds are provided in the budget, not granted: one word for each. */
+function entryStatus(ctx: SectionContext, source: string, status: FundingStatus | undefined, isProgramme: boolean): string {
+  if (!status) return ctx.L.value.notStated;
+  if (status === 'granted' && source === OWN_FUNDS && !isProgramme) return ctx.L.council.ownProvided;
+  return ctx.L.funding[status];
+}
+
+/** Funding by funding body (Bund, Land, EU …) and state, own funds apart. */
+export function fundingByBodyTable(ctx: SectionContext, f: FundingFacts): RootContent[] {
+  const { L } = ctx;
+  const C = L.council;
+  const cells = (sums: Sums) => [money(ctx, sums.granted), money(ctx, sums.applied), money(ctx, plannedSum(sums)), money(ctx, sums.rejected)];
+  const columns = [
+    { label: L.col.provider },
+    { label: C.grantedOrProvided, align: right },
+    { label: L.col.applied, align: right },
+    { label: L.col.planned, align: right },
+    { label: L.col.rejected, align: right },
+  ];
+  return [
+    table({
+      caption: C.fundingByBodyCaption,
+      columns,
+      rows: f.providers.map((p) => [providerLabel(ctx, p.provider), ...cells(p.sums)]),
+      totals: [[L.q4.total, ...cells(f.total)]],
+      after: f.own ? [[C.ownBudget, ...cells(f.own.sums)]] : [],
+      rowHeaders: true,
+    }),
+    paragraph(L.q4.plannedNote + (f.own ? ' ' + C.ownNote : '') + missingAmountsNote(ctx, f.all)),
+  ];
+}
+
+/** The council's funding answer: funding of the AI scope, split by funding body; gaps; programmes that could be used. */
+export function aiFundingAnswer(ctx: SectionContext): RootContent[] {
+  const { L, facts, fmt } = ctx;
+  const C = L.council;
+  const f = facts.aiFunding;
+  const out: RootContent[] = [
+    heading(3, C.fundingByBody),
+    paragraph(fill(C.scopeAi, { ai: fmt.count(facts.ai.length), governance: fmt.count(facts.governance.length), appendix: C.appendixFunding })),
+  ];
+  if (!f.lines.length) out.push(paragraph(C.fundingNone));
+  else out.push(...fundingByBodyTable(ctx, f), heading(3, C.fundingPerMeasure), ...detailTable(ctx, f, C.fundingPerMeasureCaption));
+  out.push(heading(3, C.withoutFunding));
+  if (facts.inUseWithoutFunding.length) out.push(paragraph(C.withoutFundingText, ' ', ...measureRefs(facts.inUseWithoutFunding, (m) => (m.status ? L.status[m.status] : L.value.notStated), '')));
+  else out.push(paragraph(C.withoutFundingNone));
+  return [...out, ...unusedProgrammes(ctx), ...deadlines(ctx)];
+}
+
+/** Appendix: the whole strategy's funding by programme and funding body. */
+export function wholeFundingAppendix(ctx: SectionContext): RootContent[] {
+  const { L } = ctx;
+  return [heading(3, L.q4.byProgramme), ...byProgrammeTable(ctx), ...(ctx.facts.funding.providers.length ? [heading(3, L.q4.byProvider), ...byProviderTable(ctx)] : [])];
 }

@@ -3,7 +3,7 @@ import type { RootContent } from 'mdast';
 import { fill } from '../labels';
 import { heading, mermaid, paragraph, table } from '../mdast';
 import type { RelatedElement } from '../facts';
-import { measureRef, measureRefs, orDash, statusLabel, type SectionContext } from './context';
+import { describe, measureRef, measureRefs, orDash, statusLabel, type SectionContext } from './context';
 
 export function strategySection(ctx: SectionContext): RootContent[] {
   const { L, fmt, facts } = ctx;
@@ -72,7 +72,25 @@ export function strategySection(ctx: SectionContext): RootContent[] {
       }),
     );
 
-  return out;
+  return [...out, ...governanceTable(ctx)];
+}
+
+/** The measures that govern the use of AI (tag `governance`), with what they do. */
+export function governanceTable(ctx: SectionContext): RootContent[] {
+  const { L, fmt, facts } = ctx;
+  const C = L.council;
+  const out: RootContent[] = [heading(3, C.governance)];
+  if (!facts.governance.length) return [...out, paragraph(C.governanceNone)];
+  return [
+    ...out,
+    paragraph(C.governanceIntro),
+    table({
+      caption: C.governanceCaption,
+      columns: [{ label: L.col.measure }, { label: L.col.status }, { label: L.col.period }, { label: L.col.description }],
+      rows: facts.governance.map((m) => [measureRef(m), statusLabel(ctx, m.status), orDash(ctx, fmt.period(m.start, m.end)), orDash(ctx, describe(m))]),
+      rowHeaders: true,
+    }),
+  ];
 }
 
 /** The roadmap of the AI initiatives (a gantt per field of action), and which initiatives it cannot show. */
