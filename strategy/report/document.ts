@@ -3,7 +3,7 @@ import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { fill } from './labels';
 import { addMoney } from '../format';
-import { code, heading, list, paragraph, root, strong, type Inline } from './mdast';
+import { heading, list, paragraph, root } from './mdast';
 import type { ReportDocument, ReportKind, ReportOptions } from './types';
 import type { SectionContext } from './sections/context';
 import { sourceLine } from './source';
@@ -17,7 +17,7 @@ import { changesSection } from './sections/changes';
 import { DIFF_WORDS } from '../diff/output';
 
 function header(ctx: SectionContext, kind: ReportKind, opts: ReportOptions): RootContent[] {
-  const { L, fmt, facts } = ctx;
+  const { L, facts } = ctx;
   const s = facts.model.strategy;
   // The council report keeps technical details (commit, files) out of its head: they are in its appendix.
   if (kind === 'council') return [heading(1, councilTitle(ctx, opts.inquiry))];
