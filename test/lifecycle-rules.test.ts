@@ -12,6 +12,8 @@ const stripTicks = (s: string) => s.replace(/`/g, '');
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
 const SEVERITY_WORDS = { de: ['Fehler', 'Warnung', 'Hinweis'], en: ['error', 'warning', 'info'] };
 const pageOf = (id: string) => join(PROJECT, 'docs', 'rules', `${id}.md`);
+/** The German page, which `strategy explain` shows by default (German is the default language). */
+const germanPageOf = (id: string) => join(PROJECT, 'docs', 'rules', 'de', `${id}.md`);
 
 describe('strategy rules and explain', function () {
   this.timeout(120_000);
@@ -54,7 +56,7 @@ describe('strategy rules and explain', function () {
     it("renders a rule's page without Markdown syntax", function () {
       const rule = documented.find((r) => readFileSync(pageOf(r.id), 'utf8').includes('```')) ?? documented[0];
       assert.ok(rule, 'no rule has a docs page');
-      const page = readFileSync(pageOf(rule.id), 'utf8');
+      const page = readFileSync(germanPageOf(rule.id), 'utf8');
       const r = strategy(['explain', rule.id]);
       assert.equal(r.status, 0, r.stderr);
       assert.equal(r.stderr, '');
@@ -78,14 +80,21 @@ describe('strategy rules and explain', function () {
 
     it('every rule page renders (in-process) and explains with --lang en (CLI, one rule)', () => {
       for (const rule of documented) {
-        const out = renderMarkdownForTerminal(readFileSync(pageOf(rule.id), 'utf8'), { width: 80, color: false });
-        assert.ok(out.trim().length > 0, rule.id);
-        assert.doesNotMatch(out, /^#{1,6} |^```/m, rule.id);
+        for (const page of [pageOf(rule.id), germanPageOf(rule.id)]) {
+          const out = renderMarkdownForTerminal(readFileSync(page, 'utf8'), { width: 80, color: false });
+          assert.ok(out.trim().length > 0, page);
+          assert.doesNotMatch(out, /^#{1,6} |^```/m, page);
+        }
       }
       const rule = documented[documented.length - 1];
       const r = strategy(['explain', rule.id, '--lang', 'en']);
       assert.equal(r.status, 0, `${rule.id}: ${r.stderr}`);
       assert.ok(oneLine(r.stdout).includes(rule.description.en), rule.id);
+      assert.ok(r.stdout.split('\n').includes('What it flags'), 'the English page');
+      assert.doesNotMatch(r.stdout, /Was die Regel meldet|Kategorie|Schweregrad/, 'no German with --lang en');
+      const de = strategy(['explain', rule.id, '--lang', 'de']);
+      assert.ok(de.stdout.split('\n').includes('Was die Regel meldet'), 'the German page');
+      assert.doesNotMatch(de.stdout, /What it flags|Category|Default severity/, 'no English with --lang de');
     });
 
     it('colour only when forced, never with NO_COLOR', () => {

@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CATALOGUES, MAX_MESSAGE_VALUE, MessageError, message, localized } from '../strategy/messages/index';
 import { fill, formatMessage, placeholders, MAX_PLACEHOLDER, MAX_LIST_ITEMS } from '../strategy/messages/fill';
 import { ALL_RULES } from '../strategy/rules/index';
@@ -104,4 +106,25 @@ describe('YAML parser messages in findings', () => {
     for (const text of Object.values(YAML_ERROR_DE)) assert.ok(text.length > 10);
     // Completeness is checked by the compiler: the table's type is Record<ErrorCode | 'TO_JS', string>.
   });
+});
+
+describe('rule pages in German and English (docs/rules, docs/rules/de)', () => {
+  const ROOT = join(__dirname, '..');
+  const EN_SECTIONS = ['What it flags', 'Why', 'How to fix', 'Example', 'Severity', 'Configure and waive'];
+  const DE_SECTIONS = ['Was die Regel meldet', 'Warum', 'So beheben', 'Beispiel', 'Schweregrad', 'Einstellen und Ausnahmen'];
+
+  for (const rule of ALL_RULES) {
+    it(`${rule.id}: a German page with the same sections as the English one, links that resolve`, () => {
+      const de = readFileSync(join(ROOT, 'docs', 'rules', 'de', `${rule.id}.md`), 'utf8');
+      assert.match(de, new RegExp(`^# \`${rule.id}\``, 'm'));
+      for (const section of DE_SECTIONS) assert.match(de, new RegExp(`^## ${section}`, 'm'), `docs/rules/de/${rule.id}.md lacks "## ${section}"`);
+      for (const section of EN_SECTIONS) assert.doesNotMatch(de, new RegExp(`^## ${section}$`, 'm'));
+      // Prose outside code is German: none of these English words (code blocks and spans removed).
+      const prose = de.replace(/```[\s\S]*?```/g, '').replace(/`[^`]*`/g, '').replace(/\]\([^)]*\)/g, ']');
+      assert.doesNotMatch(prose, /\b(the|and|which|with|when|is|are|missing|measure)\b/, `English prose in docs/rules/de/${rule.id}.md`);
+      for (const [, target] of de.matchAll(/\]\(([^)#]+\.md)(?:#[^)]*)?\)/g)) {
+        assert.ok(existsSync(join(ROOT, 'docs', 'rules', 'de', target)), `docs/rules/de/${rule.id}.md links to ${target}, which does not exist`);
+      }
+    });
+  }
 });

@@ -15,8 +15,9 @@ export interface ExplainCommandOptions {
 
 /**
  * `strategy explain RULE`: a summary from the rule's metadata (in the chosen language), then
- * its documentation page rendered for the terminal. A page in the language (`<rule>.<lang>.md`) is
- * preferred over the default page (`<rule>.md`).
+ * its documentation page rendered for the terminal: `docs/rules/de/<rule>.md` in German,
+ * `docs/rules/<rule>.md` in English. A page missing in the language is named on stderr; the
+ * other language's page is not shown instead (no mixed-language output).
  */
 export async function runExplain(ruleId: string, opts: ExplainCommandOptions): Promise<number> {
   const lang: Lang = parseLang(opts.lang) ?? cliLang();
@@ -34,20 +35,20 @@ export async function runExplain(ruleId: string, opts: ExplainCommandOptions): P
   const page = readPage(rule.id, lang);
   if (page === undefined) {
     process.stdout.write(render(head));
-    process.stderr.write(message(lang, 'explain.noPage', { path: `docs/rules/${rule.id}.md` }) + '\n');
+    process.stderr.write(message(lang, 'explain.noPage', { path: `docs/rules/${pagePath(rule.id, lang)}` }) + '\n');
     return 0;
   }
   process.stdout.write(render(head) + '\n' + render(page));
   return 0;
 }
 
+/** The rule's page in a language, relative to docs/rules/: English pages at the top, German ones in de/. */
+export const pagePath = (id: string, lang: Lang): string => (lang === 'en' ? `${id}.md` : `${lang}/${id}.md`);
+
 function readPage(id: string, lang: Lang): string | undefined {
-  for (const name of [`${id}.${lang}.md`, `${id}.md`]) {
-    try {
-      return readFileSync(join(docsDir(), 'rules', name), 'utf8');
-    } catch {
-      /* try the next name */
-    }
+  try {
+    return readFileSync(join(docsDir(), 'rules', pagePath(id, lang)), 'utf8');
+  } catch {
+    return undefined;
   }
-  return undefined;
 }
