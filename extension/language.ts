@@ -1,31 +1,14 @@
 import * as vscode from 'vscode';
 import { ALL_RULES, symbolAt, renameText, type SymbolOccurrence, type Measure, type Model } from '../strategy/index';
-import {
-  AI_CATEGORIES, AI_RISKS, FUNDING_STATUSES, MEASURE_STATUSES, MILESTONE_STATUSES, PARTNER_KINDS, PROVIDERS,
-} from '../strategy/model/types';
+import { valueCompletions } from '../strategy/schema/completion';
 import type { StrategyRoot, StrategyRoots } from './roots';
 import { toCore, toRange } from './convert';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'markdown' }];
 const ID_RE = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
-/** Keys whose values are enum values, by the key of the block they sit in ('' = top level). */
-const ENUMS: Record<string, Record<string, readonly string[]>> = {
-  status: { '': MEASURE_STATUSES, milestones: MILESTONE_STATUSES, funding: FUNDING_STATUSES },
-  category: { ai: AI_CATEGORIES },
-  risk: { ai: AI_RISKS },
-  dpia: { privacy: ['required', 'in-progress', 'done', 'not-required'] },
-  fria: { ai: ['required', 'in-progress', 'done', 'not-required'] },
-  eu_registration: { ai: ['pending', 'done', 'not-required'] },
-  review: { ethics: ['pending', 'done', 'not-required'] },
-  provider: { programmes: PROVIDERS },
-  kind: { partners: PARTNER_KINDS },
-  language: { '': ['de', 'en'] },
-  personal_data: { privacy: ['true', 'false'] },
-  ropa: { privacy: ['true', 'false'] },
-  profiling: { ai: ['true', 'false'] },
-  transparency_notice: { ai: ['true', 'false'] },
-};
+/** Keys whose values are enum values, by the key of the block they sit in ('' = top level): from the schemas. */
+const ENUMS = valueCompletions();
 
 interface YamlContext {
   /** Key whose value is being typed (`status`, or the list key for `- item`). */

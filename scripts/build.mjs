@@ -1,9 +1,11 @@
-// Build: schema validators, then esbuild bundles for the CLI (and the extension, when present).
+// Build: JSON Schemas and their validators, then esbuild bundles for the CLI (and the extension, when present).
 import { build } from 'esbuild';
 import { existsSync, chmodSync, copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { yamlBrowserBuild } from './yaml-browser-build.mjs';
 
+// The JSON Schemas from their description and the TypeScript enums (one source), then their validators.
+execFileSync(process.execPath, [new URL('./gen-schemas.mjs', import.meta.url).pathname], { stdio: 'inherit' });
 execFileSync(process.execPath, [new URL('./build-schema.mjs', import.meta.url).pathname], { stdio: 'inherit' });
 
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', logLevel: 'warning', legalComments: 'none', minifySyntax: true, plugins: [yamlBrowserBuild] };

@@ -1,7 +1,20 @@
 // Writes the JSON Schemas (strategy/schema/*.schema.json) from one description, so shared
-// definitions (dates, ids, enums) are written once. Run by hand after changing this file;
-// the output is committed because VS Code and other editors read it directly.
+// definitions (dates, ids) are written once. Every enum comes from the TypeScript constants in
+// strategy/schema/enums.ts (never a list written here). `npm run build` runs this first; the output
+// is committed because VS Code and other editors read it directly (test/schema-source.test.ts
+// checks that it is current). Adding a key: here; adding an enum value: its constant.
 import { writeFileSync } from 'node:fs';
+import { buildSync } from 'esbuild';
+
+/** strategy/schema/enums.ts, compiled in memory (it only re-exports constants). */
+function loadEnums() {
+  const out = buildSync({ entryPoints: [new URL('../strategy/schema/enums.ts', import.meta.url).pathname], bundle: true, format: 'cjs', platform: 'neutral', write: false, logLevel: 'warning' });
+  const module = { exports: {} };
+  new Function('module', 'exports', out.outputFiles[0].text)(module, module.exports);
+  return module.exports;
+}
+const E = loadEnums();
+const oneOf = (values, extra = {}) => ({ enum: [...values], ...extra });
 
 const BASE = 'https://digital-strategy-roadmap.github.io/schema/';
 const date = {
@@ -20,7 +33,7 @@ const extension = { '^x-': {} };
 const obj = (properties, required = []) => ({ type: 'object', properties, required, additionalProperties: false, patternProperties: extension });
 const list = (items) => ({ type: 'array', items });
 
-const jurisdiction = { enum: ['eu', 'uk'], description: 'eu (default): EU law such as the AI Act applies; uk: it does not' };
+const jurisdiction = { ...oneOf(E.JURISDICTIONS), description: 'eu (default): EU law such as the AI Act applies; uk: it does not' };
 const url = { type: 'string', minLength: 1, description: 'A web address (https://…) or e-mail address' };
 const titledLinks = list(obj({ title: str, url }));
 const textWithLinks = { anyOf: [str, obj({ text: str, links: titledLinks })], description: 'A text, or {text, links: [{title, url}]}' };
@@ -29,7 +42,7 @@ const register = obj({
   website: url,
   legal_basis: textWithLinks,
   impact_assessments: list(
-    obj({ kind: { enum: ['dpia', 'fria', 'ethics', 'other'] }, title: str, date, url, summary: str }, ['kind']),
+    obj({ kind: oneOf(E.IMPACT_ASSESSMENT_KINDS), title: str, date, url, summary: str }, ['kind']),
   ),
   source_data: textWithLinks,
   risks: str,
@@ -42,13 +55,13 @@ const register = obj({
 const lifecycle = obj({ development_since: date, in_use_since: date, retired_on: date });
 // An AI system needs a risk class; an algorithm that is not an AI system has none under the AI Act.
 const riskUnlessAlgorithm = (schema) => ({ ...schema, if: { properties: { system: { const: 'algorithm' } }, required: ['system'] }, else: { properties: { risk: {} }, required: ['risk'] } });
-const severity = { enum: ['error', 'warning', 'info', 'off'] };
+const severity = oneOf(E.SEVERITY_SETTINGS);
 const programme = obj(
-  { id, name: nonEmpty, provider: { enum: ['federal', 'state', 'eu', 'municipal', 'foundation', 'other'] }, body: str, url: str, rate: { type: ['string', 'number'] }, deadline: date, notes: str },
+  { id, name: nonEmpty, provider: oneOf(E.PROVIDERS), body: str, url: str, rate: { type: ['string', 'number'] }, deadline: date, notes: str },
   ['id', 'name', 'provider'],
 );
 const partner = obj(
-  { id, name: nonEmpty, kind: { enum: ['university', 'research', 'start-up', 'company', 'municipality', 'public-agency', 'association', 'other'] }, url: str, notes: str },
+  { id, name: nonEmpty, kind: oneOf(E.PARTNER_KINDS), url: str, notes: str },
   ['id', 'name', 'kind'],
 );
 
@@ -61,7 +74,7 @@ const strategy = {
       schema: { const: 1, description: 'Format version' },
       title: nonEmpty,
       organisation: nonEmpty,
-      language: { enum: ['de', 'en'] },
+      language: oneOf(E.LANGUAGES),
       adopted: obj({ date, reference: str }),
       horizon: obj({ start: date, end: date }),
       fields: list(obj({ id, title: nonEmpty, description: str }, ['id', 'title'])),
@@ -71,13 +84,13 @@ const strategy = {
       lint: obj({
         rules: { type: 'object', additionalProperties: severity },
         deadline_days: { type: 'integer', minimum: 0 },
-        profile: { enum: ['strategy', 'register'], description: 'register: leave out strategy-only rules (funding, planning)' },
+        profile: { ...oneOf(E.LINT_PROFILES), description: 'register: leave out strategy-only rules (funding, planning)' },
       }),
       calendar: obj({
         alarms: { ...list({ type: 'integer', minimum: 0, maximum: 3650 }), description: 'Reminders in the calendar (strategy calendar): days before each date (default 60 and 30)' },
       }),
       jurisdiction: jurisdiction,
-      ai_act: obj({ version: { enum: ['original', 'amended-2026'], description: 'Pins the version of the AI Act (default: the one in force on the as-of date)' } }),
+      ai_act: obj({ version: { ...oneOf(E.AI_ACT_VERSION_IDS), description: 'Pins the version of the AI Act (default: the one in force on the as-of date)' } }),
       programmes: list(programme),
       partners: list(partner),
     },
@@ -96,7 +109,7 @@ const measure = {
       field: ref,
       goals: list(ref),
       owner: nonEmpty,
-      status: { enum: ['idea', 'planned', 'pilot', 'active', 'completed', 'paused', 'cancelled'] },
+      status: oneOf(E.MEASURE_STATUSES),
       start: date,
       end: date,
       depends_on: list(ref),
@@ -107,7 +120,7 @@ const measure = {
       },
       funding: list(
         obj(
-          { source: ref, status: { enum: ['candidate', 'planned', 'applied', 'granted', 'rejected'] }, amount: { type: 'number' },
+          { source: ref, status: oneOf(E.FUNDING_STATUSES), amount: { type: 'number' },
             date,
             reference: str,
             decision: { ...date, description: 'Expected (or actual) day of the grant decision (Bewilligungsbescheid)' },
@@ -119,7 +132,7 @@ const measure = {
       ),
       privacy: obj({
         personal_data: { type: 'boolean' },
-        dpia: { enum: ['required', 'in-progress', 'done', 'not-required'] },
+        dpia: oneOf(E.ASSESSMENT_STATES),
         dpia_date: date,
         dpo_consulted: date,
         legal_basis: str,
@@ -127,25 +140,25 @@ const measure = {
       }),
       ai: riskUnlessAlgorithm(obj(
         {
-          category: { enum: ['chatbot', 'text-recognition', 'decision-support', 'data-analysis', 'translation', 'generation', 'forecasting', 'image-analysis', 'speech', 'other'] },
-          risk: { enum: ['prohibited', 'high', 'limited', 'minimal', 'unclassified'] },
+          category: oneOf(E.AI_CATEGORIES),
+          risk: oneOf(E.AI_RISKS),
           purpose: str,
           annex_iii: { type: 'string', pattern: '^[1-8](\\([a-e]\\))?$', description: 'Annex III point, e.g. "5(a)"' },
           exemption: str,
           profiling: { type: 'boolean' },
           human_oversight: str,
-          fria: { enum: ['required', 'in-progress', 'done', 'not-required'] },
-          eu_registration: { enum: ['pending', 'done', 'not-required'] },
+          fria: oneOf(E.ASSESSMENT_STATES),
+          eu_registration: oneOf(E.EU_REGISTRATION_STATES),
           transparency_notice: { type: 'boolean' },
           vendor: str,
           model: str,
           in_service_since: date,
-          system: { enum: ['ai-system', 'algorithm'], description: 'algorithm: listed in the register but not an AI system (the AI Act does not apply)' },
+          system: { ...oneOf(E.AI_SYSTEM_KINDS), description: 'algorithm: listed in the register but not an AI system (the AI Act does not apply)' },
         },
         ['category'],
       )),
-      ethics: obj({ review: { enum: ['pending', 'done', 'not-required'] }, date, body: str }, ['review']),
-      milestones: list(obj({ id, title: nonEmpty, date, status: { enum: ['open', 'done', 'cancelled'] }, depends_on: list(ref) }, ['id', 'title', 'date', 'status'])),
+      ethics: obj({ review: oneOf(E.ETHICS_REVIEW_STATES), date, body: str }, ['review']),
+      milestones: list(obj({ id, title: nonEmpty, date, status: oneOf(E.MILESTONE_STATUSES), depends_on: list(ref) }, ['id', 'title', 'date', 'status'])),
       waivers: list(obj({ rule: nonEmpty, reason: nonEmpty, until: date, by: str }, ['rule', 'reason'])),
       tags: list(str),
       description: { ...str, description: 'Short public description (register: at most 400 characters)' },
@@ -171,7 +184,7 @@ const partners = {
 };
 // A council inquiry (inquiries/*.yaml): who asked what, for which meeting; each question verbatim
 // with the analyses that answer it (docs/format.md "Inquiries").
-const analysis = { enum: ['ai-applications', 'cooperations', 'strategic-anchoring', 'funding', 'ethics-law-privacy', 'roadmap', 'inventory', 'changes-since'] };
+const analysis = oneOf(E.ANALYSIS_KINDS);
 const inquiry = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: BASE + 'inquiry.schema.json',
@@ -194,7 +207,7 @@ const inquiry = {
         minItems: 1,
         items: obj({ text: nonEmpty, analysis: { anyOf: [analysis, { type: 'array', minItems: 1, items: analysis }], description: `one of ${analysis.enum.join(', ')}, or a list of them` } }, ['text', 'analysis']),
       },
-      illustrative: list({ enum: ['title', 'asked_by', 'date', 'body', 'meeting', 'reference', 'department', 'answered', 'signed_by'] }),
+      illustrative: list(oneOf(E.INQUIRY_VALUE_KEYS)),
       notice: nonEmpty,
     },
     ['schema', 'title', 'asked_by', 'questions'],

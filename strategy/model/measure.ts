@@ -3,7 +3,7 @@ import { parseDateSpan } from '../dates';
 import { arr, bool, dateStr, isRecord, num, oneOf, str, text } from './coerce';
 import { readLifecycle, readRegister } from './register';
 import {
-  AI_SYSTEM_KINDS, JURISDICTIONS, AI_CATEGORIES, AI_RISKS, FUNDING_STATUSES, MEASURE_STATUSES, MILESTONE_STATUSES,
+  AI_SYSTEM_KINDS, ASSESSMENT_STATES, ETHICS_REVIEW_STATES, EU_REGISTRATION_STATES, JURISDICTIONS, AI_CATEGORIES, AI_RISKS, FUNDING_STATUSES, MEASURE_STATUSES, MILESTONE_STATUSES,
   type AiBlock, type Cost, type Ethics, type FundingEntry, type MarkdownBody, type Measure, type Milestone, type Privacy, type Ref, type Waiver,
 } from './types';
 import type { Path } from '../types';
@@ -76,7 +76,7 @@ export function buildMeasure(data: Record<string, unknown>, file: string, source
     const p = data.privacy;
     privacy = {
       personal_data: bool(p.personal_data),
-      dpia: oneOf(p.dpia, ['required', 'in-progress', 'done', 'not-required'] as const),
+      dpia: oneOf(p.dpia, ASSESSMENT_STATES),
       dpia_date: dateStr(p.dpia_date),
       dpo_consulted: dateStr(p.dpo_consulted),
       legal_basis: text(p.legal_basis),
@@ -95,8 +95,8 @@ export function buildMeasure(data: Record<string, unknown>, file: string, source
       exemption: typeof a.exemption === 'string' ? a.exemption : a.exemption === null ? '' : undefined,
       profiling: bool(a.profiling),
       human_oversight: text(a.human_oversight),
-      fria: oneOf(a.fria, ['required', 'in-progress', 'done', 'not-required'] as const),
-      eu_registration: oneOf(a.eu_registration, ['pending', 'done', 'not-required'] as const),
+      fria: oneOf(a.fria, ASSESSMENT_STATES),
+      eu_registration: oneOf(a.eu_registration, EU_REGISTRATION_STATES),
       transparency_notice: bool(a.transparency_notice),
       vendor: text(a.vendor),
       model: text(a.model),
@@ -107,7 +107,7 @@ export function buildMeasure(data: Record<string, unknown>, file: string, source
 
   let ethics: Ethics | undefined;
   if (isRecord(data.ethics)) {
-    ethics = { review: oneOf(data.ethics.review, ['pending', 'done', 'not-required'] as const), date: dateStr(data.ethics.date), body: text(data.ethics.body) };
+    ethics = { review: oneOf(data.ethics.review, ETHICS_REVIEW_STATES), date: dateStr(data.ethics.date), body: text(data.ethics.body) };
   }
 
   return {

@@ -28,6 +28,17 @@ export const LINT_PROFILES = ['strategy', 'register'] as const;
 export type LintProfile = (typeof LINT_PROFILES)[number];
 export const PARTNER_KINDS = ['university', 'research', 'start-up', 'company', 'municipality', 'public-agency', 'association', 'other'] as const;
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
+/** States of an assessment that may be required: `privacy.dpia`, `ai.fria`. */
+export const ASSESSMENT_STATES = ['required', 'in-progress', 'done', 'not-required'] as const;
+export type AssessmentState = (typeof ASSESSMENT_STATES)[number];
+/** `ai.eu_registration`. */
+export const EU_REGISTRATION_STATES = ['pending', 'done', 'not-required'] as const;
+/** `ethics.review`. */
+export const ETHICS_REVIEW_STATES = ['pending', 'done', 'not-required'] as const;
+/** `language` in strategy.yaml: the languages of messages and reports. */
+export const LANGUAGES = ['de', 'en'] as const;
+/** A rule's severity in `lint.rules` (and `--rule`, the editor settings). */
+export const SEVERITY_SETTINGS = ['error', 'warning', 'info', 'off'] as const;
 
 /** Where a model element was written: file, YAML source and the path of the element's mapping. */
 export interface Origin {
