@@ -120,6 +120,23 @@ describe('strategy register: the public register as a website', function () {
       }
     });
 
+    it('the 35 imported Algoritmeregister records publish accessibly too (real texts, placeholders, gaps)', async () => {
+      const repo = join(tempDir(), 'nl');
+      assert.equal(strategy(['import', 'algoritmeregister', join(PROJECT, 'test', 'fixtures', 'algoritmeregister', 'records-sample.json'), '--into', repo]).status, 0);
+      const out = join(tempDir(), 'site');
+      const r = strategy(['register', '--root', repo, '--output', out, '--as-of', '2026-11-26']);
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stderr, /35 systems published/);
+      for (const f of ['index.html', 'en/filter/algorithm.html', 'en/systems/scanauto.html', 'systeme/wmo-voorspelmodel.html']) {
+        const { page, external } = await open(join(out, f));
+        await page.addScriptTag({ content: AXE });
+        const violations = (await page.evaluate(async () => (await (window as unknown as { axe: { run(): Promise<{ violations: { id: string }[] }> } }).axe.run()).violations.map((v) => v.id))) as string[];
+        assert.deepEqual(violations, [], f);
+        assert.deepEqual(external, [], f);
+        await page.context().close();
+      }
+    });
+
     it('search: the script shows the box and filters the list; without JavaScript the box stays hidden', async () => {
       const { page } = await open(join(site, 'index.html'));
       await page.fill('#q', 'chatbot');
