@@ -46,7 +46,12 @@ export function withinAiAct(measure: Measure, model: Model, asOf: Day): boolean 
   return !isRetired(measure, asOf);
 }
 
-/** Whether a rule runs for a measure: in the profile, and AI Act rules only within the AI Act. */
+/**
+ * Whether a rule runs for a measure: AI Act rules only within the AI Act; duties for a system in
+ * operation (AI Act, data protection) not once the system is retired.
+ */
 export function ruleAppliesTo(rule: RuleMeta, measure: Measure, model: Model, asOf: Day): boolean {
-  return rule.category !== 'ai-act' || withinAiAct(measure, model, asOf);
+  if (rule.category === 'ai-act') return withinAiAct(measure, model, asOf);
+  if (rule.category === 'privacy') return !isRetired(measure, asOf);
+  return true;
 }
