@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { applyEdits, applyFixes, type Fix, type TextEdit } from '../strategy/index';
+import { applyEdits, applyFixes, fixWorkspace, StrategyWorkspace, type Fix, type TextEdit } from '../strategy/index';
 import { LineIndex } from '../strategy/text';
+import { MAX_REPAIRS } from '../strategy/parse/repair';
 
 const text = 'cost: 150.000\ntitle: KI: Übersetzung\n';
 const lines = new LineIndex(text);
@@ -39,5 +40,54 @@ describe('fixes: applyEdits and applyFixes (strategy/fix.ts)', () => {
     assert.equal(out.text, 'cost: 150000\ntitle: "KI: Übersetzung"\n');
     assert.deepEqual(out.applied, [first, other]);
     assert.deepEqual(out.skipped, [clash]);
+  });
+});
+
+describe('fixes: fixWorkspace keeps line ends and the BOM, and stops', () => {
+  it('CRLF and a BOM survive a fix; the fixed text lints clean', () => {
+    const ws = new StrategyWorkspace();
+    ws.setFile('strategy.yaml', 'schema: 1\r\ntitle: T\r\norganisation: O\r\n');
+    const measure = '\uFEFFid: A\r\ntitle: KI: Übersetzung\r\nstatus: idea\r\nstart: 15.03.2027\r\ncost: 45.000\r\n';
+    ws.setFile('measures/a.yaml', new TextEncoder().encode(measure));
+    const { files, result } = fixWorkspace(ws, { asOf: '2026-11-26' });
+    const a = files.get('measures/a.yaml')!;
+    assert.equal(a.hadBom, true);
+    assert.equal(a.before, measure.slice(1));
+    assert.equal(a.after, 'id: A\r\ntitle: "KI: Übersetzung"\r\nstatus: idea\r\nstart: 2027-03-15\r\ncost: 45000\r\n');
+    assert.equal(a.applied, 3);
+    assert.deepEqual(result.findings.filter((f) => f.file === 'measures/a.yaml' && ['yaml-syntax', 'schema', 'amount-format'].includes(f.rule)), []);
+  });
+
+  it('unsafe fixes are applied only when picked', () => {
+    const ws = new StrategyWorkspace();
+    ws.setFile('strategy.yaml', 'schema: 1\ntitle: T\norganisation: O\n');
+    ws.setFile('measures/a.yaml', 'id: KI-BÜRO\ntitle: T\nstauts: idea\n');
+    assert.equal(fixWorkspace(ws, { asOf: '2026-11-26' }).files.size, 0);
+    const all = fixWorkspace(ws, { asOf: '2026-11-26' }, () => true);
+    assert.equal(all.files.get('measures/a.yaml')!.after, 'id: KI-BUERO\ntitle: T\nstatus: idea\n');
+  });
+});
+
+describe('YAML recovery is for everyday mistakes, not for whole files (strategy/parse/repair.ts)', () => {
+  it('a file with more tab lines than MAX_REPAIRS keeps the parser errors (bounded), no recovery', () => {
+    const ws = new StrategyWorkspace();
+    ws.setFile('strategy.yaml', 'schema: 1\ntitle: T\norganisation: O\n');
+    const items = Array.from({ length: MAX_REPAIRS + 10 }, (_, i) => `- id: M${i}\n\ttitle: T${i}\n\tstatus: idea\n`).join('');
+    ws.setFile('measures/a.yaml', items);
+    const yaml = ws.lint({ asOf: '2026-11-26' }).findings.filter((f) => f.rule === 'yaml-syntax');
+    assert.ok(yaml.length > 0 && yaml.length <= 21, String(yaml.length));
+    assert.ok(yaml.every((f) => !f.fixes), 'no repair offered');
+  });
+
+  it('one tab among spaces: one finding with a safe fix, the measure read as meant', () => {
+    const ws = new StrategyWorkspace();
+    ws.setFile('strategy.yaml', 'schema: 1\ntitle: T\norganisation: O\n');
+    ws.setFile('measures/a.yaml', '- id: A\n  title: T\n\tstatus: idea\n  owner: X\n');
+    const result = ws.lint({ asOf: '2026-11-26' });
+    const yaml = result.findings.filter((f) => f.rule === 'yaml-syntax');
+    assert.equal(yaml.length, 1);
+    assert.deepEqual(yaml[0].fixes!.map((f) => [f.safe, f.edits[0].newText]), [[true, '  ']]);
+    assert.equal(result.model.measures[0].status, 'idea');
+    assert.equal(result.model.measures[0].owner, 'X');
   });
 });

@@ -25,6 +25,9 @@ export interface Repaired {
   toOriginal(offset: number): number;
 }
 
+/** Most lines one file may have repaired (see `repairYaml`). */
+export const MAX_REPAIRS = 50;
+
 interface Insertion {
   /** Offset in the original text. */
   at: number;
@@ -94,7 +97,9 @@ export function repairYaml(text: string, tabLines: ReadonlySet<number>, colonLin
       previousOpensBlock = /:[ \t]*(#.*)?$/.test(line);
     }
   }
-  if (!repairs.length) return undefined;
+  // A file with many such lines is not one everyday mistake: its errors are reported as they are
+  // (and mapping offsets stays cheap: every node's range passes through `toOriginal`).
+  if (!repairs.length || repairs.length > MAX_REPAIRS) return undefined;
   return { text: out.join('\n'), repairs, toOriginal: offsetMap(edits) };
 }
 

@@ -343,15 +343,16 @@ function composeText(source: string): Composed {
   // file. Up to SAFE_COMPOSE_DEPTH the document is still composed, for its syntax errors.
   const { tooDeep, beyondBound } = tokens ? nesting(tokens, YAML_LIMITS.maxDepth + 1, SAFE_COMPOSE_DEPTH) : { tooDeep: true, beyondBound: true };
   const doc = composeFirst(beyondBound || !tokens ? [] : tokens, source.length);
-  const repairable = !beyondBound && doc.errors.some((e) => e.code === 'TAB_AS_INDENT' || e.code === 'BLOCK_AS_IMPLICIT_KEY');
+  // A tab in the indentation gives TAB_AS_INDENT, or inside a sequence item other errors on its line.
+  const repairable = !beyondBound && doc.errors.length > 0 && (doc.errors.some((e) => e.code === 'TAB_AS_INDENT' || e.code === 'BLOCK_AS_IMPLICIT_KEY') || /^[ \t]*\t/m.test(source));
   return { doc, tooDeep, repairable };
 }
 
-/** 0-based lines of the errors with `code`. */
+/** 0-based lines of the errors with `code` (any code: `*`). */
 function errorLines(source: string, doc: Document.Parsed, code: string): Set<number> {
   const lines = new Set<number>();
   for (const e of doc.errors) {
-    if (e.code !== code) continue;
+    if (code !== '*' && e.code !== code) continue;
     let line = 0;
     for (let i = source.indexOf('\n'); i >= 0 && i < e.pos[0]; i = source.indexOf('\n', i + 1)) line++;
     lines.add(line);
@@ -369,7 +370,8 @@ function recover(source: string, first: Composed): (Composed & { repairs: Repair
   let current = first;
   let toOriginal = (o: number) => o;
   const repairs: Repair[] = [];
-  for (const [tabs, colons] of [['TAB_AS_INDENT', ''], ['', 'BLOCK_AS_IMPLICIT_KEY']]) {
+  // Tabs: a line with a tab in its indentation and an error on it (repairYaml looks only at the indentation).
+  for (const [tabs, colons] of [['*', ''], ['', 'BLOCK_AS_IMPLICIT_KEY']]) {
     const none = new Set<number>();
     const r = repairYaml(text, tabs ? errorLines(text, current.doc, tabs) : none, colons ? errorLines(text, current.doc, colons) : none);
     if (!r) continue;
