@@ -205,6 +205,17 @@ describe('council answer: checked data (CLI)', function () {
     assert.ok(!r.stdout.includes('Verlässlichkeit'));
   });
 
+  it('--output with an extension that does not match the format is an error, not a wrong file', () => {
+    write({ 'strategy.yaml': STRATEGY });
+    for (const args of [['--output', join(dir, 'x.odt')], ['--format', 'html', '--output', join(dir, 'x.pdf')], ['--format', 'md', '--output', join(dir, 'x.docx')]]) {
+      const r = run(...args);
+      assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr, /--output .*x\.(odt|pdf|docx)/);
+    }
+    const ok = run('--format', 'html', '--output', join(dir, 'x.HTM'));
+    assert.equal(ok.status, 0, ok.stderr);
+  });
+
   it('a broken or empty strategy.yaml never gives a report with an empty title', () => {
     for (const broken of ['schema: 1\ntitle: [unclosed\n', 'schema: 1\n', '']) {
       write({ 'strategy.yaml': broken });

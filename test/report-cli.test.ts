@@ -118,7 +118,7 @@ describe('strategy report (CLI)', function () {
       const html = readFileSync(out, 'utf8');
       assert.match(html, /^<!doctype html><html lang="de">/);
       if (hasChromium()) {
-        assert.match(html, /<figure class="diagram"><svg[^>]*aria-roledescription="gantt"/);
+        assert.match(html, /<figure class="diagram" aria-label="Zeitplan[^"]*"><svg[^>]*aria-roledescription="gantt"/);
         assert.doesNotMatch(html, /<script/i, 'a pre-rendered roadmap needs no script');
       } else {
         assert.match(html, /<pre class="mermaid">gantt/);
@@ -150,7 +150,14 @@ describe('strategy report (CLI)', function () {
       assert.ok(xml.includes('&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt;') || xml.includes("&lt;script&gt;alert('x')&lt;/script&gt;"), 'user text is escaped XML text');
       const images = Object.keys(zip.files).filter((f) => f.startsWith('word/media/'));
       if (hasChromium()) assert.equal(images.length, 1, 'the roadmap is an image');
-      else assert.ok(xml.includes('gantt'), 'without a browser the roadmap source is included');
+      else assert.ok(xml.includes('weil Chromium fehlt') && !xml.includes('gantt'), 'without a browser a sentence, never the Mermaid source');
+      if (hasChromium()) {
+        const alt = /<wp:docPr [^>]*descr="([^"]*)"/.exec(xml)?.[1] ?? '';
+        assert.match(alt, /^Zeitplan „.*“ als Balkendiagramm: \d+ KI-Anwendungen/, 'a real alt text');
+        assert.ok(!alt.includes('gantt'), 'not the Mermaid source');
+      }
+      assert.match(xml, /TOC \\h \\o &quot;1-3&quot;|TOC \\h \\o "1-3"/, 'a table of contents field');
+      assert.ok(xml.includes('Textfassung des Zeitplans'), 'the text version after the diagram');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -173,6 +180,14 @@ describe('strategy report (CLI)', function () {
       assert.match(text, /Page 1 of \d+/);
       const info = execFileSync('pdfinfo', [out], { encoding: 'utf8' });
       assert.match(info, /Page size:\s+595\.\d+ x 841\.\d+|Page size:\s+595\.\d+ x 842\.\d+/, 'A4');
+      // Accessible PDF (BITV 2.0): tagged, with title, language and the headings as outline.
+      assert.match(info, /^Tagged:\s+yes$/m);
+      assert.match(info, /^Title:\s+Council report: Digitalstrategie der Musterstadt$/m);
+      const raw = bytes.toString('latin1');
+      assert.match(raw, /\/StructTreeRoot \d+ 0 R/, 'structure tree');
+      assert.match(raw, /\/MarkInfo <<[^>]*\/Marked true/, 'marked content');
+      assert.match(raw, /\/Lang \(en\)/, 'document language');
+      assert.match(raw, /\/Outlines \d+ 0 R/, 'document outline');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

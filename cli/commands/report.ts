@@ -30,7 +30,14 @@ const BY_EXTENSION: Record<string, string> = { '.md': 'md', '.markdown': 'md', '
 /** `strategy report [kind]`: the report in the chosen format, to stdout or `--output FILE`. */
 export async function runReport(kind: string, opts: ReportCommandOptions): Promise<number> {
   if (!KINDS.includes(kind)) throw new UsageError('cli.option.notOneOfReport', { value: kind, allowed: KINDS.join(', ') });
-  // Without --format, the extension of --output decides (report.html → HTML), else Markdown.
+  // Without --format, the extension of --output decides (report.html → HTML), else Markdown. An
+  // extension that names no format, or another format than --format, is an error: never a wrong file.
+  if (opts.output) {
+    const ext = extname(opts.output).toLowerCase();
+    const byExtension = BY_EXTENSION[ext];
+    if (!byExtension && (ext || !opts.format)) throw new UsageError('report.outputExtension', { file: opts.output, allowed: Object.keys(BY_EXTENSION).join(', ') });
+    if (byExtension && opts.format && byExtension !== opts.format) throw new UsageError('report.outputMismatch', { file: opts.output, format: opts.format });
+  }
   const format = opts.format ?? (opts.output ? BY_EXTENSION[extname(opts.output).toLowerCase()] : undefined) ?? 'md';
   if (!FORMATS.includes(format)) throw new UsageError('cli.option.oneOf', { option: '--format', allowed: FORMATS.join(', '), value: format });
   const binary = format === 'pdf' || format === 'docx';

@@ -261,6 +261,9 @@ export async function printToPdf(html: string, file: string, opts: PdfOptions = 
       format: opts.format ?? 'A4',
       landscape: opts.landscape ?? false,
       printBackground: true,
+      // Tagged PDF with the headings as outline (BITV 2.0 / PDF/UA): title and language come from the page.
+      tagged: true,
+      outline: true,
       margin: opts.margin ?? { top: '20mm', right: '18mm', bottom: '20mm', left: '18mm' },
       displayHeaderFooter: withTemplates,
       headerTemplate: opts.headerTemplate ?? '<span></span>',

@@ -25,6 +25,7 @@ import {
   TextRun,
   WidthType,
   type ParagraphChild,
+  TableOfContents,
 } from 'docx';
 import type { ReportDocument } from '../../strategy/report/index';
 import { mermaidSources } from './diagrams';
@@ -40,8 +41,8 @@ const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.H
 const MONO = 'Consolas';
 const HEADER_FILL = 'EEF1F4';
 const LABELS = {
-  de: { page: 'Seite', of: 'von', noDiagram: 'Die Roadmap konnte ohne Chromium nicht gezeichnet werden; hier ihre Mermaid-Beschreibung (in der HTML-Fassung wird sie gezeichnet):' },
-  en: { page: 'Page', of: 'of', noDiagram: 'The roadmap could not be drawn without Chromium; here is its Mermaid description (the HTML version draws it):' },
+  de: { page: 'Seite', of: 'von', toc: 'Inhalt', noDiagram: 'Das Diagramm konnte nicht gezeichnet werden, weil Chromium fehlt. Dieselben Angaben stehen in der Textfassung nach dieser Stelle; die HTML-Fassung des Berichts zeigt das Diagramm.' },
+  en: { page: 'Page', of: 'of', toc: 'Contents', noDiagram: 'The chart could not be drawn because Chromium is missing. The same facts are in the text version after this point; the HTML version of the report shows the chart.' },
 };
 
 interface RunStyle {
@@ -154,6 +155,13 @@ async function renderImages(tree: Root, opts: DocxOptions): Promise<Uint8Array[]
   }
 }
 
+/** A table of contents (Word fills it when the file is opened) after the title. */
+function withContents(blocks: Array<Paragraph | Table>, title: string): Array<Paragraph | Table | TableOfContents> {
+  const [first, ...rest] = blocks;
+  if (!first) return blocks;
+  return [first, new Paragraph({ spacing: { before: 240, after: 120 }, children: [new TextRun({ text: title, bold: true, size: 26 })] }), new TableOfContents(title, { hyperlink: true, headingStyleRange: '1-3' }), ...rest];
+}
+
 export async function reportToDocx(doc: ReportDocument, opts: DocxOptions = {}): Promise<Uint8Array> {
   const images = await renderImages(doc.tree, opts);
   const labels = LABELS[doc.lang];
@@ -186,13 +194,12 @@ export async function reportToDocx(doc: ReportDocument, opts: DocxOptions = {}):
         if (png) {
           const { width, height } = pngSize(png);
           const w = Math.min(maxWidth, Math.round(width / 2));
-          return [new Paragraph({ children: [new ImageRun({ type: 'png', data: png, transformation: { width: w, height: Math.round((height * w) / width) }, altText: { name: `roadmap-${index + 1}`, title: 'Roadmap', description: n.value } })] })];
+          return [new Paragraph({ children: [new ImageRun({ type: 'png', data: png, transformation: { width: w, height: Math.round((height * w) / width) }, altText: { name: `roadmap-${index + 1}`, title: n.data?.alt ?? doc.title, description: n.data?.alt ?? doc.title } })] })];
         }
+        // Without a drawing, a reader gets a sentence, not the diagram's source code.
+        if (index >= 0) return [new Paragraph({ children: [new TextRun({ text: labels.noDiagram, italics: true })] })];
         const lines = n.value.split('\n');
-        return [
-          ...(index >= 0 ? [new Paragraph({ children: [new TextRun({ text: labels.noDiagram, italics: true })] })] : []),
-          new Paragraph({ children: lines.flatMap((line, i) => [new TextRun({ text: line, font: MONO, size: 16, break: i ? 1 : 0 })]) }),
-        ];
+        return [new Paragraph({ children: lines.flatMap((line, i) => [new TextRun({ text: line, font: MONO, size: 16, break: i ? 1 : 0 })]) })];
       }
       default:
         return [];
@@ -200,6 +207,8 @@ export async function reportToDocx(doc: ReportDocument, opts: DocxOptions = {}):
   };
 
   const document = new Document({
+    // Word asks to update fields on opening: that fills the table of contents.
+    features: { updateFields: true },
     title: doc.title,
     creator: opts.generator ?? 'Digital Strategy Roadmap',
     description: doc.title,
@@ -217,7 +226,7 @@ export async function reportToDocx(doc: ReportDocument, opts: DocxOptions = {}):
             children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ size: 16, children: [`${labels.page} `, PageNumber.CURRENT, ` ${labels.of} `, PageNumber.TOTAL_PAGES] })] })],
           }),
         },
-        children: doc.tree.children.flatMap(block),
+        children: withContents(doc.tree.children.flatMap(block), labels.toc),
       },
     ],
   });

@@ -69,11 +69,12 @@ export function reportToHtml(doc: ReportDocument, opts: HtmlOptions): string {
     if (node.lang !== 'mermaid') return defaultHandlers.code(state, node);
     const index = diagram++;
     const mode = opts.diagrams;
+    const label = node.data?.alt ? { 'aria-label': node.data.alt } : {};
     if (mode.kind === 'svg' && mode.svgs[index] !== undefined) {
       // The SVG comes from Mermaid (securityLevel strict) in our own headless browser, not from the user.
-      return h('figure', { className: ['diagram'] }, [{ type: 'raw', value: mode.svgs[index] } as unknown as ElementContent]);
+      return h('figure', { className: ['diagram'], ...label }, [{ type: 'raw', value: mode.svgs[index] } as unknown as ElementContent]);
     }
-    return h('figure', { className: ['diagram'] }, [h('pre', { className: ['mermaid'] }, node.value)]);
+    return h('figure', { className: ['diagram'], ...label }, [h('pre', { className: ['mermaid'] }, node.value)]);
   };
   const content = toHast(doc.tree, { handlers: { table: tableHandler, code: codeHandler } }) as HastRoot;
 

@@ -93,6 +93,8 @@ export const de = {
   'diff.sinceRequired': '--since REF ist nötig (ein Tag, ein Commit oder ein Datum JJJJ-MM-TT)',
   'report.inquiryNotFound': '--inquiry: Datei {file} nicht gefunden',
   'report.inquiryOnlyCouncil': '--inquiry: nur der Ratsbericht beantwortet eine Anfrage, nicht „{kind}“',
+  'report.outputExtension': '--output {file}: die Endung passt zu keinem Format (erlaubt: {allowed})',
+  'report.outputMismatch': '--output {file}: die Endung passt nicht zu --format {format}',
   'report.inquiryEmpty': '{file}: keine Anfrage gelesen',
   'report.strategyUnreadable': 'kein Bericht: strategy.yaml ist nicht lesbar',
   'report.dataErrors': '{errors} in den Daten; der Bericht weist darauf hin (Einzelheiten: strategy lint)',

@@ -90,6 +90,8 @@ export const en: Messages = {
   'diff.sinceRequired': '--since REF is required (a tag, a commit or a date YYYY-MM-DD)',
   'report.inquiryNotFound': '--inquiry: file {file} not found',
   'report.inquiryOnlyCouncil': '--inquiry: only the council report answers an inquiry, not "{kind}"',
+  'report.outputExtension': '--output {file}: the extension matches no format (allowed: {allowed})',
+  'report.outputMismatch': '--output {file}: the extension does not match --format {format}',
   'report.inquiryEmpty': '{file}: no inquiry read',
   'report.strategyUnreadable': 'no report: strategy.yaml cannot be read',
   'report.dataErrors': '{errors} in the data; the report says so (details: strategy lint)',

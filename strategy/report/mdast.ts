@@ -12,6 +12,10 @@ declare module 'mdast' {
     /** The first cell of each body row names the row (HTML `<th scope="row">`). */
     rowHeaders?: boolean;
   }
+  interface CodeData {
+    /** A diagram's alternative text (HTML aria-label, DOCX alt text). */
+    alt?: string;
+  }
   interface TableRowData {
     /** A totals row (bold in every format). */
     total?: boolean;

@@ -1,7 +1,8 @@
 /** Question 3: adoption of the strategy, AI-related fields and goals, AI initiatives per field; the roadmap. */
 import type { RootContent } from 'mdast';
 import { fill } from '../labels';
-import { heading, mermaid, paragraph, table } from '../mdast';
+import { heading, mermaid, paragraph, strong, table } from '../mdast';
+import type { Measure } from '../../model/types';
 import type { RelatedElement } from '../facts';
 import { describe, measureRef, measureRefs, orDash, statusLabel, type SectionContext } from './context';
 
@@ -95,7 +96,7 @@ export function governanceTable(ctx: SectionContext): RootContent[] {
 
 /** The roadmap of the AI initiatives (a gantt per field of action), and which initiatives it cannot show. */
 export function roadmapSection(ctx: SectionContext): RootContent[] {
-  const { L, facts } = ctx;
+  const { L, facts, fmt } = ctx;
   const { model } = facts;
   const out: RootContent[] = [heading(3, L.q3.roadmap)];
   if (!ctx.roadmap.length) out.push(paragraph(L.q3.roadmapNone));
@@ -104,7 +105,26 @@ export function roadmapSection(ctx: SectionContext): RootContent[] {
     const split = ctx.roadmap.length > 1;
     for (const d of ctx.roadmap) {
       if (split) out.push(heading(4, d.title));
-      out.push(mermaid(d.source.replace(/\n+$/, '')));
+      // Each diagram carries a short alternative text and is followed by the same facts as a table.
+      const shown = [...new Set(Object.values(d.nodes).filter((n) => !n.milestone && !n.outside).map((n) => n.measure))].map((id) => model.measureById.get(id)).filter((m): m is Measure => Boolean(m));
+      const alt = fill(L.council.roadmapAlt, { title: d.title, n: fmt.count(shown.length), asOf: fmt.date(facts.asOf) });
+      out.push({ ...mermaid(d.source.replace(/\n+$/, '')), data: { alt } });
+      out.push(
+        paragraph(strong(L.council.roadmapText)),
+        table({
+          caption: fill(L.council.roadmapTextCaption, { title: d.title }),
+          columns: [{ label: L.col.aiInitiative }, { label: L.col.field }, { label: L.col.status }, { label: L.col.start }, { label: L.council.end }, { label: L.council.milestones }],
+          rows: shown.map((m) => [
+            measureRef(m),
+            orDash(ctx, m.field ? model.fieldById.get(m.field.id)?.title ?? m.field.id : undefined),
+            statusLabel(ctx, m.status),
+            orDash(ctx, fmt.date(m.start)),
+            m.end ? fmt.date(m.end) : L.council.openEnd,
+            orDash(ctx, m.milestones.map((ms) => `${ms.title} (${ms.date ? fmt.date(ms.date) : L.value.notStated}; ${L.council.milestoneStatus[ms.status ?? 'open']})`).join('; ')),
+          ]),
+          rowHeaders: true,
+        }),
+      );
     }
   }
   // Initiatives without any date cannot be drawn; say which, so that the roadmap is not read as complete.
