@@ -5,8 +5,7 @@ import { ALL_RULES, RULES_BY_ID } from './rules/index';
 import { formatMessage, messageOf, type LintSettings, type MeasurePart, type ReportInput, type Rule } from './rules/rule';
 import { DEFAULT_DEADLINE_DAYS, resolveSeverity, type LintOptions } from './config';
 import { parseDateSpan } from './dates';
-import { waiverExpired } from './rules/waivers/waiver-expired';
-import { waiverUnused } from './rules/waivers/waiver-unused';
+import { waiverExpiredOn } from './rules/waivers/expiry';
 import { didYouMean } from './suggest';
 import { schema as schemaRule } from './rules/structure/schema';
 import { dependencyGraph } from './graph';
@@ -44,6 +43,9 @@ type RepositoryRule = Extract<Rule, { scope: 'repository' }>;
 
 const measureRules = ALL_RULES.filter((r): r is MeasureRule => r.scope === 'measure');
 const repositoryRules = ALL_RULES.filter((r): r is RepositoryRule => r.scope === 'repository');
+type ConfigurationRule = Extract<Rule, { scope: 'configuration' }>;
+const configurationRules = ALL_RULES.filter((r): r is ConfigurationRule => r.scope === 'configuration');
+const RULE_IDS: ReadonlySet<string> = new Set(RULES_BY_ID.keys());
 
 /** Turns a rule's report request into a located report. */
 export function locateReport(rule: Rule, r: ReportInput, fallbackMeasure?: Measure): Report {
@@ -271,7 +273,7 @@ export class StrategyWorkspace {
     });
     this.last = { measures, entries, shape: graph.shapeToken };
 
-    const { findings, waived } = applyConfiguration(reports, model, asOf, options);
+    const { findings, waived } = applyConfiguration(reports, model, settings, options);
     return { model, findings: sortFindings(findings), waived: sortFindings(waived), asOf, lang, fileCount: model.files.length };
   }
 
@@ -354,12 +356,13 @@ export function sortFindings(findings: Finding[]): Finding[] {
 const findingOf = new WeakMap<Report, Finding>();
 
 /** Severity from configuration, then waivers (and the findings about waivers themselves). */
-function applyConfiguration(reports: Report[], model: Model, asOf: string, options: LintOptions): { findings: Finding[]; waived: Finding[] } {
+function applyConfiguration(reports: Report[], model: Model, settings: LintSettings, options: LintOptions): { findings: Finding[]; waived: Finding[] } {
+  const asOf = settings.asOf;
   const repoRules = model.strategy.lint.rules;
   const overrides = options.ruleOverrides ?? {};
   const findings: Finding[] = [];
   const waived: Finding[] = [];
-  const fired = new Set<string>();
+  const firedFor = new Set<string>();
   const byId = model.measureById;
 
   const emit = (report: Report) => {
@@ -379,7 +382,7 @@ function applyConfiguration(reports: Report[], model: Model, asOf: string, optio
     // A renewed waiver may stand beside its expired predecessor: the one still in force wins.
     const waivers = measure?.waivers.length ? measure.waivers.filter((w) => w.rule === r.rule) : [];
     const waiver = waivers.find((w) => !waiverExpiredOn(w.until, asOf)) ?? waivers[0];
-    if (waiver && measure) fired.add(`${measure.id}\0${r.rule}`);
+    if (waiver && measure) firedFor.add(`${measure.id}\0${r.rule}`);
     const active = waiver && !waiverExpiredOn(waiver.until, asOf);
     if (waiver && active) {
       const { level, ...rest } = r;
@@ -390,32 +393,12 @@ function applyConfiguration(reports: Report[], model: Model, asOf: string, optio
     emit(r);
   }
 
-  for (const m of model.measures) {
-    if (!m.waivers.length || byId.get(m.id) !== m) continue;
-    for (const w of m.waivers) {
-      const range = m.origin.source.locate([...w.path, 'rule'], 'value', m.origin.node);
-      const base = { file: m.origin.file, range, measure: m.id };
-      if (!RULES_BY_ID.has(w.rule)) {
-        const suggestion = didYouMean(w.rule, RULES_BY_ID.keys());
-        emit({ ...base, rule: waiverUnused.id, ...(suggestion ? { suggestion } : {}), ...messageOf(waiverUnused, suggestion ? 'unknownRuleSuggest' : 'unknownRule', suggestion ? { rule: w.rule, suggestion } : { rule: w.rule }) });
-        continue;
-      }
-      const expired = waiverExpiredOn(w.until, asOf);
-      if (expired) {
-        emit({ ...base, range: m.origin.source.locate([...w.path, 'until'], 'value', m.origin.node), rule: waiverExpired.id, ...messageOf(waiverExpired, 'expired', { rule: w.rule, until: w.until! }) });
-      } else if (!fired.has(`${m.id}\0${w.rule}`)) {
-        emit({ ...base, rule: waiverUnused.id, ...messageOf(waiverUnused, 'unused', { rule: w.rule }) });
-      }
-    }
+  // The configuration stage (waiver-expired, waiver-unused): rules about the configuration, on what the others reported.
+  const fired = (measureId: string, rule: string) => firedFor.has(`${measureId}\0${rule}`);
+  for (const rule of configurationRules) {
+    rule.check({ model, settings, fired, ruleIds: RULE_IDS, report: (x) => emit(locateReport(rule, x)) });
   }
   return { findings, waived };
-}
-
-/** A waiver holds through the last day of its `until` period (a coarse date means its whole period). */
-function waiverExpiredOn(until: string | undefined, asOf: string): boolean {
-  if (!until) return false;
-  const span = parseDateSpan(until);
-  return span ? span.last < asOf : false;
 }
 
 /** `lint.rules` in strategy.yaml may only name rules that exist. */

@@ -277,6 +277,12 @@ export interface StrategyConfig {
   origin?: Origin;
 }
 
+/**
+ * The model without its measures: what a measure rule may read besides its own measure (strategy
+ * config and catalogues). Its results are cached per measure, so it must not read other measures.
+ */
+export type Catalogues = Omit<Model, 'measures' | 'measureById' | 'files'>;
+
 export interface Model {
   strategy: StrategyConfig;
   fields: Field[];

@@ -1,5 +1,5 @@
 import type { Localized, Path, Range, RelatedLocation, Severity } from '../types';
-import type { Measure, Model } from '../model/types';
+import type { Catalogues, Measure, Model } from '../model/types';
 import type { Day } from '../dates';
 import type { AiActVersion } from '../data/ai-act';
 import type { Fix } from '../fix';
@@ -51,10 +51,12 @@ export interface LintSettings {
   aiAct: AiActVersion;
 }
 
+export type { Catalogues };
+
 export interface MeasureContext {
   measure: Measure;
-  /** Catalogues and strategy config only: a measure rule must not read other measures. */
-  model: Model;
+  /** Catalogues and strategy config only (the type has no measures). */
+  model: Catalogues;
   settings: LintSettings;
   report(r: ReportInput): void;
 }
@@ -84,9 +86,25 @@ export function eachMeasure(ctx: RepositoryContext, check: MeasurePart): void {
   else for (const m of ctx.model.measures) check(m, ctx.report);
 }
 
+/**
+ * The configuration stage runs after every other rule, on what they reported: checks of the
+ * configuration itself (waivers). Its findings get their severity from configuration like all
+ * others but are never waived.
+ */
+export interface ConfigurationContext {
+  model: Model;
+  settings: LintSettings;
+  /** Whether `rule` reported about the measure with this id in this lint (waived or not). */
+  fired(measureId: string, rule: string): boolean;
+  /** The ids of every rule there is (a waiver or `lint.rules` may name only these). */
+  ruleIds: ReadonlySet<string>;
+  report(r: ReportInput): void;
+}
+
 export type Rule =
   | (RuleMeta & { scope: 'measure'; check(ctx: MeasureContext): void })
   | (RuleMeta & { scope: 'repository'; check(ctx: RepositoryContext): void })
+  | (RuleMeta & { scope: 'configuration'; check(ctx: ConfigurationContext): void })
   /** Parse-stage rules (yaml-syntax, schema, not-a-measure) report while files are read. */
   | (RuleMeta & { scope: 'parse' });
 

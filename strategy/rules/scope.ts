@@ -4,7 +4,7 @@
  * rule, so no rule can forget it.
  */
 import { parseDateSpan, type Day } from '../dates';
-import type { LintProfile, Measure, Model } from '../model/types';
+import type { Catalogues, LintProfile, Measure } from '../model/types';
 import type { RuleCategory, RuleMeta } from './rule';
 
 /** Categories whose rules concern a strategy (money, plan), not a register of systems. */
@@ -16,7 +16,7 @@ export const STRATEGY_ONLY_CATEGORIES: ReadonlySet<RuleCategory> = new Set<RuleC
  */
 export const STRATEGY_ONLY_RULES: ReadonlySet<string> = new Set(['privacy-review-missing', 'ethics-review-missing']);
 
-export function profileOf(model: Model): LintProfile {
+export function profileOf(model: Catalogues): LintProfile {
   return model.strategy.lint.profile ?? 'strategy';
 }
 
@@ -26,7 +26,7 @@ export function ruleInProfile(rule: RuleMeta, profile: LintProfile): boolean {
 }
 
 /** The system's jurisdiction: the measure's own, else the strategy's, else the EU. */
-export function jurisdictionOf(measure: Measure, model: Model): 'eu' | 'uk' {
+export function jurisdictionOf(measure: Measure, model: Catalogues): 'eu' | 'uk' {
   return measure.jurisdiction ?? model.strategy.jurisdiction ?? 'eu';
 }
 
@@ -40,7 +40,7 @@ export function isRetired(measure: Measure, asOf: Day): boolean {
  * Whether the AI Act's deployer duties reach this measure on `asOf`: an AI system (not an
  * `ai.system: algorithm`), under EU jurisdiction, not retired.
  */
-export function withinAiAct(measure: Measure, model: Model, asOf: Day): boolean {
+export function withinAiAct(measure: Measure, model: Catalogues, asOf: Day): boolean {
   if (measure.ai?.system === 'algorithm') return false;
   if (jurisdictionOf(measure, model) !== 'eu') return false;
   return !isRetired(measure, asOf);
@@ -50,7 +50,7 @@ export function withinAiAct(measure: Measure, model: Model, asOf: Day): boolean 
  * Whether a rule runs for a measure: AI Act rules only within the AI Act; duties for a system in
  * operation (AI Act, data protection) not once the system is retired.
  */
-export function ruleAppliesTo(rule: RuleMeta, measure: Measure, model: Model, asOf: Day): boolean {
+export function ruleAppliesTo(rule: RuleMeta, measure: Measure, model: Catalogues, asOf: Day): boolean {
   if (rule.category === 'ai-act') return withinAiAct(measure, model, asOf);
   if (rule.category === 'privacy') return !isRetired(measure, asOf);
   return true;

@@ -1,7 +1,7 @@
 import type { Rule } from '../rule';
 import { formatMessage } from '../rule';
 import type { Day } from '../../dates';
-import type { Model } from '../../model/types';
+import type { Catalogues } from '../../model/types';
 import type { Localized, RelatedLocation } from '../../types';
 
 const MESSAGES = {
@@ -42,7 +42,7 @@ function horizonData(start: string | undefined, end: string | undefined): { hori
   return { horizon: { de: `bis ${end}`, en: `until ${end}` } };
 }
 
-function horizonLocation(model: Model): RelatedLocation[] {
+function horizonLocation(model: Catalogues): RelatedLocation[] {
   const origin = model.strategy.origin;
   if (!origin) return [];
   return [{ file: origin.file, range: origin.source.locate(['horizon'], 'value', origin.node), message: formatMessage(MESSAGES.horizon) }];

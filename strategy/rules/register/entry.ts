@@ -1,5 +1,5 @@
 import { isRecord } from '../../model/coerce';
-import type { Measure, Model } from '../../model/types';
+import type { Catalogues, Measure } from '../../model/types';
 import type { Path } from '../../types';
 import { profileOf } from '../scope';
 
@@ -7,7 +7,7 @@ import { profileOf } from '../scope';
  * Whether a measure is an entry of the public register: it has a `register` block, or the
  * repository is a register (`lint.profile: register`) and the measure has an `ai` block.
  */
-export function isRegisterEntry(measure: Measure, model: Model): boolean {
+export function isRegisterEntry(measure: Measure, model: Catalogues): boolean {
   if (measure.register) return true;
   return profileOf(model) === 'register' && measure.ai !== undefined;
 }
