@@ -90,4 +90,14 @@ describe('YAML recovery is for everyday mistakes, not for whole files (strategy/
     assert.equal(result.model.measures[0].status, 'idea');
     assert.equal(result.model.measures[0].owner, 'X');
   });
+
+  it('a tab after a sequence dash: one finding, the item lined up with the line below', () => {
+    const ws = new StrategyWorkspace();
+    ws.setFile('strategy.yaml', 'schema: 1\ntitle: T\norganisation: O\n');
+    ws.setFile('measures/a.yaml', '- id: A\n  title: T\n  status: idea\n  owner: X\n  milestones:\n    -\tid: m\n      title: M\n      date: 2027\n');
+    const result = ws.lint({ asOf: '2026-11-26' });
+    assert.deepEqual(result.findings.filter((f) => f.rule === 'yaml-syntax').map((f) => `${f.range.start.line}:${f.range.start.column} ${f.fixes![0].safe}`), ['6:6 true']);
+    assert.equal(result.model.measures[0].milestones[0].id, 'm');
+    assert.equal(fixWorkspace(ws, { asOf: '2026-11-26' }).files.get('measures/a.yaml')!.after, '- id: A\n  title: T\n  status: idea\n  owner: X\n  milestones:\n    - id: m\n      title: M\n      date: 2027\n');
+  });
 });

@@ -72,6 +72,15 @@ export function repairYaml(text: string, tabLines: ReadonlySet<number>, colonLin
       repairs.push({ kind: 'tab', start: lineStart, end: lineStart + lead.length, newText: spaces, safe: aligned });
       edits.push({ at: lineStart, removed: lead.length, inserted: spaces.length });
       line = spaces + line.slice(lead.length);
+    } else if (tabLines.has(n) && /^ *-\t[ \t]*\S/.test(line)) {
+      // A tab after a sequence dash: a space, or as many as line the item up with the line below.
+      const sep = /^ *-([ \t]+)/.exec(line)!;
+      const dashEnd = sep[0].length - sep[1].length;
+      const next = nextIndent(lines, n);
+      const spaces = ' '.repeat(next !== undefined && next > dashEnd ? next - dashEnd : 1);
+      repairs.push({ kind: 'tab', start: lineStart + dashEnd, end: lineStart + sep[0].length, newText: spaces, safe: next === dashEnd + spaces.length });
+      edits.push({ at: lineStart + dashEnd, removed: sep[1].length, inserted: spaces.length });
+      line = line.slice(0, dashEnd) + spaces + line.slice(sep[0].length);
     } else if (colonLines.has(n)) {
       const m = KEY_VALUE.exec(line);
       const value = m?.[4] ?? '';

@@ -47,7 +47,7 @@ export const yamlSyntax: Rule = {
     syntax: { de: 'YAML-Syntaxfehler: {detail}', en: 'YAML syntax error: {detail}' },
     duplicateKey: { de: 'Doppelter Schlüssel „{key}“: der spätere Wert überschreibt den früheren', en: 'Duplicate key "{key}": the later value overrides the earlier one' },
     tab: { de: 'Tabulator in der Einrückung: YAML erlaubt nur Leerzeichen, mit Leerzeichen einrücken', en: 'Tab in indentation: YAML allows spaces only, indent with spaces' },
-    colon: { de: 'Der Wert von „{key}“ enthält „: “ und wird so als neue Zuordnung gelesen: den Wert in Anführungszeichen setzen, also {suggestion}', en: 'The value of "{key}" contains ": " and is read as a nested mapping: put the value in quotes, i.e. {suggestion}' },
+    colon: { de: 'Der Wert von „{key}“ enthält einen Doppelpunkt, den YAML als neue Zuordnung liest: den Wert in Anführungszeichen setzen, also {suggestion}', en: 'The value of "{key}" contains a colon that YAML reads as a nested mapping: put the value in quotes, i.e. {suggestion}' },
     fixQuote: { de: 'Wert in Anführungszeichen setzen', en: 'Put the value in quotes' },
     fixIndent: { de: 'Mit Leerzeichen einrücken', en: 'Indent with spaces' },
     aliases: { de: 'Zu viele YAML-Aliase (mehr als {max}): Datei wird nicht ausgewertet (Schutz vor „Alias-Bomben“)', en: 'Too many YAML aliases (more than {max}): file not evaluated (protection against alias bombs)' },
