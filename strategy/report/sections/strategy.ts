@@ -1,7 +1,7 @@
 /** Question 3: adoption of the strategy, AI-related fields and goals, AI initiatives per field; the roadmap. */
 import type { RootContent } from 'mdast';
 import { fill } from '../labels';
-import { heading, mermaid, paragraph, strong, table } from '../mdast';
+import { heading, list, mermaid, paragraph, strong, table } from '../mdast';
 import type { Measure } from '../../model/types';
 import type { RelatedElement } from '../facts';
 import { describe, measureRef, measureRefs, orDash, statusLabel, type SectionContext } from './context';
@@ -109,6 +109,7 @@ export function roadmapSection(ctx: SectionContext): RootContent[] {
       const shown = [...new Set(Object.values(d.nodes).filter((n) => !n.milestone && !n.outside).map((n) => n.measure))].map((id) => model.measureById.get(id)).filter((m): m is Measure => Boolean(m));
       const alt = fill(L.council.roadmapAlt, { title: d.title, n: fmt.count(shown.length), asOf: fmt.date(facts.asOf) });
       out.push({ ...mermaid(d.source.replace(/\n+$/, '')), data: { alt } });
+      out.push(paragraph(strong(L.council.legend)), list(L.council.legendItems.map((item) => [fill(item, { asOf: fmt.date(facts.asOf) })])));
       out.push(
         paragraph(strong(L.council.roadmapText)),
         table({
