@@ -13,6 +13,7 @@ import { listFiles, loadWorkspace } from '../cli/load';
 import { writeFileAtomic } from '../cli/io';
 import { readErrorCode, StrategyWorkspace, unreadableFile } from '../strategy/index';
 import { needs } from './helpers/environment';
+import { validateSarifTextLater } from './helpers/sarif';
 
 const PROJECT = resolve(__dirname, '..');
 const CLI = join(PROJECT, 'dist', 'cli.js');
@@ -288,6 +289,7 @@ describe('file safety', function () {
 
     it('SARIF file URIs are percent-encoded and resolve back to the names; GitHub commands stay one per line', () => {
       const sarif = strategy(['lint', '--root', root, '--format', 'sarif', '--as-of', AS_OF], base);
+      validateSarifTextLater(sarif.stdout, 'file-safety: SARIF of odd file names');
       const doc = JSON.parse(sarif.stdout) as {
         runs: Array<{ originalUriBaseIds: Record<string, { uri: string }>; results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId: string } } }> }> }>;
       };

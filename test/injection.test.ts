@@ -21,6 +21,7 @@ import { renderRoadmap, ROADMAP_GROUPS, ROADMAP_TYPES } from '../strategy/diagra
 import { buildReport, reportToMarkdown, REPORT_KINDS } from '../strategy/report/index';
 import { parseMermaid } from './helpers/mermaid';
 import { needChromium } from './helpers/environment';
+import { validateSarifTextLater } from './helpers/sarif';
 
 const PROJECT = resolve(__dirname, '..');
 const CLI = join(PROJECT, 'dist', 'cli.js');
@@ -345,6 +346,7 @@ describe('injection: user text stays text in every output', function () {
     it('SARIF: parses, one result per finding with the same message', () => {
       const run = strategy(['lint', '--root', dir, '--format', 'sarif', '--as-of', AS_OF]);
       assert.equal(run.status, 1, run.stderr);
+      validateSarifTextLater(run.stdout, 'injection: SARIF of the hostile repository');
       const sarif = JSON.parse(run.stdout) as { runs: Array<{ results: Array<{ message: { text: string } }> }> };
       const messages = sarif.runs[0].results.map((r) => r.message.text).sort();
       // Waived findings are results too, with an accepted suppression.

@@ -3,7 +3,7 @@
 // the validator once over all of them after the last test and fails naming each test whose output
 // it rejects.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,14 @@ export function validateSarifLater(file: string, test: string): void {
   folder ??= mkdtempSync(join(tmpdir(), 'strategy-sarif-'));
   const copy = join(folder, `${collected.size}.sarif`);
   copyFileSync(file, copy);
+  collected.set(copy, test);
+}
+
+/** As `validateSarifLater`, for SARIF text (e.g. a run's stdout). */
+export function validateSarifTextLater(text: string, test: string): void {
+  folder ??= mkdtempSync(join(tmpdir(), 'strategy-sarif-'));
+  const copy = join(folder, `${collected.size}.sarif`);
+  writeFileSync(copy, text);
   collected.set(copy, test);
 }
 
