@@ -1,6 +1,7 @@
 import { writeFileSync, renameSync, mkdirSync, unlinkSync } from 'node:fs';
 import { dirname, resolve, basename, join } from 'node:path';
 import { MessageError } from '../strategy/index';
+import { ciSafe, type OutputKind } from './ci-safe';
 
 /** Writes a file atomically: a temporary file beside it, then rename, so readers never see half a file. */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
@@ -31,10 +32,18 @@ export function reason(e: unknown): string {
   return msg.split(/, (?:open|rename|mkdir|write) '/)[0];
 }
 
-/** Data to stdout, or atomically into `--output FILE`. */
-export function emit(data: string | Uint8Array, output: string | undefined): void {
+/**
+ * Data to stdout, or atomically into `--output FILE`. On stdout (often a CI log) text is made
+ * safe from CI commands (cli/ci-safe.ts); a file gets the data unchanged.
+ */
+export function emit(data: string | Uint8Array, output: string | undefined, kind: OutputKind | 'commands' = 'text'): void {
   if (output) writeFileAtomic(output, data);
-  else process.stdout.write(data);
+  else process.stdout.write(typeof data === 'string' && kind !== 'commands' ? ciSafe(data, kind) : data);
+}
+
+/** A line on stderr that may quote the repository (ids, file names): made safe from CI commands. */
+export function note(line: string): void {
+  process.stderr.write(ciSafe(`strategy: ${line}`) + '\n');
 }
 
 export function useColor(stream: NodeJS.WriteStream): boolean {

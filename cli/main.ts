@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { isMessageError } from '../strategy/index';
+import { safeLine } from './ci-safe';
 import { collect, parseCount, parseSize } from './options';
 import { cliLang } from './lang';
 import { commanderMessage } from './commander-errors';
@@ -22,7 +23,8 @@ function fail(e: unknown): void {
   }
   const msg = isMessageError(e) ? e.text(cliLang()) : e instanceof Error ? e.message : String(e);
   const io = (e as NodeJS.ErrnoException)?.code && (e as NodeJS.ErrnoException).path ? ` (${(e as NodeJS.ErrnoException).path})` : '';
-  process.stderr.write(`strategy: ${msg.split('\n')[0]}${io && !msg.includes((e as NodeJS.ErrnoException).path!) ? io : ''}\n`);
+  // The message may quote the repository (a marker line, a glob): one printable, bounded line.
+  process.stderr.write(`${safeLine(`strategy: ${msg.split('\n')[0]}${io && !msg.includes((e as NodeJS.ErrnoException).path!) ? io : ''}`)}\n`);
   if (debug && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
   process.exitCode = 2;
 }

@@ -17,6 +17,7 @@
  * common graph libraries (graphlib's Tarjan, for one) recurse, and none models measure periods.
  */
 import type { Measure, Milestone, Model, Ref } from './model/types';
+import { pushAll } from './arrays';
 
 export interface MeasureNode {
   kind: 'measure';
@@ -460,7 +461,7 @@ export class DependencyGraph {
         out.push(x);
         const at = posInToU.get(x);
         if (at !== undefined) {
-          out.push(...toU.slice(at + 1));
+          pushAll(out, toU.slice(at + 1));
           return out;
         }
       }

@@ -14,6 +14,7 @@ import { aiActVersionFor } from './data/ai-act';
 import type { Measure, Model } from './model/types';
 import type { Finding, Lang, Range } from './types';
 import { replaceTitle, type Fix } from './fix';
+import { pushAll } from './arrays';
 
 export interface LintResult {
   model: Model;
@@ -46,6 +47,41 @@ const repositoryRules = ALL_RULES.filter((r): r is RepositoryRule => r.scope ===
 type ConfigurationRule = Extract<Rule, { scope: 'configuration' }>;
 const configurationRules = ALL_RULES.filter((r): r is ConfigurationRule => r.scope === 'configuration');
 const RULE_IDS: ReadonlySet<string> = new Set(RULES_BY_ID.keys());
+
+/** Reports kept per rule and measure (or per rule and file, for reports outside a measure's part); then one „… more“. */
+export const MAX_REPORTS_PER_RULE = 100;
+const MORE_REPORTS = { de: '{count} weitere Befunde dieser Regel hier nicht gezeigt: zuerst die obigen beheben', en: '{count} more findings of this rule here not shown: fix the ones above first' };
+
+/**
+ * Passes on the first MAX_REPORTS_PER_RULE reports and counts the rest (not even locating them):
+ * a hostile file with a million wrong entries must not cost a million findings. `finish` adds
+ * one report of the same rule, at the first one left out, that says how many were.
+ */
+function cappedReports(rule: Rule, push: (r: Report) => void, measure?: Measure) {
+  let kept = 0;
+  let dropped = 0;
+  let firstInput: ReportInput | undefined;
+  let firstReport: Report | undefined;
+  const more = (r: Report): Report => ({ rule: r.rule, file: r.file, range: r.range, measure: r.measure, message: formatMessage(MORE_REPORTS, { count: dropped }), ...(r.level ? { level: r.level } : {}) });
+  return {
+    report(x: ReportInput): void {
+      if (kept < MAX_REPORTS_PER_RULE) {
+        kept++;
+        push(locateReport(rule, x, measure));
+      } else if (dropped++ === 0) firstInput = x;
+    },
+    reportLocated(r: Report): void {
+      if (kept < MAX_REPORTS_PER_RULE) {
+        kept++;
+        push(r);
+      } else if (dropped++ === 0) firstReport = r;
+    },
+    finish(): void {
+      const first = firstReport ?? (firstInput && locateReport(rule, firstInput, measure));
+      if (dropped && first) push(more(first));
+    },
+  };
+}
 
 /** Turns a rule's report request into a located report. */
 export function locateReport(rule: Rule, r: ReportInput, fallbackMeasure?: Measure): Report {
@@ -202,7 +238,7 @@ export class StrategyWorkspace {
     const lang: Lang = options.lang ?? model.strategy.language ?? 'de';
     const reports: Report[] = [];
 
-    for (const pf of files) if (pf.reports.length) reports.push(...pf.reports);
+    for (const pf of files) if (pf.reports.length) pushAll(reports, pf.reports);
 
     // Measure-local results stay valid while the catalogues and the settings stay the same.
     const profile = profileOf(model);
@@ -223,16 +259,18 @@ export class StrategyWorkspace {
         const local: Report[] = [];
         for (const rule of measureRules) {
           if (!ruleInProfile(rule, profile) || !ruleAppliesTo(rule, measure, model, asOf)) continue;
-          rule.check({ measure, model, settings, report: (r) => local.push(locateReport(rule, r, measure)) });
+          const sink = cappedReports(rule, (r) => local.push(r), measure);
+          rule.check({ measure, model, settings, report: sink.report });
+          sink.finish();
         }
         // Exact sizes: kept per measure for the session (a pushed list has room for 17).
         entry = { local: local.length ? local.slice() : NO_REPORTS, parts: new Array(repositoryRules.length) };
         this.entries.set(measure, entry);
       }
       entries[i] = entry;
-      if (entry.local.length) reports.push(...entry.local);
+      if (entry.local.length) pushAll(reports, entry.local);
     }
-    reports.push(...unknownConfiguredRules(model));
+    pushAll(reports, unknownConfiguredRules(model));
 
     // A measure's part of a repository rule is replayed from the last lint when the catalogues,
     // settings and ids (the graph's shape) are the same, and neither the measure nor anything it
@@ -260,16 +298,26 @@ export class StrategyWorkspace {
           const cached = replay?.[i] ? entry.parts[r] : undefined;
           if (cached && cached.lint === lint - 1) {
             cached.lint = lint;
-            if (cached.reports.length) reports.push(...cached.reports);
+            if (cached.reports.length) pushAll(reports, cached.reports);
             continue;
           }
           const local: Report[] = [];
-          check(measures[i], (x) => local.push(locateReport(rule, x)));
+          const sink = cappedReports(rule, (x) => local.push(x));
+          check(measures[i], sink.report);
+          sink.finish();
           entry.parts[r] = { lint, reports: local.length ? local.slice() : NO_REPORTS };
-          if (local.length) reports.push(...local);
+          if (local.length) pushAll(reports, local);
         }
       };
-      rule.check({ model, settings, report: (x) => reports.push(locateReport(rule, x)), forEachMeasure });
+      const perFile = new Map<string, ReturnType<typeof cappedReports>>();
+      const report = (x: ReportInput) => {
+        const located = locateReport(rule, x);
+        let sink = perFile.get(located.file);
+        if (!sink) perFile.set(located.file, (sink = cappedReports(rule, (y) => reports.push(y))));
+        sink.reportLocated(located);
+      };
+      rule.check({ model, settings, report, forEachMeasure });
+      for (const sink of perFile.values()) sink.finish();
     });
     this.last = { measures, entries, shape: graph.shapeToken };
 

@@ -3,6 +3,9 @@
 import { strict as assert } from 'node:assert';
 import { StrategyWorkspace, type Finding, type LintResult } from '../strategy/index';
 import { DEFAULT_LIMITS } from '../strategy/parse/file';
+import { MAX_REPORTS_PER_RULE } from '../strategy/workspace';
+import { MAX_RELATED, PER_ENTRY_UP_TO } from '../strategy/rules/structure/dependency-cycle';
+import { MAX_SCHEMA_PROBLEMS } from '../strategy/schema/validate';
 import { YAML_LIMITS } from '../strategy/parse/yaml';
 import { renderRoadmap } from '../strategy/diagrams/index';
 import { buildReport, reportToMarkdown } from '../strategy/report/index';
@@ -100,11 +103,59 @@ describe('hostile input: limits', function () {
       assert.ok(r.model.measureById.has('GOOD'));
     });
 
+    // Break 2 of issue 12: 97 aliases of a 10,000-item list (a 25 KB file) expanded to a million
+    // dependencies; lint overflowed the stack after 17 s and 900 MB.
+    const amplified = (items: number, uses: number, key = 'depends_on') =>
+      `- id: M-0\n  title: T\n  status: idea\n  ${key}: &a [${Array.from({ length: items }, (_, i) => `X-${i % 10}`).join(',')}]\n` +
+      Array.from({ length: uses }, (_, i) => `- id: M-${i + 1}\n  title: T\n  status: idea\n  ${key}: *a\n`).join('');
+
+    for (const key of ['depends_on', 'tags']) {
+      it(`aliases that multiply a large list (${key}) give one finding, and the file is not evaluated`, () => {
+        const yaml = amplified(10_000, 97, key);
+        assert.ok(yaml.length < 60_000);
+        const result = lintFiles({ 'measures/amplified.yaml': yaml });
+        assert.deepEqual(describeAll(inFile(result, 'measures/amplified.yaml')), [`yaml-syntax: YAML aliases expand this file to more than ${yaml.length + YAML_LIMITS.expansionAllowance} values: file not evaluated (protection against alias bombs)`]);
+        assertRestLinted(result);
+      });
+    }
+
+    it('aliases that repeat a small list a few times are fine', () => {
+      const result = lintFiles({ 'measures/small.yaml': amplified(10, 20, 'tags') });
+      assert.deepEqual(describeAll(inFile(result, 'measures/small.yaml')).filter((m) => m.startsWith('yaml-syntax')), []);
+      assert.equal(result.model.measureById.get('M-20')?.tags?.length, 10);
+    });
+
+    it('a self-referencing alias (a recursive value) is refused, not walked forever', () => {
+      const result = lintFiles({ 'measures/self.yaml': 'id: SELF\ntitle: T\nstatus: idea\ntags: &a [x, *a]\n' });
+      assert.ok(describeAll(inFile(result, 'measures/self.yaml')).some((m) => m.startsWith('yaml-syntax')), describeAll(inFile(result, 'measures/self.yaml')).join('\n'));
+    });
+
     it('a few aliases are fine', () => {
       const yaml = 'id: ALIAS\ntitle: &t Portal\nstatus: planned\nfield: verwaltung\nowner: *t\ntags: [*t, *t, *t]\n';
       const result = lintFiles({ 'measures/alias.yaml': yaml });
       assert.deepEqual(describeAll(inFile(result, 'measures/alias.yaml')).filter((m) => m.startsWith('yaml-syntax')), []);
       assert.equal(result.model.measureById.get('ALIAS')?.owner, 'Portal');
+    });
+  });
+
+  describe('many values in one file', () => {
+    it('a file of more than maxTokens YAML tokens is one finding, counted before any tree is built', () => {
+      const list = `id: MANY\ntitle: T\nstatus: idea\ntags: [${'1,'.repeat(YAML_LIMITS.maxTokens / 2)}1]\n`;
+      const result = lintFiles({ 'measures/many.yaml': list });
+      assert.deepEqual(describeAll(inFile(result, 'measures/many.yaml')), [`yaml-syntax: File has too many YAML elements (more than ${YAML_LIMITS.maxTokens}): not evaluated`]);
+      assertRestLinted(result);
+    });
+
+    it(`findings per rule and measure stop at ${MAX_REPORTS_PER_RULE}, then one finding says how many more (schema and rules)`, () => {
+      const n = 5_000;
+      const yaml = `id: MANY\ntitle: T\nstatus: idea\ntags: [${'1,'.repeat(n - 1)}1]\ndepends_on: [${Array.from({ length: n }, (_, i) => `X-${i}`).join(',')}]\n`;
+      const result = lintFiles({ 'measures/many.yaml': yaml });
+      const byRule = (rule: string) => inFile(result, 'measures/many.yaml').filter((f) => f.rule === rule);
+      assert.equal(byRule('schema').length, MAX_SCHEMA_PROBLEMS + 1);
+      assert.equal(byRule('schema').at(-1)!.message.en, `${n - MAX_SCHEMA_PROBLEMS} more schema errors here not shown: fix the ones above first`);
+      assert.equal(byRule('unknown-reference').length, MAX_REPORTS_PER_RULE + 1);
+      assert.ok(byRule('unknown-reference').some((f) => f.message.en === `${n - MAX_REPORTS_PER_RULE} more findings of this rule here not shown: fix the ones above first`));
+      assertRestLinted(result);
     });
   });
 
@@ -155,6 +206,30 @@ describe('hostile input: limits', function () {
         }
         assert.equal(deep, shallow, `called ${depth} frames deep`);
       }
+    });
+  });
+
+  describe('dependency cycles', () => {
+    // Break 3 of issue 12: a finding per entry of a cycle, each with the whole path and every member
+    // as a related location – a 1,000-measure cycle made `--format sarif` fail ("Invalid string length").
+    const ring = (n: number) => {
+      const files: Record<string, string> = {};
+      for (let i = 0; i < n; i++) files[`measures/r${i}.yaml`] = `id: R-${i}\ntitle: Ring ${i}\nstatus: planned\nfield: verwaltung\ndepends_on: [R-${(i + 1) % n}]\n`;
+      return files;
+    };
+
+    it(`a cycle of more than ${PER_ENTRY_UP_TO} measures is one finding with at most ${MAX_RELATED} related locations`, () => {
+      const result = lintFiles(ring(1_000));
+      const cycles = result.findings.filter((f) => f.rule === 'dependency-cycle');
+      assert.equal(cycles.length, 1);
+      assert.ok(cycles[0].related!.length <= MAX_RELATED, `${cycles[0].related!.length} related locations`);
+      assert.match(cycles[0].message.en, /^Dependency cycle through 1000 measures and milestones: R-0 → R-1 → .* → R-0\./);
+      assert.ok(cycles[0].message.en.length < 400);
+    });
+
+    it('a small cycle still has a finding at each entry that closes it', () => {
+      const result = lintFiles(ring(3));
+      assert.equal(result.findings.filter((f) => f.rule === 'dependency-cycle').length, 3);
     });
   });
 

@@ -16,6 +16,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Root as MdRoot, RootContent } from 'mdast';
 import type { Browser, Page } from 'playwright-core';
 import { loadWorkspace } from '../cli/load';
+import { sarifText } from '../cli/format/sarif';
 import type { LintResult } from '../strategy/index';
 import { renderRoadmap, ROADMAP_GROUPS, ROADMAP_TYPES } from '../strategy/diagrams/index';
 import { buildReport, reportToMarkdown, REPORT_KINDS } from '../strategy/report/index';
@@ -48,7 +49,12 @@ const P = {
   ansi: '\x1b[2J\x1b[31mROT\x1b]8;;https://evil.example\x07link\x1b]8;;\x07\x9b31m',
   xml: ']]></failure><testcase name="eingeschleust"/>&amp;\x01\uFFFE',
   github: '\n::error file=x::eingeschleust%0A::warning::',
+  ciFile: '::error file=x,line=1::gefälscht',
+  ciValue: '##[error]gefälscht',
 };
+
+/** A line of a CI log that GitHub Actions or Azure Pipelines would take for a command. */
+const CI_COMMAND = /^\s*::|##(?:vso)?\[/m;
 
 /** A strategy repository whose every user-written field carries payloads. */
 function writeHostileRepository(dir: string): void {
@@ -118,6 +124,8 @@ function writeHostileRepository(dir: string): void {
   // Ids are user text too: invalid ones are reported, but still drawn and listed.
   write('measures/c.yaml', stringify({ id: `C${P.script}`, title: `Ohne Datum ${P.xml}`, status: 'idea', field: 'f1', ai: { category: 'generation', risk: 'limited' } }));
   write('measures/d.yaml', stringify({ id: `D\x1b[2J\x1b]0;titel\x07`, title: `ANSI ${P.ansi}`, status: 'planned', field: 'f2' }));
+  // CI commands in a file name (a stylish header line starts with it) and in an id and a title.
+  write(`measures/${P.ciFile}.yaml`, stringify({ id: P.ciValue, title: `${P.ciValue} [klick](https://evil.example) ::add-mask::geheim`, status: 'planned', field: 'f2' }));
 }
 
 /** Every payload fragment that would act if it reached its output raw. */
@@ -349,8 +357,8 @@ describe('injection: user text stays text in every output', function () {
       validateSarifTextLater(run.stdout, 'injection: SARIF of the hostile repository');
       const sarif = JSON.parse(run.stdout) as { runs: Array<{ results: Array<{ message: { text: string } }> }> };
       const messages = sarif.runs[0].results.map((r) => r.message.text).sort();
-      // Waived findings are results too, with an accepted suppression.
-      assert.deepEqual(messages, [...json.findings, ...json.waived].map((f) => f.message).sort());
+      // Waived findings are results too, with an accepted suppression. Brackets are escaped in SARIF.
+      assert.deepEqual(messages, [...json.findings, ...json.waived].map((f) => sarifText(f.message)).sort());
     });
 
     it('JUnit: well-formed XML whose failures carry the messages', async function () {
@@ -386,6 +394,24 @@ describe('injection: user text stays text in every output', function () {
       for (const l of lines) assert.match(l, /^::(error|warning|notice) file=[^:]*,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^:]*::/);
     });
 
+    it('no output on stdout carries a CI command (a file name, an id, a title), and machine formats keep the values', () => {
+      for (const format of ['stylish', 'json', 'sarif', 'junit']) {
+        const run = strategy(['lint', '--root', dir, '--format', format, '--as-of', AS_OF], { NO_COLOR: '1' });
+        assert.equal(run.status, 1, run.stderr);
+        assert.ok(run.stdout.includes('gef'), `${format}: the payload file was not linted`);
+        assert.doesNotMatch(run.stdout, CI_COMMAND, `${format}: a CI command reached stdout`);
+      }
+      assert.ok(json.findings.some((f) => f.measure === P.ciValue && f.file === `measures/${P.ciFile}.yaml`), 'JSON keeps the id and file name');
+    });
+
+    it('SARIF: brackets in message text are escaped, so user text makes no embedded link (SARIF §3.11.6)', () => {
+      const run = strategy(['lint', '--root', dir, '--format', 'sarif', '--as-of', AS_OF]);
+      const sarif = JSON.parse(run.stdout) as { runs: Array<{ results: Array<{ message: { text: string }; relatedLocations?: Array<{ message: { text: string } }> }> }> };
+      const texts = sarif.runs[0].results.flatMap((r) => [r.message.text, ...(r.relatedLocations ?? []).map((l) => l.message.text)]);
+      assert.ok(texts.some((t) => t.includes('\\[')), 'a message with a bracket was expected');
+      for (const t of texts) assert.doesNotMatch(t, /(^|[^\\])[[\]]/, `unescaped bracket: ${t}`);
+    });
+
     const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/;
     it('stylish without colour: no control characters from user text reach the terminal', () => {
       const run = strategy(['lint', '--root', dir, '--as-of', AS_OF], { NO_COLOR: '1' });
@@ -410,13 +436,18 @@ describe('injection: user text stays text in every output', function () {
       assert.equal(run.status, 0, run.stderr);
       assert.ok(run.stderr.length > 0, 'a note was expected');
       assert.doesNotMatch(run.stderr, /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/);
+      assert.ok(run.stderr.includes('gef'), 'the payload id was expected in the note');
+      assert.doesNotMatch(run.stderr, CI_COMMAND);
+      assert.doesNotMatch(run.stdout, CI_COMMAND, 'Mermaid on stdout');
     });
 
     it('report and export: nothing from the repository on stderr', () => {
-      for (const args of [['report', 'inventory', '--format', 'md'], ['export', '--format', 'csv']]) {
+      for (const args of [['report', 'inventory', '--format', 'md'], ['export', '--format', 'csv'], ['export', '--format', 'json']]) {
         const run = strategy([...args, '--root', dir, '--as-of', AS_OF]);
         assert.equal(run.status, 0, run.stderr);
         assert.doesNotMatch(run.stderr, /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/);
+        if (args[0] === 'export') assert.ok(run.stdout.includes('gef'), `${args.join(' ')}: the payload was expected on stdout`);
+        assert.doesNotMatch(run.stdout, CI_COMMAND, `${args.join(' ')}: a CI command reached stdout`);
       }
     });
   });

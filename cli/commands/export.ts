@@ -50,6 +50,6 @@ export async function runExport(opts: ExportCommandOptions): Promise<number> {
     return 0;
   }
   const doc = exportModel(result);
-  emit(opts.format === 'json' ? JSON.stringify(doc, null, 2) + '\n' : measuresCsv(doc, result.lang), opts.output);
+  emit(opts.format === 'json' ? JSON.stringify(doc, null, 2) + '\n' : measuresCsv(doc, result.lang), opts.output, opts.format === 'json' ? 'json' : 'text');
   return 0;
 }

@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { loadWorkspace, resolveRoot } from '../load';
 import { parseAsOf, parseLang, parseRules } from '../options';
 import { emit, useColor } from '../io';
+import type { OutputKind } from '../ci-safe';
 import { UsageError } from '../errors';
 import { setCliLang } from '../lang';
 import { message } from '../../strategy/index';
@@ -35,6 +36,9 @@ const FORMATS: Record<string, () => Promise<Formatter>> = {
   codequality: async () => (await import('../format/codequality')).formatCodeQuality,
 };
 
+/** How each format is kept from carrying CI commands on stdout (cli/ci-safe.ts). */
+const OUTPUT_KIND: Record<string, OutputKind | 'commands'> = { stylish: 'text', json: 'json', sarif: 'json', junit: 'xml', github: 'commands' };
+
 /** `strategy lint`: returns the exit code (0 clean, 1 findings fail the run). */
 export async function runLint(opts: LintCommandOptions): Promise<number> {
   const load = FORMATS[opts.format];
@@ -63,7 +67,7 @@ export async function runLint(opts: LintCommandOptions): Promise<number> {
   setCliLang(result.lang);
   const rootLabel = relative(process.cwd(), root).split('\\').join('/') || '.';
   const ctx: FormatContext = { result, root, rootLabel, color: !opts.output && opts.format === 'stylish' && useColor(process.stdout), quiet: Boolean(opts.quiet) };
-  emit((await load())(ctx), opts.output);
+  emit((await load())(ctx), opts.output, OUTPUT_KIND[opts.format]);
   return exitCode(result, opts.maxWarnings);
 }
 

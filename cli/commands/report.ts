@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import { version } from '../../package.json';
 import { loadWorkspace, readLoadedBytes, resolveRoot } from '../load';
 import { parseAsOf, parseLang } from '../options';
-import { emit } from '../io';
+import { emit, note as noteLine } from '../io';
 import { UsageError } from '../errors';
 import { setCliLang } from '../lang';
 import { message } from '../../strategy/messages/index';
@@ -77,7 +77,7 @@ export async function runReport(kind: string, opts: ReportCommandOptions): Promi
   const { sourceRevision } = await import('../report/git');
   const generator = `Digital Strategy Roadmap ${version}`;
   const doc = buildReport(result, kind as 'council', { ...(await sourceRevision(root, { paths: ws.paths(), isRead: (p) => ws.kindOf(p) !== undefined, bytes: (p) => readLoadedBytes(root, p, opts.maxFileSize) })), generator, inquiry, changes });
-  const note = (line: string) => process.stderr.write(`strategy: ${line}\n`);
+  const note = noteLine;
 
   switch (format) {
     case 'md':

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { loadWorkspace, resolveRoot } from '../load';
 import { parseAsOf, parseLang } from '../options';
-import { emit, writeFileAtomic } from '../io';
+import { emit, note, writeFileAtomic } from '../io';
 import { UsageError } from '../errors';
 import { cliLang, setCliLang } from '../lang';
 import { dependencyGraph, message, shorten } from '../../strategy/index';
@@ -136,6 +136,6 @@ function noteOmitted(diagrams: RoadmapDiagram[]): void {
   const omitted = diagrams.flatMap((d) => d.omitted);
   if (omitted.length) {
     const ids = omitted.map((id) => printable(shorten(id))).join(', ');
-    process.stderr.write(`strategy: ${message(cliLang(), omitted.length === 1 ? 'roadmap.omitted.one' : 'roadmap.omitted.other', { n: omitted.length, ids })}\n`);
+    note(message(cliLang(), omitted.length === 1 ? 'roadmap.omitted.one' : 'roadmap.omitted.other', { n: omitted.length, ids }));
   }
 }

@@ -1,4 +1,4 @@
-import type { FormatContext } from './types';
+import { shownId, type FormatContext } from './types';
 
 /** Escaping of GitHub workflow commands (data and properties differ: properties also escape `:` and `,`). */
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -18,7 +18,7 @@ export function formatGithub(ctx: FormatContext): string {
         `col=${f.range.start.column}`,
         `endLine=${f.range.end.line}`,
         `endColumn=${f.range.end.column}`,
-        `title=${escapeProperty(f.rule + (f.measure ? ` (${f.measure})` : ''))}`,
+        `title=${escapeProperty(f.rule + (f.measure ? ` (${shownId(f.measure)})` : ''))}`,
       ];
       return `::${cmd} ${props.join(',')}::${escapeData(f.message[result.lang])}\n`;
     })

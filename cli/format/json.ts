@@ -1,5 +1,5 @@
 import type { Finding } from '../../strategy/index';
-import type { FormatContext } from './types';
+import { shownId, shownText, type FormatContext } from './types';
 
 function row(f: Finding, lang: 'de' | 'en') {
   return {
@@ -10,7 +10,7 @@ function row(f: Finding, lang: 'de' | 'en') {
     endColumn: f.range.end.column,
     severity: f.severity,
     rule: f.rule,
-    ...(f.measure !== undefined ? { measure: f.measure } : {}),
+    ...(f.measure !== undefined ? { measure: shownId(f.measure) } : {}),
     message: f.message[lang],
   };
 }
@@ -26,7 +26,7 @@ export function formatJson(ctx: FormatContext): string {
     asOf: result.asOf,
     summary: { errors: count('error'), warnings: count('warning'), infos: count('info'), waived: result.waived.length, files: result.fileCount, measures: result.model.measures.length },
     findings: shown.map((f) => row(f, result.lang)),
-    waived: result.waived.map((f) => ({ ...row(f, result.lang), reason: f.waiver!.reason, ...(f.waiver!.until ? { until: f.waiver!.until } : {}), ...(f.waiver!.by ? { by: f.waiver!.by } : {}) })),
+    waived: result.waived.map((f) => ({ ...row(f, result.lang), reason: shownText(f.waiver!.reason), ...(f.waiver!.until ? { until: shownText(f.waiver!.until) } : {}), ...(f.waiver!.by ? { by: shownText(f.waiver!.by) } : {}) })),
   };
   return JSON.stringify(out, null, 2) + '\n';
 }

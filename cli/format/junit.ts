@@ -1,4 +1,4 @@
-import type { FormatContext } from './types';
+import { shownId, type FormatContext } from './types';
 import { groupByFile } from '../../strategy/index';
 
 const xml = (s: string) =>
@@ -25,7 +25,7 @@ export function formatJunit(ctx: FormatContext): string {
     const list = byFile.get(file) ?? [];
     const errors = list.filter((f) => f.severity === 'error');
     const others = ctx.quiet ? [] : list.filter((f) => f.severity !== 'error');
-    const line = (f: (typeof list)[number]) => `${file}:${f.range.start.line}:${f.range.start.column} ${f.severity} ${f.rule}${f.measure ? ` [${f.measure}]` : ''}: ${f.message[result.lang]}`;
+    const line = (f: (typeof list)[number]) => `${file}:${f.range.start.line}:${f.range.start.column} ${f.severity} ${f.rule}${f.measure ? ` [${shownId(f.measure)}]` : ''}: ${f.message[result.lang]}`;
     let body = '';
     for (const f of errors) {
       body += `\n      <failure type="${attr(f.rule)}" message="${attr(f.message[result.lang])}">${xml(line(f))}</failure>`;

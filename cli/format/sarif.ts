@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { isAbsolute, resolve, sep } from 'node:path';
 import type { Log, ReportingDescriptor, Result, Region, Location } from 'sarif';
-import type { FormatContext } from './types';
+import { shownId, shownText, type FormatContext } from './types';
 import { ALL_RULES, docsPath, resolveSeverity, type Finding, type Range } from '../../strategy/index';
 
 const DOCS_BASE = 'https://github.com/digital-strategy-roadmap/digital-strategy-roadmap/blob/main/';
@@ -36,6 +36,14 @@ function ruleName(id: string): string | undefined {
 }
 
 /** SARIF 2.1.0, as GitHub code scanning and other consumers read it. */
+/**
+ * A message's text: SARIF viewers read `[text](target)` in `message.text` as an embedded link
+ * (SARIF 2.1.0 §3.11.6), so literal brackets from user text are escaped with a backslash.
+ */
+export function sarifText(text: string): string {
+  return text.replace(/[[\]]/g, '\\$&');
+}
+
 export function formatSarif(ctx: FormatContext): string {
   const { result } = ctx;
   const lang = result.lang;
@@ -53,12 +61,12 @@ export function formatSarif(ctx: FormatContext): string {
       ruleId: f.rule,
       ...(index !== undefined ? { ruleIndex: index } : {}),
       level: level(f.severity),
-      message: { text: f.message[lang] },
+      message: { text: sarifText(f.message[lang]) },
       locations: [location(f.file, f.range)],
-      ...(f.related?.length ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, message: { text: r.message[lang] }, ...location(r.file, r.range) })) } : {}),
-      ...(f.measure ? { properties: { measure: f.measure } } : {}),
+      ...(f.related?.length ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, message: { text: sarifText(r.message[lang]) }, ...location(r.file, r.range) })) } : {}),
+      ...(f.measure ? { properties: { measure: shownId(f.measure) } } : {}),
       // A waiver is a documented exception in the measure's own file: an accepted in-source suppression.
-      ...(f.waiver ? { suppressions: [{ kind: 'inSource' as const, status: 'accepted' as const, justification: f.waiver.reason }] } : {}),
+      ...(f.waiver ? { suppressions: [{ kind: 'inSource' as const, status: 'accepted' as const, justification: shownText(f.waiver.reason) }] } : {}),
     };
   };
 

@@ -1,11 +1,10 @@
-import type { FormatContext } from './types';
+import { shownId, type FormatContext } from './types';
+import { printable } from '../ci-safe';
 import { groupByFile, message, type MessageData, type MessageKey, type Severity } from '../../strategy/index';
 
 const paint = (on: boolean, code: number, s: string) => (on ? `\u001b[${code}m${s}\u001b[39m` : s);
 
-/** User text on a terminal: line breaks become spaces, other control characters (ESC …) visible escapes, so no text can move the cursor or recolour the output. */
-export const printable = (s: string) =>
-  s.replace(/[\r\n]+/g, ' ').replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+export { printable };
 
 const SEVERITY_COLOUR: Record<Severity, number> = { error: 31, warning: 33, info: 36 };
 
@@ -22,7 +21,7 @@ export function formatStylish(ctx: FormatContext): string {
     for (const f of list) {
       const sev = paint(color, SEVERITY_COLOUR[f.severity], severityLabel(f.severity));
       const where = `${f.range.start.line}:${f.range.start.column}`.padEnd(8);
-      const measure = f.measure ? `[${printable(f.measure)}] ` : '';
+      const measure = f.measure ? `[${printable(shownId(f.measure))}] ` : '';
       lines.push(`  ${where} ${sev}  ${measure}${printable(f.message[result.lang])}  ${paint(color, 90, f.rule)}`);
     }
     lines.push('');

@@ -2,6 +2,7 @@ import type { ParsedFile } from '../parse/file';
 import { DEFAULT_INCLUDE } from './catalogue';
 import type { Model, StrategyConfig } from './types';
 import { parseDateSpan } from '../dates';
+import { pushAll } from '../arrays';
 
 /** Combines parsed files into the resolved model. Linear in the number of files and elements. */
 export function buildModel(files: ParsedFile[]): Model {
@@ -26,10 +27,10 @@ export function buildModel(files: ParsedFile[]): Model {
   const ordered = byRankAndPath(files);
   for (const f of ordered) {
     // Most files are one measure and no catalogue: skip the empty lists (thousands per edit).
-    if (f.fields.length) model.fields.push(...f.fields);
-    if (f.goals.length) model.goals.push(...f.goals);
-    if (f.partners.length) model.partners.push(...f.partners);
-    if (f.programmes.length) model.programmes.push(...f.programmes);
+    if (f.fields.length) pushAll(model.fields, f.fields);
+    if (f.goals.length) pushAll(model.goals, f.goals);
+    if (f.partners.length) pushAll(model.partners, f.partners);
+    if (f.programmes.length) pushAll(model.programmes, f.programmes);
     for (const m of f.measures) model.measures.push(m);
   }
   for (const x of model.fields) if (!model.fieldById.has(x.id)) model.fieldById.set(x.id, x);

@@ -47,7 +47,7 @@ export interface ParseLimits {
 export const DEFAULT_LIMITS: ParseLimits = { maxFileBytes: 2 * 1024 * 1024 };
 
 // RESOURCE_EXHAUSTION: the yaml package caught a stack overflow while composing deeply nested collections.
-const YAML_CODE_MESSAGES: Record<string, string> = { DUPLICATE_KEY: 'duplicateKey', TAB_AS_INDENT: 'tab', UNQUOTED_COLON: 'colon', ALIAS_COUNT: 'aliases', DEPTH: 'depth', RESOURCE_EXHAUSTION: 'depth' };
+const YAML_CODE_MESSAGES: Record<string, string> = { DUPLICATE_KEY: 'duplicateKey', TAB_AS_INDENT: 'tab', UNQUOTED_COLON: 'colon', ALIAS_COUNT: 'aliases', ALIAS_EXPANSION: 'expansion', TOKENS: 'tokens', DEPTH: 'depth', RESOURCE_EXHAUSTION: 'depth' };
 /** A file that is not YAML at all yields hundreds of errors; the first ones are enough to act on. */
 const MAX_YAML_PROBLEMS = 20;
 
@@ -166,6 +166,8 @@ function pushYamlProblems(pf: ParsedFile, problems: YamlProblem[], measure?: str
       if (keyText) range = pf.lines.range(p.range.start.offset, p.range.start.offset + keyText.length);
       message = formatMessage(yamlSyntax.messages.duplicateKey, { key: unquoteKey(keyText) || '?' });
     } else if (key === 'aliases') message = formatMessage(yamlSyntax.messages.aliases, { max: YAML_LIMITS.maxAliasCount });
+    else if (key === 'expansion') message = formatMessage(yamlSyntax.messages.expansion, { max: p.limit ?? 0 });
+    else if (key === 'tokens') message = formatMessage(yamlSyntax.messages.tokens, { max: p.limit ?? 0 });
     else if (key === 'depth') message = formatMessage(yamlSyntax.messages.depth, { max: YAML_LIMITS.maxDepth });
     else if (key === 'tab') message = formatMessage(yamlSyntax.messages.tab);
     else if (key === 'colon') message = formatMessage(yamlSyntax.messages.colon, { key: p.key ?? '?', suggestion: p.fix?.newText ?? '' });

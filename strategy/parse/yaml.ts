@@ -1,10 +1,16 @@
-import { Composer, Parser, YAMLParseError, isMap, isSeq, isScalar, type CST, type Document } from 'yaml';
+import { Composer, Lexer, Parser, YAMLParseError, isMap, isSeq, isScalar, type CST, type Document } from 'yaml';
 import type { LineIndex } from '../text';
 import { repairYaml, type Repair } from './repair';
 import type { Path, Range } from '../types';
 
-/** Bounds that keep hostile YAML (alias bombs, deep nesting) from exhausting memory or stack. */
-export const YAML_LIMITS = { maxAliasCount: 100, maxDepth: 64 };
+/**
+ * Bounds that keep hostile YAML (alias bombs, deep nesting) from exhausting memory or stack.
+ * `expansionAllowance`: with aliases expanded, a document may hold at most as many values as its
+ * text has characters plus this many (without aliases it never holds more values than characters).
+ */
+export const YAML_LIMITS = { maxAliasCount: 100, maxDepth: 64, expansionAllowance: 10_000, maxTokens: 500_000 };
+/** Texts shorter than this cannot hold `maxTokens` tokens worth counting (most files are a few KB). */
+const TOKEN_COUNT_FROM = 200_000;
 /** Composing recurses (several frames per level; Node's default stack overflows near 1,000 levels). */
 const SAFE_COMPOSE_DEPTH = 256;
 
@@ -16,6 +22,8 @@ export interface YamlProblem {
   key?: string;
   /** The text that repairs the mistake (a recovered tab or colon). */
   fix?: { range: Range; newText: string; safe: boolean };
+  /** The limit exceeded, for limits that depend on the file (ALIAS_EXPANSION). */
+  limit?: number;
 }
 
 /**
@@ -37,6 +45,14 @@ export class YamlSource {
   ) {
     // YAML 1.2 counts a lone CR as a line break, the yaml package does not; same length, same offsets.
     const source = text.replace(/\r(?!\n)/g, '\n');
+    // The yaml package needs about 1.5 KB of memory and 10 µs per token: a 2 MB list of a million
+    // values would take a gigabyte and many seconds. The lexer alone streams (no tree), so count first.
+    if (source.length >= TOKEN_COUNT_FROM && tooManyTokens(source, YAML_LIMITS.maxTokens)) {
+      this.index = indexNodes(null, (o: number) => o);
+      this.problems.push({ code: 'TOKENS', message: `more than ${YAML_LIMITS.maxTokens} tokens`, range: this.range(0, 0), limit: YAML_LIMITS.maxTokens });
+      this.value = null;
+      return;
+    }
     const first = composeText(source);
     // A tab in the indentation or an unquoted value with a colon: parse the text as meant, report the mistake once.
     const recovered = first.repairable ? recover(source, first) : undefined;
@@ -58,8 +74,13 @@ export class YamlSource {
         const settled = settle(doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount }), YAML_LIMITS.maxDepth + 1);
         value = settled.value;
         const depth = settled.depth;
+        const maxValues = source.length + YAML_LIMITS.expansionAllowance;
         if (depth > YAML_LIMITS.maxDepth) {
           this.problems.push({ code: 'DEPTH', message: `nesting deeper than ${YAML_LIMITS.maxDepth} levels`, range: this.rootRange() });
+          value = null;
+        } else if (settled.shared && expandedSize(value, maxValues) > maxValues) {
+          // Rules and outputs walk the value as a tree: a list reached through 97 aliases is 97 lists.
+          this.problems.push({ code: 'ALIAS_EXPANSION', message: `aliases expand the document to more than ${maxValues} values`, range: this.rootRange(), limit: maxValues });
           value = null;
         }
       } catch (e) {
@@ -401,6 +422,12 @@ function parseTokens(source: string): CST.Token[] | undefined {
   }
 }
 
+function tooManyTokens(source: string, limit: number): boolean {
+  let n = 0;
+  for (const _ of new Lexer().lex(source)) if (++n > limit) return true;
+  return false;
+}
+
 /** What `parseDocument` does (first document; a second one is an error), from tokens parsed already. logLevel 'error': no warnings printed with process.emitWarning. */
 function composeFirst(tokens: CST.Token[], length: number): Document.Parsed {
   const composer = new Composer(OPTIONS);
@@ -446,7 +473,7 @@ function firstLine(s: string): string {
  * of a repository's memory. Iterative (hostile depth); an array reached twice through aliases is
  * copied once, so shared parts stay shared.
  */
-function settle(root: unknown, limit: number): { value: unknown; depth: number } {
+function settle(root: unknown, limit: number): { value: unknown; depth: number; shared: boolean } {
   const copies = new Map<unknown[], unknown[]>();
   const exact = (a: unknown[]) => {
     let copy = copies.get(a);
@@ -457,11 +484,16 @@ function settle(root: unknown, limit: number): { value: unknown; depth: number }
   let best = 0;
   const stack: Array<[unknown, number]> = [[value, 0]];
   const seen = new Set<unknown>();
+  let shared = false;
   while (stack.length) {
     const [x, d] = stack.pop()!;
     if (d > best) best = d;
-    if (best >= limit) return { value, depth: best };
-    if (!x || typeof x !== 'object' || seen.has(x)) continue;
+    if (best >= limit) return { value, depth: best, shared };
+    if (!x || typeof x !== 'object') continue;
+    if (seen.has(x)) {
+      shared = true;
+      continue;
+    }
     seen.add(x);
     if (Array.isArray(x)) {
       for (let i = 0; i < x.length; i++) {
@@ -483,5 +515,38 @@ function settle(root: unknown, limit: number): { value: unknown; depth: number }
       }
     }
   }
-  return { value, depth: best };
+  return { value, depth: best, shared };
+}
+
+/**
+ * The number of values in `root` as a tree – a collection reached twice through aliases counts
+ * twice – up to just above `cap`; Infinity for a value that contains itself. Iterative, each
+ * collection's size computed once.
+ */
+function expandedSize(root: unknown, cap: number): number {
+  const sizes = new Map<object, number>();
+  const children = (x: object): unknown[] => (Array.isArray(x) ? x : Object.values(x));
+  const stack: Array<[object, boolean]> = root && typeof root === 'object' ? [[root, false]] : [];
+  const open = new Set<object>();
+  while (stack.length) {
+    const [x, done] = stack.pop()!;
+    if (done) {
+      let n = 1;
+      for (const c of children(x)) n += c && typeof c === 'object' ? sizes.get(c)! : 1;
+      open.delete(x);
+      if (n > cap) return n;
+      sizes.set(x, n);
+      continue;
+    }
+    if (sizes.has(x)) continue;
+    if (open.has(x)) return Infinity;
+    open.add(x);
+    stack.push([x, true]);
+    for (const c of children(x)) {
+      if (!c || typeof c !== 'object') continue;
+      if (open.has(c)) return Infinity;
+      if (!sizes.has(c)) stack.push([c, false]);
+    }
+  }
+  return root && typeof root === 'object' ? sizes.get(root)! : 1;
 }

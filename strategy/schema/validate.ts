@@ -66,21 +66,62 @@ export function validateAgainst(name: SchemaName, data: unknown, source: YamlSou
   const validate = validators[name];
   if (validate(data)) return [];
   const errors = validate.errors ?? [];
-  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  const anyOf = anyOfContext(errors);
   const out: SchemaProblem[] = [];
   const seen = new Set<string>();
+  let more = 0;
+  let firstMore: Range | undefined;
   for (const e of errors) {
-    const problem = mapError(e, errors, anyOfPaths, source, node);
+    const problem = mapError(e, anyOf, source, node);
     if (!problem) continue;
     const key = `${problem.range.start.offset}:${problem.message.en}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    // A hostile file can hold a million wrong values; the first ones are enough to act on.
+    if (out.length >= MAX_SCHEMA_PROBLEMS) {
+      more++;
+      firstMore ??= problem.range;
+      continue;
+    }
     out.push({ ...problem, path: [...basePath, ...problem.path] });
   }
+  if (more && firstMore) out.push({ range: firstMore, path: basePath, message: formatMessage(schemaRule.messages.more, { count: more }) });
   return out;
 }
 
-function mapError(e: ErrorObject, all: ErrorObject[], anyOfPaths: Set<string>, source: YamlSource, node: YamlNode | null): Omit<SchemaProblem, 'path'> & { path: Path } | undefined {
+/** Schema problems shown per validated value (a measure, a catalogue file), then one „… more“. */
+export const MAX_SCHEMA_PROBLEMS = 100;
+
+interface AnyOfContext {
+  /** Instance paths with an `anyOf` error, in the order of the errors. */
+  order: Map<string, number>;
+  /** Those of them with an error in an object branch (a wrong key says more than the shape). */
+  objectBranch: Set<string>;
+}
+
+/** The instance path and its ancestors ('/a/0/b', '/a/0', '/a', ''). */
+function* selfAndAncestors(pointer: string): Generator<string> {
+  for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
+    yield p;
+    if (!p) return;
+  }
+}
+
+/** One pass over the errors (a per-error scan of all errors would be quadratic in a hostile file). */
+function anyOfContext(errors: ErrorObject[]): AnyOfContext {
+  const order = new Map<string, number>();
+  for (const e of errors) if (e.keyword === 'anyOf' && !order.has(e.instancePath)) order.set(e.instancePath, order.size);
+  const objectBranch = new Set<string>();
+  if (order.size) {
+    for (const x of errors) {
+      if (!/\/anyOf\/\d+\/(properties|additionalProperties|required)/.test(x.schemaPath)) continue;
+      for (const p of selfAndAncestors(x.instancePath)) if (order.has(p)) objectBranch.add(p);
+    }
+  }
+  return { order, objectBranch };
+}
+
+function mapError(e: ErrorObject, anyOf: AnyOfContext, source: YamlSource, node: YamlNode | null): Omit<SchemaProblem, 'path'> & { path: Path } | undefined {
   const path = pointerToPath(e.instancePath);
   const m = schemaRule.messages;
   const parent = (e.parentSchema ?? {}) as Record<string, unknown>;
@@ -90,10 +131,11 @@ function mapError(e: ErrorObject, all: ErrorObject[], anyOfPaths: Set<string>, s
 
   // A value that may take several shapes (anyOf): report the shape once, unless it is an object
   // whose own keys are wrong (then those errors say more).
-  for (const p of anyOfPaths) {
+  const enclosing = anyOf.order.size ? [...selfAndAncestors(e.instancePath)].filter((p) => anyOf.order.has(p)).sort((a, b) => anyOf.order.get(a)! - anyOf.order.get(b)!) : [];
+  for (const p of enclosing) {
     if (e.instancePath === p && e.keyword !== 'anyOf') return undefined;
-    if (e.instancePath.startsWith(p + '/') || (e.instancePath === p && e.keyword === 'anyOf')) {
-      const objectBranchErrors = all.some((x) => x.instancePath.startsWith(p) && /\/anyOf\/\d+\/(properties|additionalProperties|required)/.test(x.schemaPath));
+    if (e.instancePath !== p || e.keyword === 'anyOf') {
+      const objectBranchErrors = anyOf.objectBranch.has(p);
       if (e.keyword === 'anyOf') {
         if (objectBranchErrors && e.data && typeof e.data === 'object') return undefined;
         const desc = String(parent.description ?? '');

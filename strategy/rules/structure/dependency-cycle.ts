@@ -6,6 +6,7 @@ import type { Path, RelatedLocation } from '../../types';
 const MESSAGES = {
   cycle: { de: 'Zyklische Abhängigkeit: {cycle}. Mindestens eine dieser Abhängigkeiten entfernen', en: 'Dependency cycle: {cycle}. Remove at least one of these dependencies' },
   self: { de: '„{id}“ hängt von sich selbst ab: diesen Eintrag entfernen', en: '"{id}" depends on itself: remove this entry' },
+  large: { de: 'Zyklische Abhängigkeit über {count} Maßnahmen und Meilensteine: {cycle}. Mindestens eine dieser Abhängigkeiten entfernen', en: 'Dependency cycle through {count} measures and milestones: {cycle}. Remove at least one of these dependencies' },
   member: { de: '„{id}“ ist Teil des Zyklus', en: '"{id}" is part of the cycle' },
 };
 
@@ -21,7 +22,20 @@ export const dependencyCycle: Rule = {
   messages: MESSAGES,
   check({ model, report }) {
     for (const cycle of dependencyGraph(model).cycles()) {
-      const members = memberLocations(cycle);
+      if (cycle.nodes.length > PER_ENTRY_UP_TO) {
+        // One finding for a large cycle: a finding per entry, each with its path and every member,
+        // grows with the square of the cycle (a 1,000-measure cycle was a million related locations).
+        const edge = cycle.edges[0];
+        report({
+          measure: edge.from.measure,
+          at: edge.ref.path,
+          message: 'large',
+          data: { count: cycle.nodes.length, cycle: { list: cycle.pathThrough(edge).map((n) => n.ref), separator: ' → ' } },
+          related: memberLocations(cycle, MAX_RELATED).filter((m) => m.path !== edge.ref.path).map((m) => m.location),
+        });
+        continue;
+      }
+      const members = memberLocations(cycle, PER_ENTRY_UP_TO);
       for (const edge of cycle.edges) {
         const path = cycle.pathThrough(edge);
         const self = path.length === 2 && path[0] === path[1];
@@ -37,11 +51,16 @@ export const dependencyCycle: Rule = {
   },
 };
 
-/** Every member of the cycle: at its entry that continues the cycle, else at its id. */
-function memberLocations(cycle: DependencyCycle): Array<{ path: Path; location: RelatedLocation }> {
+/** Cycles up to this many members get a finding at each entry that closes them; larger ones one finding. */
+export const PER_ENTRY_UP_TO = 20;
+/** Related locations (members) listed with the finding of a large cycle. */
+export const MAX_RELATED = 20;
+
+/** The first `max` members of the cycle: at its entry that continues the cycle, else at its id. */
+function memberLocations(cycle: DependencyCycle, max: number): Array<{ path: Path; location: RelatedLocation }> {
   const entryOf = new Map<DependencyNode, Path>();
   for (const e of cycle.edges) if (!entryOf.has(e.from)) entryOf.set(e.from, e.ref.path);
-  return cycle.nodes.map((node) => {
+  return cycle.nodes.slice(0, max).map((node) => {
     const path = entryOf.get(node) ?? (node.kind === 'measure' ? ['id'] : [...node.milestone.path, 'id']);
     const origin = node.measure.origin;
     return { path, location: { file: origin.file, range: origin.source.locate(path, 'value', origin.node), message: formatMessage(MESSAGES.member, { id: node.ref }) } };

@@ -51,6 +51,8 @@ export const yamlSyntax: Rule = {
     fixQuote: { de: 'Wert in Anführungszeichen setzen', en: 'Put the value in quotes' },
     fixIndent: { de: 'Mit Leerzeichen einrücken', en: 'Indent with spaces' },
     aliases: { de: 'Zu viele YAML-Aliase (mehr als {max}): Datei wird nicht ausgewertet (Schutz vor „Alias-Bomben“)', en: 'Too many YAML aliases (more than {max}): file not evaluated (protection against alias bombs)' },
+    expansion: { de: 'YAML-Aliase vervielfachen diese Datei auf mehr als {max} Werte: Datei wird nicht ausgewertet (Schutz vor „Alias-Bomben“)', en: 'YAML aliases expand this file to more than {max} values: file not evaluated (protection against alias bombs)' },
+    tokens: { de: 'Datei hat zu viele YAML-Elemente (mehr als {max}): nicht ausgewertet', en: 'File has too many YAML elements (more than {max}): not evaluated' },
     depth: { de: 'Zu tief verschachtelt (mehr als {max} Ebenen): Datei wird nicht ausgewertet', en: 'Nested too deeply (more than {max} levels): file not evaluated' },
     encoding: { de: 'Kein gültiges UTF-8 (Byte {byte}): bitte als UTF-8 speichern', en: 'Not valid UTF-8 (byte {byte}): save the file as UTF-8' },
     tooLarge: { de: 'Datei ist zu groß ({size} Bytes, Grenze {max}): nicht ausgewertet', en: 'File too large ({size} bytes, limit {max}): not evaluated' },

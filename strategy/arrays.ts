@@ -1,0 +1,7 @@
+/**
+ * Appends `items` to `target` one by one. `target.push(...items)` passes every item as an
+ * argument, and a large list (a hostile file's findings, a long cycle) overflows the stack.
+ */
+export function pushAll<T>(target: T[], items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) target.push(items[i]);
+}
