@@ -1,8 +1,10 @@
-import { readdirSync, readFileSync, statSync, realpathSync } from 'node:fs';
-import { join, resolve, dirname, relative, sep } from 'node:path';
-import { readErrorCode, StrategyWorkspace, STRATEGY_FILE, unreadableFile } from '../strategy/index';
-import { makeClassifier } from '../strategy/discovery';
+import { readFileSync, statSync, realpathSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { StrategyWorkspace, STRATEGY_FILE } from '../strategy/index';
+import { listRepositoryFiles, loadRepositorySync, sizeOnly, StrategyFileRefused } from '../strategy/files/load';
+import { DEFAULT_MAX_FILE_BYTES, inSkippedFolder } from '../strategy/files/policy';
 import { UsageError } from './errors';
+import { decode, NodeStore } from './store';
 
 function hasStrategyFile(dir: string): boolean {
   try {
@@ -34,87 +36,33 @@ export function resolveRoot(option: string | undefined): string {
   return root;
 }
 
-const SKIP_DIRS = new Set(['.git', 'node_modules', '.vscode-test']);
-
 /**
- * Lists files under the root as `/`-separated relative paths. Symbolic links are followed only
- * when they stay inside the root; loops and unreadable folders are skipped.
+ * Lists the files under the root that the file access policy lets the tool read
+ * (strategy/files/policy.ts), as sorted `/`-separated relative paths.
  */
 export function listFiles(root: string): string[] {
-  const out: string[] = [];
-  const realRoot = realpathSync(root);
-  const seen = new Set<string>();
-  const walk = (dir: string) => {
-    let real: string;
-    try {
-      real = realpathSync(dir);
-    } catch {
-      return;
-    }
-    if (seen.has(real) || !(real === realRoot || real.startsWith(realRoot + sep))) return;
-    seen.add(real);
-    let entries: import('node:fs').Dirent[];
-    try {
-      // Sorted: which of two paths to the same folder is listed must not depend on the file system's order.
-      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const full = join(dir, e.name);
-      if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name)) walk(full);
-      } else if (e.isFile()) {
-        out.push(relative(root, full).split(sep).join('/'));
-      } else if (e.isSymbolicLink()) {
-        try {
-          const target = realpathSync(full);
-          if (!(target === realRoot || target.startsWith(realRoot + sep))) continue;
-          const st = statSync(full);
-          if (st.isDirectory()) walk(full);
-          else if (st.isFile()) out.push(relative(root, full).split(sep).join('/'));
-        } catch {
-          /* dangling link */
-        }
-      }
-    }
-  };
-  walk(root);
-  return out.sort();
+  return listRepositoryFiles(new NodeStore(root)) as string[];
 }
-
-/** Stands for a file too large to read: the core reports it from its size alone and never looks inside. */
-function sizeOnly(size: number): Uint8Array {
-  return Object.defineProperty(new Uint8Array(0), 'byteLength', { value: size });
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
- * A file's text; its bytes when they are not UTF-8 (the core reports the first bad byte); only
- * its size when it is above the limit (not read into memory). Decoded here rather than in the
- * core so that the workspace keeps one copy of each file (its text), not bytes and text.
+ * One file by its path on disk, under the policy's size limit: its text (or bytes when not UTF-8),
+ * or only its size when it is above the limit (not read into memory). The caller decides whether
+ * the file may be read at all (for paths from the repository: strategy/files/policy.ts).
  */
 export function readLimited(full: string, maxFileBytes: number): Uint8Array | string {
   // stat, not lstat: a symbolic link counts with the size of the file it points to.
   const size = statSync(full).size;
   if (size > maxFileBytes) return sizeOnly(size);
-  // Node decodes straight into a string (no Buffer per file) and replaces a bad byte with U+FFFD;
-  // only a text with U+FFFD in it is read again as bytes, to tell a written U+FFFD from a bad byte.
-  const text = readFileSync(full, 'utf8');
-  if (!text.includes('\uFFFD')) return text;
-  const bytes = readFileSync(full);
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return bytes;
-  }
+  return decode(full);
 }
 
-/** The bytes of a file the loader read (for comparisons), or undefined above the size limit or when unreadable. */
-export function readLoadedBytes(root: string, path: string, maxFileBytes = 2 * 1024 * 1024): Uint8Array | undefined {
+/** The bytes of a file the loader read (for comparisons), or undefined above the size limit, when unreadable or refused. */
+export function readLoadedBytes(root: string, path: string, maxFileBytes = DEFAULT_MAX_FILE_BYTES): Uint8Array | undefined {
   try {
-    const full = join(root, path);
+    const store = new NodeStore(root);
+    const real = store.realPath(path);
+    if (real === undefined || inSkippedFolder(real)) return undefined;
+    const full = store.full(path);
     const st = statSync(full);
     return st.isFile() && st.size <= maxFileBytes ? readFileSync(full) : undefined;
   } catch {
@@ -122,26 +70,21 @@ export function readLoadedBytes(root: string, path: string, maxFileBytes = 2 * 1
   }
 }
 
-/** Reads the strategy repository at `root` into a workspace. */
+/** Reads the strategy repository at `root` into a workspace, under the core's file access policy. */
 export function loadWorkspace(root: string, opts: { maxFileBytes?: number } = {}): StrategyWorkspace {
-  const ws = new StrategyWorkspace(opts.maxFileBytes ? { maxFileBytes: opts.maxFileBytes } : undefined);
-  const maxFileBytes = opts.maxFileBytes ?? 2 * 1024 * 1024;
-  // Like every other file, strategy.yaml is read only from inside the repository: a link to a file
-  // elsewhere (say /proc/self/environ) would show its text in findings, and CI publishes those.
-  const strategyFile = join(root, STRATEGY_FILE);
-  const realRoot = realpathSync(root);
-  const target = realpathSync(strategyFile);
-  if (!target.startsWith(realRoot + sep)) throw new UsageError('cli.root.linkOutside', { target });
-  ws.setFile(STRATEGY_FILE, readLimited(strategyFile, maxFileBytes));
-  const classify = makeClassifier(ws.include());
-  for (const path of listFiles(root)) {
-    if (path === STRATEGY_FILE || !classify(path)) continue;
-    const full = join(root, path);
-    try {
-      ws.setFile(path, readLimited(full, maxFileBytes));
-    } catch (e) {
-      ws.setFile(path, unreadableFile(readErrorCode(e)));
+  try {
+    return loadRepositorySync(new NodeStore(root), { maxFileBytes: opts.maxFileBytes }).workspace;
+  } catch (e) {
+    if (e instanceof StrategyFileRefused) {
+      let target = '';
+      try {
+        target = realpathSync(join(root, STRATEGY_FILE));
+      } catch {
+        /* dangling */
+      }
+      if (e.reason === 'outside') throw new UsageError('cli.root.linkOutside', { target });
+      throw new UsageError({ de: `${STRATEGY_FILE} ist keine lesbare Datei im Repository (${e.reason}): nicht gelesen`, en: e.message });
     }
+    throw e;
   }
-  return ws;
 }

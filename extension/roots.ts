@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { realpath } from 'node:fs/promises';
-import { sep } from 'node:path';
-import { StrategyWorkspace, STRATEGY_FILE, collectSymbols, changedFiles, readErrorCode, unreadableFile, type LintResult, type Finding, type SymbolOccurrence } from '../strategy/index';
+import { StrategyWorkspace, STRATEGY_FILE, collectSymbols, changedFiles, type LintResult, type Finding, type SymbolOccurrence } from '../strategy/index';
+import { loadRepository, readRepositoryFile, StrategyFileRefused } from '../strategy/files/load';
+import { VscodeStore } from './store';
 import { lintOptions } from './settings';
 
 const DEBOUNCE_MS = 250;
@@ -9,31 +9,16 @@ const EXCLUDE = '{**/node_modules/**,**/.git/**}';
 
 /** One strategy repository in the workspace: a folder that holds a strategy.yaml. */
 export class StrategyRoot {
-  readonly ws = new StrategyWorkspace();
+  ws = new StrategyWorkspace();
   result: LintResult | undefined;
   private symbolCache: { model: unknown; symbols: SymbolOccurrence[] } | undefined;
-  /** Files that are symbolic links out of the root (or inside such a folder link): never read. */
+  /** Files the tool would read that the file access policy refuses (links out of the root …): never read. */
   readonly linkedOut = new Set<string>();
-  private realRoot: Promise<string | undefined> | undefined;
+  /** The root's files through VS Code, under the core's file access policy (strategy/files/). */
+  readonly store: VscodeStore;
 
-  constructor(readonly uri: vscode.Uri) {}
-
-  /**
-   * Whether `uri` leads out of this root through a symbolic link, as the CLI decides
-   * (cli/load.ts): on disk, by real path, so links inside the root are followed and a folder link
-   * out of it counts for every file below; in a virtual file system, by the link bit of `stat`.
-   */
-  async linksOut(uri: vscode.Uri): Promise<boolean> {
-    if (uri.scheme === 'file') {
-      this.realRoot ??= realpath(this.uri.fsPath).catch(() => undefined);
-      const [root, target] = await Promise.all([this.realRoot, realpath(uri.fsPath).catch(() => undefined)]);
-      return root !== undefined && target !== undefined && !target.startsWith(root.endsWith(sep) ? root : root + sep);
-    }
-    try {
-      return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.SymbolicLink) !== 0;
-    } catch {
-      return false;
-    }
+  constructor(readonly uri: vscode.Uri) {
+    this.store = new VscodeStore(uri);
   }
 
   /** Path of a file relative to this root with `/`, or undefined when it is outside. */
@@ -121,37 +106,21 @@ export class StrategyRoots implements vscode.Disposable {
 
   private async load(rootUri: vscode.Uri): Promise<StrategyRoot | undefined> {
     const root = new StrategyRoot(rootUri);
-    // As in the CLI, a strategy.yaml that links out of its folder is not read (nor its repository).
-    if (await root.linksOut(root.fileUri(STRATEGY_FILE))) return undefined;
-    root.ws.setFile(STRATEGY_FILE, await this.read(root.fileUri(STRATEGY_FILE)));
-    const include = root.ws.include().map((g) => new vscode.RelativePattern(rootUri, g));
-    const uris = new Map<string, vscode.Uri>();
-    for (const pattern of [...include, new vscode.RelativePattern(rootUri, '{funding,partners}.yaml')]) {
-      for (const u of await vscode.workspace.findFiles(pattern, EXCLUDE)) uris.set(u.toString(), u);
+    // The core's loader, as in the CLI: a strategy.yaml that links out of its folder is not read
+    // (nor its repository); files are stat'ed before they are read (size limit, regular files only).
+    let loaded;
+    try {
+      loaded = await loadRepository(root.store);
+    } catch (e) {
+      if (e instanceof StrategyFileRefused) return undefined;
+      throw e;
     }
-    await Promise.all(
-      [...uris.values()].map(async (u) => {
-        const rel = root.relative(u);
-        if (!rel || !root.tracks(rel)) return;
-        if (await root.linksOut(u)) root.linkedOut.add(rel);
-        else root.ws.setFile(rel, await this.read(u));
-      }),
-    );
+    root.ws = loaded.workspace;
+    for (const path of loaded.refused.keys()) root.linkedOut.add(path);
     this.roots.set(rootUri.toString(), root);
     root.lint();
     this.changed.fire({ root, changed: undefined });
     return root;
-  }
-
-  /** Open editors win over the disk: unsaved content is what the author sees. */
-  private async read(uri: vscode.Uri): Promise<Uint8Array | string> {
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (doc) return doc.getText();
-    try {
-      return await vscode.workspace.fs.readFile(uri);
-    } catch (e) {
-      return unreadableFile(readErrorCode(e));
-    }
   }
 
   rootOf(uri: vscode.Uri): StrategyRoot | undefined {
@@ -190,14 +159,15 @@ export class StrategyRoots implements vscode.Disposable {
       return;
     }
     if (!root.tracks(rel)) return;
-    if (await root.linksOut(uri)) {
+    const file = await readRepositoryFile(root.store, rel);
+    if ('refused' in file) {
       root.linkedOut.add(rel);
       if (root.ws.deleteFile(rel)) this.schedule(root, rel);
       return;
     }
     root.linkedOut.delete(rel);
     const before = root.ws.include().join('\n');
-    if (root.ws.setFile(rel, await this.read(uri))) {
+    if (root.ws.setFile(rel, file.content)) {
       if (rel === STRATEGY_FILE && root.ws.include().join('\n') !== before) {
         // New include globs: read the repository again.
         this.roots.delete(root.uri.toString());

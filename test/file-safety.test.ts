@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import Module from 'node:module';
-import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -378,11 +378,25 @@ describe('file safety', function () {
       assert.ok(!ws.lint({ asOf: AS_OF }).findings.some((f) => f.message.en.startsWith('Cannot read') && f.file === 'measures/io.yaml'));
     });
 
-    it('the VS Code extension reads no file through a link out of the root (vscode stub)', async () => {
-      // What VS Code's file search returns: it follows links, into folders outside the root too.
-      const found = ['a.md', 'inside-link.md', 'file-out.md', 'link-out/secret.md', 'link-out/sub/also-secret.md', 'dir.md/inner.md'].map((p) => `measures/${p}`);
+    it('the VS Code extension reads what the CLI reads, through the same loader and policy (vscode stub)', async () => {
       let scheme = 'file';
       const uri = (path: string) => ({ scheme, authority: '', path, fsPath: path, toString: () => `${scheme}://${path}` });
+      class FileSystemError extends Error {
+        constructor(readonly code: string) {
+          super(code);
+        }
+      }
+      const typeOf = (full: string) => {
+        let type = 0;
+        try {
+          const st = statSync(full);
+          type = st.isDirectory() ? 2 : st.isFile() ? 1 : 0;
+        } catch {
+          /* dangling */
+        }
+        return lstatSync(full).isSymbolicLink() ? type | 64 : type;
+      };
+      const reads: string[] = [];
       const stub = new Proxy(
         {
           Uri: { joinPath: (base: { path: string }, ...parts: string[]) => uri(join(base.path, ...parts)), file: uri },
@@ -395,13 +409,21 @@ describe('file safety', function () {
             dispose() {}
           },
           FileType: { File: 1, Directory: 2, SymbolicLink: 64 },
+          FileSystemError,
           workspace: {
             textDocuments: [],
             getConfiguration: () => ({ get: <T>(_k: string, d?: T) => d }),
-            findFiles: async (pattern: string | { pattern: string }) => (typeof pattern === 'string' ? [uri(join(root, 'strategy.yaml'))] : found.map((p) => uri(join(root, p)))),
+            findFiles: async () => [uri(join(root, 'strategy.yaml'))],
             fs: {
-              readFile: async (u: { fsPath: string }) => readFileSync(u.fsPath),
-              stat: async (u: { fsPath: string }) => ({ type: lstatSync(u.fsPath).isSymbolicLink() ? 65 : 1 }),
+              readFile: async (u: { fsPath: string }) => {
+                reads.push(u.fsPath);
+                return readFileSync(u.fsPath);
+              },
+              readDirectory: async (u: { fsPath: string }) => readdirSync(u.fsPath).map((name) => [name, typeOf(join(u.fsPath, name))]),
+              stat: async (u: { fsPath: string }) => {
+                if (!existsSync(u.fsPath)) throw new FileSystemError('FileNotFound');
+                return { type: typeOf(u.fsPath), size: statSync(u.fsPath).size };
+              },
             },
           },
         } as Record<string, unknown>,
@@ -413,7 +435,7 @@ describe('file safety', function () {
         return request === 'vscode' ? stub : original.call(this, request, ...rest);
       };
       // Fresh modules bound to this stub, and forgotten again: other tests load them with their own.
-      const forget = () => ['roots', 'settings'].forEach((m) => delete require.cache[require.resolve(`../extension/${m}`)]);
+      const forget = () => ['roots', 'settings', 'store'].forEach((m) => delete require.cache[require.resolve(`../extension/${m}`)]);
       forget();
       let StrategyRoots: typeof import('../extension/roots').StrategyRoots;
       try {
@@ -430,14 +452,19 @@ describe('file safety', function () {
         return [...roots.roots.values()][0];
       };
 
-      // On disk (file:), as the CLI: by real path, so a folder link out counts too.
+      // On disk (file:), exactly what the CLI reads: by real path, so a folder link out counts too.
+      const cli = loadWorkspace(root).paths().sort();
       const disk = await load('file');
-      assert.deepEqual(disk.ws.paths().sort(), ['measures/a.md', 'measures/dir.md/inner.md', 'measures/inside-link.md', 'strategy.yaml']);
-      assert.deepEqual([...disk.linkedOut].sort(), ['measures/file-out.md', 'measures/link-out/secret.md', 'measures/link-out/sub/also-secret.md']);
+      assert.deepEqual(disk.ws.paths().sort(), cli);
+      assert.ok(cli.includes('measures/inside-link.md'));
+      // Dangling links and link loops cannot be resolved to a path inside the root either.
+      assert.deepEqual([...disk.linkedOut].sort(), ['measures/dangling.md', 'measures/file-out.md', 'measures/ping.md', 'measures/pong.md', 'measures/self-loop.md']);
       assert.ok(!JSON.stringify(disk.result?.findings).includes('SECRET'), 'text from outside in a finding');
-      // A virtual file system has no real paths: a file that is a link is skipped by its stat type.
+      assert.ok(!reads.some((f) => f.startsWith(outside)), `read outside the root: ${reads.filter((f) => f.startsWith(outside)).join(', ')}`);
+      // A virtual file system has no real paths: no link is followed, to a file or a folder.
       const virtual = await load('memfs');
-      assert.deepEqual(virtual.ws.paths().sort(), ['measures/a.md', 'measures/dir.md/inner.md', 'measures/link-out/secret.md', 'measures/link-out/sub/also-secret.md', 'strategy.yaml']);
+      assert.deepEqual(virtual.ws.paths().sort(), cli.filter((p) => p !== 'measures/inside-link.md'));
+      assert.deepEqual([...virtual.linkedOut].sort(), ['measures/dangling.md', 'measures/file-out.md', 'measures/inside-link.md', 'measures/ping.md', 'measures/pong.md', 'measures/self-loop.md']);
     });
 
     it('strategy.yaml that links out of the root is not read: one line, exit 2', () => {
