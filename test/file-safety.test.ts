@@ -467,6 +467,21 @@ describe('file safety', function () {
       assert.deepEqual([...virtual.linkedOut].sort(), ['measures/dangling.md', 'measures/file-out.md', 'measures/inside-link.md', 'measures/ping.md', 'measures/pong.md', 'measures/self-loop.md']);
     });
 
+    // Break 8 of issue 12: a link into .git (remote URLs with tokens, auth headers) was read and quoted.
+    it('a link into .git (or node_modules) is not read, though its target is inside the root', () => {
+      const dir = join(base, 'git-link');
+      mkdirSync(join(dir, '.git'), { recursive: true });
+      mkdirSync(join(dir, 'measures'));
+      writeFileSync(join(dir, 'strategy.yaml'), 'schema: 1\ntitle: T\norganisation: O\n');
+      writeFileSync(join(dir, '.git', 'config'), '[remote "origin"]\n\turl = https://x-access-token:ghs_GEHEIMTOKEN@github.com/o/r\n[http]\n\textraheader = AUTHORIZATION: basic GEHEIM\n');
+      symlinkSync('../.git/config', join(dir, 'measures', 'cfg.yaml'));
+      symlinkSync('../.git', join(dir, 'measures', 'gitdir'));
+      assert.deepEqual(listFiles(dir), ['strategy.yaml']);
+      const run = strategy(['lint', '--root', dir, '--format', 'json'], base);
+      assert.doesNotMatch(run.stdout + run.stderr, /GEHEIM/);
+      assert.deepEqual(loadWorkspace(dir).paths(), ['strategy.yaml']);
+    });
+
     it('strategy.yaml that links out of the root is not read: one line, exit 2', () => {
       const dir = join(base, 'strategy-link');
       mkdirSync(dir);
