@@ -424,7 +424,8 @@ function parseTokens(source: string): CST.Token[] | undefined {
 
 function tooManyTokens(source: string, limit: number): boolean {
   let n = 0;
-  for (const _ of new Lexer().lex(source)) if (++n > limit) return true;
+  const tokens = new Lexer().lex(source);
+  while (!tokens.next().done) if (++n > limit) return true;
   return false;
 }
 

@@ -123,7 +123,6 @@ function anyOfContext(errors: ErrorObject[]): AnyOfContext {
 
 function mapError(e: ErrorObject, anyOf: AnyOfContext, source: YamlSource, node: YamlNode | null): Omit<SchemaProblem, 'path'> & { path: Path } | undefined {
   const path = pointerToPath(e.instancePath);
-  const m = schemaRule.messages;
   const parent = (e.parentSchema ?? {}) as Record<string, unknown>;
   const kind = parent['x-kind'];
   const at = (p: Path, target: 'key' | 'value' = 'value') => source.locate(p, target, node);
