@@ -5,6 +5,7 @@
  * little parsing.
  */
 import type { Lang } from './types';
+import { message } from './messages/index';
 
 const LOCALES: Record<Lang, string> = { de: 'de-DE', en: 'en-GB' };
 
@@ -35,7 +36,7 @@ export function makeFormatter(lang: Lang): Formatter {
     const m = DATE_RE.exec(s);
     if (!m) return s;
     const [, y, q, mo, d] = m;
-    if (q) return lang === 'de' ? `${q}. Quartal ${y}` : `Q${q} ${y}`;
+    if (q) return message(lang, 'format.quarter', { q, year: y });
     if (mo && Number(mo) >= 1 && Number(mo) <= 12) {
       const at = new Date(`${y}-${mo}-${d ?? '01'}T00:00:00Z`);
       if (Number.isNaN(at.getTime()) || (d && at.getUTCDate() !== Number(d))) return s;
@@ -53,8 +54,8 @@ export function makeFormatter(lang: Lang): Formatter {
       const a = date(start);
       const b = date(end);
       if (a && b) return `${a} – ${b}`;
-      if (a) return lang === 'de' ? `ab ${a}` : `from ${a}`;
-      if (b) return lang === 'de' ? `bis ${b}` : `until ${b}`;
+      if (a) return message(lang, 'format.from', { date: a });
+      if (b) return message(lang, 'format.until', { date: b });
       return '';
     },
   };

@@ -199,6 +199,14 @@ export const de = {
   'diagram.asOf': 'Stand {day}.{month}.{year}',
   'diagram.baseline': 'Plan {ref}',
   'diagram.part': 'Teil {i} von {n}',
+  // --- dates and periods in text (strategy/format.ts), roadmap HTML, measure template ---
+  'format.quarter': '{q}. Quartal {year}',
+  'format.from': 'ab {date}',
+  'format.until': 'bis {date}',
+  'roadmapHtml.omitted': 'Ohne Datum, daher nicht im Gantt-Diagramm:',
+  'roadmapHtml.generated': 'Erzeugt mit strategy roadmap',
+  'template.fieldComment': 'Handlungsfeld',
+  'template.goalsHint': ', z. B. [{goals}]',
   // --- values of the model (CSV, roadmap, reports) ---
   'value.yes': 'ja',
   'value.no': 'nein',

@@ -77,7 +77,7 @@ const hintIds = (ids: string[], max = 6) => {
 export function renderMeasure(lang: Lang, v: MeasureValues, templates: MeasureTemplates, year: number): string {
   const common = { Y1: String(year + 1) };
   const fields = hintIds(v.model.fields.map((f) => f.id));
-  const fieldComment = `# ${lang === 'de' ? 'Handlungsfeld' : 'field of action'}${fields ? `: ${fields.replace(/, /g, ' | ')}` : ''}`;
+  const fieldComment = `# ${message(lang, 'template.fieldComment')}${fields ? `: ${fields.replace(/, /g, ' | ')}` : ''}`;
   const fieldLine = v.field ? `field: ${yamlScalar(v.field)}`.padEnd(28) + ' ' + fieldComment : `# field: …`.padEnd(28) + ' ' + fieldComment;
   const goals = hintIds(v.model.goals.map((g) => g.id), 4);
   const ai = v.ai ? renderTemplate(templates.ai, { ...common, category: v.ai.category, risk: v.ai.risk }) : '';
@@ -87,7 +87,7 @@ export function renderMeasure(lang: Lang, v: MeasureValues, templates: MeasureTe
     title: yamlScalar(v.title),
     heading: markdownHeadingText(v.title),
     field: fieldLine,
-    goals_hint: goals ? (lang === 'de' ? `, z. B. [${goals}]` : `, e.g. [${goals}]`) : '',
+    goals_hint: goals ? message(lang, 'template.goalsHint', { goals }) : '',
     ai,
   });
 }
