@@ -44,6 +44,22 @@ export function yamlContext(doc: vscode.TextDocument, pos: vscode.Position): Yam
   return { key, parent, prefix };
 }
 
+/**
+ * The range a completion replaces: the whole value token around the cursor (ids hold `-`, `/`
+ * and `.`, which VS Code's word range stops at). Without it, accepting `ST-PLATTFORM` after
+ * typing `ST-PL` gave `ST-ST-PLATTFORM`. `inserting` ends at the cursor (what VS Code filters
+ * by), `replacing` runs to the end of the token (Shift+Enter / insert-replace mode).
+ */
+export function valueRange(doc: vscode.TextDocument, pos: vscode.Position): { inserting: vscode.Range; replacing: vscode.Range } {
+  const text = doc.lineAt(pos.line).text;
+  const token = /[A-Za-z0-9_./-]/;
+  let start = pos.character;
+  while (start > 0 && token.test(text[start - 1])) start--;
+  let end = pos.character;
+  while (end < text.length && token.test(text[end])) end++;
+  return { inserting: new vscode.Range(pos.line, start, pos.line, pos.character), replacing: new vscode.Range(pos.line, start, pos.line, end) };
+}
+
 function findParent(doc: vscode.TextDocument, fromLine: number, belowIndent: number): { key: string; indent: number } | undefined {
   for (let l = fromLine - 1; l >= 0; l--) {
     const text = doc.lineAt(l).text;
@@ -155,15 +171,18 @@ export function registerLanguageFeatures(roots: StrategyRoots): vscode.Disposabl
           const ctx = yamlContext(doc, pos);
           const items: vscode.CompletionItem[] = [];
           if (ctx) {
+            const range = valueRange(doc, pos);
             const values = ENUMS[ctx.key]?.[ctx.parent] ?? (ctx.key === 'status' ? ENUMS.status[''] : undefined);
             for (const v of values ?? []) {
               const item = new vscode.CompletionItem(v, vscode.CompletionItemKind.EnumMember);
+              item.range = range;
               items.push(item);
             }
             for (const it of idItems(model, ctx.key, ctx.parent)) {
               const item = new vscode.CompletionItem({ label: it.label, description: it.detail }, it.kind);
               item.detail = it.detail;
               item.filterText = it.label;
+              item.range = range;
               items.push(item);
             }
             return items;

@@ -7,6 +7,7 @@ import { privacyRules } from '../strategy/rules/privacy/index';
 import { aiActRules } from '../strategy/rules/ai-act/index';
 import { waiverExpired } from '../strategy/rules/waivers/waiver-expired';
 import { waiverUnused } from '../strategy/rules/waivers/waiver-unused';
+import { waiverReason } from '../strategy/rules/waivers/waiver-reason';
 
 const ROOT = join(__dirname, '..');
 // These tests check the rules against the dates of the original text (AI_ACT_OBLIGATIONS); the
@@ -76,7 +77,7 @@ describe('privacy and AI Act rules', () => {
       assert.equal(sev('ethics-review-missing'), 'warning');
     });
 
-    for (const rule of [...mine, waiverExpired, waiverUnused]) {
+    for (const rule of [...mine, waiverExpired, waiverUnused, waiverReason]) {
       it(`${rule.id}: German and English texts, German quotes, a docs page with every section`, () => {
         const texts = [rule.description, ...Object.values(rule.messages)];
         for (const t of texts) {

@@ -1,5 +1,6 @@
 import type { YamlNode, YamlSource } from '../parse/yaml';
 import { parseDateSpan } from '../dates';
+import { isRealReason } from '../data/waivers';
 import { arr, bool, dateStr, isRecord, num, oneOf, str, text } from './coerce';
 import { readLifecycle, readRegister } from './register';
 import {
@@ -67,7 +68,7 @@ export function buildMeasure(data: Record<string, unknown>, file: string, source
     if (!isRecord(w)) return;
     const rule = str(w.rule);
     const reason = text(w.reason);
-    if (!rule || !reason?.trim()) return;
+    if (!rule || !isRealReason(reason)) return;
     waivers.push({ rule, reason, until: dateStr(w.until), by: text(w.by), path: ['waivers', i] });
   });
 
