@@ -39,7 +39,7 @@ function normalize(text: string): string {
  * The model ignores a waiver without a real reason (strategy/model/measure.ts), so the finding it
  * meant to waive is still reported, and rule `waiver-reason` says why.
  */
-export function isRealReason(reason: string | undefined): reason is string {
+export function isRealReason(reason: string | undefined): boolean {
   if (reason === undefined) return false;
   if (PLACEHOLDERS.has(normalize(reason))) return false;
   return (reason.match(/\p{L}/gu)?.length ?? 0) >= WAIVER_REASON_MIN_LETTERS;

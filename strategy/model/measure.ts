@@ -68,7 +68,7 @@ export function buildMeasure(data: Record<string, unknown>, file: string, source
     if (!isRecord(w)) return;
     const rule = str(w.rule);
     const reason = text(w.reason);
-    if (!rule || !isRealReason(reason)) return;
+    if (!rule || reason === undefined || !isRealReason(reason)) return;
     waivers.push({ rule, reason, until: dateStr(w.until), by: text(w.by), path: ['waivers', i] });
   });
 

@@ -23,8 +23,9 @@ export const waiverReason: Rule = {
     list.forEach((w, i) => {
       // A missing or empty reason is a schema finding (required, minLength) already.
       if (!isRecord(w) || typeof w.reason !== 'string' || !w.reason.trim() || typeof w.rule !== 'string') return;
-      if (isRealReason(w.reason)) return;
-      report({ message: 'placeholder', at: ['waivers', i, 'reason'], target: 'value', data: { rule: w.rule, reason: w.reason.trim() } });
+      const reason: string = w.reason;
+      if (isRealReason(reason)) return;
+      report({ message: 'placeholder', at: ['waivers', i, 'reason'], target: 'value', data: { rule: w.rule, reason: reason.trim() } });
     });
   },
 };
