@@ -1,13 +1,16 @@
 import * as vscode from 'vscode';
 import { AI_CATEGORIES, AI_RISKS } from '../strategy/index';
-import { checkId, existingIds, measurePath, renderMeasure, uniqueDerivedId } from '../strategy/templates/measure';
+import { checkId, existingIds, measurePath, renderMeasure } from '../strategy/templates/measure';
+import { deriveMeasureId, idPrefix, measureFolder, uniqueId } from '../strategy/templates/measure-place';
+import { slugify } from '../strategy/templates/slug';
 import type { StrategyRoot, StrategyRoots } from './roots';
 import { uiLang } from './settings';
 
 /**
- * "New Measure": asks for title, id, field of action and whether it is an AI initiative, then
- * writes `measures/<slug>.md` from the same template as `strategy new measure` and opens it.
- * Never overwrites a file.
+ * "New Measure": asks for title, field of action, whether it is an AI initiative and then the id
+ * (offered with the prefix the field's measures use, strategy/templates/measure-place.ts), then
+ * writes `<folder of the field's measures>/<slug>.md` from the same template as
+ * `strategy new measure` and opens it. Never overwrites a file.
  */
 export interface NewMeasureArgs {
   title?: string;
@@ -28,8 +31,6 @@ export async function newMeasure(roots: StrategyRoots, root: StrategyRoot, exten
     void vscode.window.showErrorMessage(checkId(args.id, existing)!);
     return undefined;
   }
-  const id = args.id ?? (args.title ? uniqueDerivedId(title, existing) : undefined) ?? (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Id of the new measure'), value: uniqueDerivedId(title, existing), validateInput: (v) => checkId(v.trim(), existing) }))?.trim();
-  if (!id) return undefined;
   const fieldPick = args.field !== undefined ? { id: args.field || undefined } : await vscode.window.showQuickPick(
     [{ label: vscode.l10n.t('(no field of action)'), id: undefined as string | undefined }, ...model.fields.map((f) => ({ label: f.title, description: f.id, id: f.id as string | undefined }))],
     { placeHolder: vscode.l10n.t('Field of action') },
@@ -41,11 +42,17 @@ export async function newMeasure(roots: StrategyRoots, root: StrategyRoot, exten
   if (aiPick !== 'given' && aiPick !== vscode.l10n.t('No')) {
     const category = await vscode.window.showQuickPick([...AI_CATEGORIES], { placeHolder: vscode.l10n.t('AI category') });
     if (!category) return undefined;
-    const risk = await vscode.window.showQuickPick([...AI_RISKS], { placeHolder: vscode.l10n.t('Risk class (EU AI Act)') });
+    const risk = await vscode.window.showQuickPick(RISK_CHOICES.map((r) => ({ label: r, description: riskDescription(r), value: r })), { placeHolder: vscode.l10n.t('Risk class (EU AI Act)') });
     if (!risk) return undefined;
-    ai = { category, risk };
+    ai = { category, risk: risk.value };
   }
-  const path = measurePath(id, (p) => root.ws.kindOf(p) === 'measures', root.ws.include());
+  const derived = uniqueId(deriveMeasureId(title, idPrefix(model, fieldPick.id, ai !== undefined)), existing);
+  const id = args.id ?? (args.title ? derived : undefined) ?? (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Id of the new measure'), value: derived, validateInput: (v) => checkId(v.trim(), existing) }))?.trim();
+  if (!id) return undefined;
+  const isMeasure = (p: string) => root.ws.kindOf(p) === 'measures';
+  const folder = measureFolder(model, fieldPick.id);
+  const inFolder = folder !== undefined ? `${folder}/${slugify(id, Infinity)}.md` : undefined;
+  const path = inFolder && isMeasure(inFolder) ? inFolder : measurePath(id, isMeasure, root.ws.include());
   if (!path) {
     void vscode.window.showErrorMessage(vscode.l10n.t('No folder for Markdown measures: "include" in strategy.yaml matches no Markdown file.'));
     return undefined;
@@ -65,4 +72,17 @@ export async function newMeasure(roots: StrategyRoots, root: StrategyRoot, exten
   await vscode.window.showTextDocument(target);
   void roots;
   return target;
+}
+
+/** Risk classes in the order an author meets them; `prohibited` last, never preselected. */
+const RISK_CHOICES: ReadonlyArray<(typeof AI_RISKS)[number]> = ['minimal', 'limited', 'high', 'unclassified', 'prohibited'];
+
+function riskDescription(risk: string): string {
+  switch (risk) {
+    case 'minimal': return vscode.l10n.t('no obligations beyond AI literacy');
+    case 'limited': return vscode.l10n.t('transparency obligations (e.g. chatbots)');
+    case 'high': return vscode.l10n.t('Annex III use: FRIA, registration, oversight');
+    case 'unclassified': return vscode.l10n.t('not yet assessed');
+    default: return vscode.l10n.t('prohibited practice (Art. 5): may not be used');
+  }
 }

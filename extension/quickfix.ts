@@ -5,13 +5,21 @@ import { toRange } from './convert';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'markdown' }];
 
-/** Blocks a quick fix can add to a measure, each with the rules it answers. */
+/**
+ * Blocks a quick fix can add to a measure, each with the rules it answers. Lines are snippets:
+ * inserted in the editor, the first placeholder is selected (and so revealed) and Tab moves on.
+ * Nothing is filled in that the author has not stated: no `amount: 0` (an amount of zero would
+ * itself be a finding); the funding status is a choice.
+ */
 const STUBS: Array<{ key: string; rules: string[]; title: string; lines: string[] }> = [
-  { key: 'funding', rules: ['funding-missing'], title: 'Add funding entry', lines: ['funding:', '  - source: own', '    status: planned', '    amount: 0'] },
-  { key: 'privacy', rules: ['privacy-review-missing'], title: 'Add data-protection review', lines: ['privacy:', '  personal_data: false', '  dpia: not-required', '  legal_basis: ""', '  ropa: false'] },
-  { key: 'ethics', rules: ['ethics-review-missing'], title: 'Add ethics review', lines: ['ethics:', '  review: pending', '  body: ""'] },
-  { key: 'ai', rules: [], title: 'Mark as AI initiative (add ai block)', lines: ['ai:', '  category: other', '  risk: unclassified', '  purpose: ""', '  human_oversight: ""', '  transparency_notice: false'] },
+  { key: 'funding', rules: ['funding-missing'], title: 'Add funding entry', lines: ['funding:', '  - source: ${1:own}', '    status: ${2|planned,candidate,applied,granted|}'] },
+  { key: 'privacy', rules: ['privacy-review-missing'], title: 'Add data-protection review', lines: ['privacy:', '  personal_data: ${1|true,false|}', '  dpia: ${2|required,in-progress,done,not-required|}', '  legal_basis: "$3"', '  ropa: ${4|true,false|}'] },
+  { key: 'ethics', rules: ['ethics-review-missing'], title: 'Add ethics review', lines: ['ethics:', '  review: ${1|pending,done,not-required|}', '  body: "$2"'] },
+  { key: 'ai', rules: [], title: 'Mark as AI initiative (add ai block)', lines: ['ai:', '  category: ${1|other,chatbot,text-recognition,decision-support,data-analysis,translation,generation,forecasting,image-analysis,speech|}', '  risk: ${2|unclassified,minimal,limited,high,prohibited|}', '  purpose: "$3"', '  human_oversight: "$4"', '  transparency_notice: ${5|true,false|}'] },
 ];
+
+/** Escapes text for a snippet (VS Code snippet syntax: `$`, `}` and `\` are special). */
+const snippetText = (text: string) => text.replace(/[$}\\]/g, '\\$&');
 
 /** Where new keys of a measure go: after its last line, with the indentation of its keys. */
 function insertionPoint(m: Measure): { offset: number; indent: string } | undefined {
@@ -35,13 +43,17 @@ function insertBlock(doc: vscode.TextDocument, m: Measure, lines: string[]): vsc
   const pos = doc.positionAt(at.offset);
   const needsBreak = at.offset >= doc.getText().length && !doc.getText().endsWith('\n');
   const edit = new vscode.WorkspaceEdit();
-  edit.insert(doc.uri, pos, (needsBreak ? eol : '') + lines.map((l) => at.indent + l).join(eol) + eol);
+  edit.set(doc.uri, [vscode.SnippetTextEdit.insert(pos, new vscode.SnippetString((needsBreak ? eol : '') + lines.map((l) => at.indent + l).join(eol) + eol))]);
   return edit;
 }
 
+/**
+ * The waiver as snippet lines: the reason placeholder is selected for the author to overwrite.
+ * Left as it is, the placeholder is no reason (rule waiver-reason): the finding stays.
+ */
 function waiverLines(m: Measure, rule: string, lang: 'de' | 'en'): string[] {
   const reason = lang === 'de' ? 'Begründung eintragen' : 'Enter the reason';
-  const item = [`  - rule: ${rule}`, `    reason: "${reason}"`];
+  const item = [`  - rule: ${snippetText(rule)}`, `    reason: "\${1:${reason}}"`];
   return m.waivers.length || m.data.waivers !== undefined ? item : ['waivers:', ...item];
 }
 
@@ -59,7 +71,7 @@ function waiverEdit(doc: vscode.TextDocument, m: Measure, rule: string, lang: 'd
   const offset = lineEnd < 0 ? text.length : lineEnd + 1;
   const indent = ' '.repeat(keyCol - 1);
   const edit = new vscode.WorkspaceEdit();
-  edit.insert(doc.uri, doc.positionAt(offset), (lineEnd < 0 ? eol : '') + waiverLines(m, rule, lang).map((l) => indent + l).join(eol) + eol);
+  edit.set(doc.uri, [vscode.SnippetTextEdit.insert(doc.positionAt(offset), new vscode.SnippetString((lineEnd < 0 ? eol : '') + waiverLines(m, rule, lang).map((l) => indent + l).join(eol) + eol))]);
   return edit;
 }
 
@@ -127,14 +139,21 @@ export class StrategyCodeActions implements vscode.CodeActionProvider {
       }
     }
     if (suggestions.length > 1 && context.diagnostics.length) actions.push(this.fixAll(doc, suggestions));
+    // Several diagnostics under the cursor may ask for the same block: offer it once.
+    const seen = new Set<string>();
+    const unique = actions.filter((a) => !seen.has(a.title) && seen.add(a.title));
+    actions.length = 0;
+    actions.push(...unique);
 
-    // Refactor: add missing blocks to the measure under the cursor.
+    // Refactor: add missing blocks to the measure under the cursor (not those already offered as a quick fix).
+    const offered = new Set(actions.map((a) => a.title));
     const here = root.result.model.measures.find((m) => m.origin.file === rel && m.origin.node?.range && toRange(m.origin.source.range(m.origin.node.range[0], m.origin.node.range[1])).contains(range.start));
     if (here) {
       for (const stub of STUBS) {
         if (here.data[stub.key] !== undefined) continue;
         const edit = insertBlock(doc, here, stub.lines);
         if (!edit) continue;
+        if (offered.has(vscode.l10n.t(stub.title))) continue;
         const a = new vscode.CodeAction(vscode.l10n.t(stub.title), vscode.CodeActionKind.Refactor);
         a.edit = edit;
         actions.push(a);

@@ -81,7 +81,9 @@ export class StrategyRoots implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.discover()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('strategyRoadmap')) for (const r of this.roots.values()) this.relint(r);
+        // The language or a severity changes every message: publish all findings again, not only
+        // files whose findings changed (before, a language switch showed only after a reload).
+        if (e.affectsConfiguration('strategyRoadmap')) for (const r of this.roots.values()) this.relint(r, true);
       }),
     );
   }
@@ -188,13 +190,13 @@ export class StrategyRoots implements vscode.Disposable {
   }
 
   /** Lints one root now and reports which files' findings changed. */
-  relint(root: StrategyRoot) {
+  relint(root: StrategyRoot, everything = false) {
     const key = root.uri.toString();
     clearTimeout(this.timers.get(key));
     this.pending.delete(key);
     const previous = root.result;
     const result = root.lint();
-    const changed = changedFiles(previous, result);
+    const changed = everything ? undefined : changedFiles(previous, result);
     this.changed.fire({ root, changed });
   }
 

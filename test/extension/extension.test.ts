@@ -190,12 +190,13 @@ export function suiteTests(): void {
     it('New Measure writes a measure from the template that lint then sees', async () => {
       const uri = await vscode.commands.executeCommand<vscode.Uri>('strategyRoadmap.newMeasure', { title: 'Neue KI-Maßnahme für Tests', field: fieldId(), ai: { category: 'chatbot', risk: 'limited' } });
       assert.ok(uri, 'a file was written');
-      assert.match(uri.path, /measures\/.*neue-ki-massnahme-fuer-tests\.md$/);
+      // Into the folder of the field's measures, with the prefix its AI initiatives use, no filler words.
+      assert.match(uri.path, new RegExp(`measures/${fieldId()}/ki-neue-massnahme-tests\\.md$`));
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      assert.match(text, /^id: NEUE-KI-MASSNAHME-FUER-TESTS$/m);
+      assert.match(text, /^id: KI-NEUE-MASSNAHME-TESTS$/m);
       assert.match(text, /category: chatbot/);
-      await waitFor('the new measure is linted', () => api.roots.rootOf(uri)?.result?.model.measureById.has('NEUE-KI-MASSNAHME-FUER-TESTS'));
-      const again = await vscode.commands.executeCommand<vscode.Uri>('strategyRoadmap.newMeasure', { title: 'Neue KI-Maßnahme für Tests', id: 'NEUE-KI-MASSNAHME-FUER-TESTS', field: '', ai: false });
+      await waitFor('the new measure is linted', () => api.roots.rootOf(uri)?.result?.model.measureById.has('KI-NEUE-MASSNAHME-TESTS'));
+      const again = await vscode.commands.executeCommand<vscode.Uri>('strategyRoadmap.newMeasure', { title: 'Neue KI-Maßnahme für Tests', id: 'KI-NEUE-MASSNAHME-TESTS', field: '', ai: false });
       assert.equal(again, undefined, 'a duplicate id is refused');
     });
 
