@@ -15,6 +15,8 @@ export class RoadmapPanel {
   static current: RoadmapPanel | undefined;
   private type: DiagramType = 'gantt';
   private sources: string[] = [];
+  /** Measures the chart leaves out (no dates), named in the header as the CLI names them. */
+  omitted: string[] = [];
   private ready = false;
   /** Resolves the next time the webview reports a finished render (tests, export). */
   lastRendered: number | undefined;
@@ -101,8 +103,9 @@ export class RoadmapPanel {
 
   update() {
     if (!this.root.result) return;
-    const { sources, nodeMap } = roadmapFor(this.root, this.type);
+    const { sources, nodeMap, omitted } = roadmapFor(this.root, this.type);
     this.sources = sources;
+    this.omitted = omitted;
     // The webview asks for its first diagram ('ready') once its script runs.
     if (!this.ready) return;
     const model = this.root.result.model;
@@ -111,7 +114,9 @@ export class RoadmapPanel {
       diagramType: this.type,
       sources,
       nodeMap,
-      summary: vscode.l10n.t('{0} measures · as of {1}', model.measures.length, this.root.result.asOf),
+      summary: omitted.length
+        ? vscode.l10n.t('{0} of {1} measures · as of {2} · not in the chart (no start or end date): {3}', model.measures.length - omitted.length, model.measures.length, this.root.result.asOf, omitted.join(', '))
+        : vscode.l10n.t('{0} measures · as of {1}', model.measures.length, this.root.result.asOf),
     });
   }
 
