@@ -8,6 +8,7 @@ import { format } from 'node:util';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { authoringChecks } from '../test/extension/ui/authoring.mjs';
 import { ROOT, buildForTests, ensureCodeServer, packageVsix, scratch, workspaceCopy } from './vscode-env.mjs';
 
 const CHROMIUM = process.env.STRATEGY_CHROMIUM ?? '/usr/bin/chromium';
@@ -126,6 +127,12 @@ async function phaseUi(cs, vsix) {
     await page.screenshot({ path: join(IMAGES, 'vscode-roadmap.png') });
     const diagram = svgFrame.locator('#diagrams .diagram').first();
     await diagram.screenshot({ path: join(IMAGES, 'vscode-roadmap-webview.png') });
+    // The roadmap follows the strategy's language (German here), not VS Code's (English here).
+    const svgText = (await svgFrame.locator('#diagrams').textContent()) ?? '';
+    if (!/Stand \d\d\.\d\d\.\d{4}|Meilenstein/.test(svgText) || /As of \d|Milestone/.test(svgText)) throw new Error(`the roadmap is not in the strategy's language (German): ${svgText.slice(0, 300)}`);
+    log('roadmap labels in the strategy language (German) under an English VS Code');
+
+    if (!process.argv.includes('--no-authoring')) await authoringChecks(page, workspace);
   } catch (e) {
     const page = browser.pages()[0];
     if (page) {

@@ -1,0 +1,233 @@
+// Authoring checks in the real workbench (code-server + Chromium), done as an author does them:
+// keys typed into the editor, completion accepted with Enter, the quick fix picked from the
+// Ctrl+. menu with the mouse, the language changed in the settings file, New Measure answered
+// through its prompts; the result is read from the saved file or the Problems panel.
+// Run by scripts/test-vscode-web.mjs (phase 1) against a scratch copy of examples/herne.
+import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const log = (s) => process.stderr.write(`[vscode-ui] ${s}\n`);
+
+async function until(what, fn, timeoutMs = 20000) {
+  const end = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function palette(page, text) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10000 });
+  await input.fill(text);
+  await page.waitForTimeout(500);
+  await page.keyboard.press('Enter');
+}
+
+/** Opens a file with Quick Open (as typed into Ctrl+P) and waits for its editor. */
+async function openFile(page, rel) {
+  const name = rel.split('/').pop();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10000 });
+  await input.fill(rel);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15000 });
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: 10000 });
+  await page.locator(`.tabs-container .tab.active[aria-label*="${name}"], .tabs-container .tab.active[title*="${name}"]`).first().waitFor({ timeout: 15000 }).catch(() => undefined);
+  await page.locator('.editor-instance .monaco-editor').first().waitFor({ timeout: 15000 });
+  await page.waitForTimeout(800);
+}
+
+/** Puts the cursor at the end of a line (1-based) with Go to Line. */
+async function goToLineEnd(page, line) {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10000 });
+  await input.fill(`:${line}`); // Ctrl+G opens Quick Open with ':'; fill() replaces it
+  await page.waitForTimeout(200);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('End');
+}
+
+async function save(page, file, before) {
+  await page.keyboard.press('Control+S');
+  return until(`${file} saved`, () => {
+    const text = readFileSync(file, 'utf8');
+    return text !== before ? text : undefined;
+  });
+}
+
+/** Triggers completion, waits for the focused suggestion to be `label` and accepts it with Enter. */
+async function acceptCompletion(page, label) {
+  await page.keyboard.press('Control+Space');
+  const focused = page.locator('.suggest-widget.visible .monaco-list-row.focused');
+  await until(`the suggestion ${label}`, async () => {
+    const text = (await focused.getAttribute('aria-label', { timeout: 2000 }).catch(() => null)) ?? '';
+    return text.startsWith(label) || text.includes(` ${label}`) || text.split(/[,\s]/)[0] === label;
+  }, 15000).catch(async (e) => {
+    const rows = await page.locator('.suggest-widget.visible .monaco-list-row').evaluateAll((els) => els.map((x) => x.getAttribute('aria-label'))).catch(() => []);
+    throw new Error(`${e.message}; suggestions: ${JSON.stringify(rows.slice(0, 8))}`);
+  });
+  await page.keyboard.press('Enter');
+}
+
+function expect(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+/** Defect 1: the accepted id replaces everything typed of it. */
+async function completionReplacesTypedId(page, ws) {
+  const rel = 'measures/smart-city/zz-ui-complete.yaml';
+  const file = join(ws, rel);
+  const initial = ['- id: ZZ-UI-COMPLETE', '  title: Vervollständigung im Editor', '  owner: FB 11', '  status: idea', '  field: ', '  depends_on:', '    - ', '    - '].join('\n');
+  writeFileSync(file, initial);
+  await openFile(page, rel);
+  await goToLineEnd(page, 5);
+  await page.keyboard.type('smart-', { delay: 40 });
+  await acceptCompletion(page, 'smart-city');
+  await goToLineEnd(page, 7);
+  await page.keyboard.type('ST-PL', { delay: 40 });
+  await acceptCompletion(page, 'ST-PLATTFORM');
+  await goToLineEnd(page, 8);
+  await page.keyboard.type('ST-PLATTFORM/da', { delay: 40 });
+  await acceptCompletion(page, 'ST-PLATTFORM/datenraum');
+  const text = await save(page, file, initial);
+  const lines = text.split('\n');
+  expect(lines[4] === '  field: smart-city', `field line after completion: ${JSON.stringify(lines[4])}`);
+  expect(lines[6] === '    - ST-PLATTFORM', `depends_on line after completion: ${JSON.stringify(lines[6])}`);
+  expect(lines[7] === '    - ST-PLATTFORM/datenraum', `milestone ref after completion: ${JSON.stringify(lines[7])}`);
+  log('completion: smart- → smart-city, ST-PL → ST-PLATTFORM, ST-PLATTFORM/da → ST-PLATTFORM/datenraum');
+}
+
+/** Opens the Ctrl+. menu at the cursor and returns its item labels. */
+async function quickFixMenu(page) {
+  await page.keyboard.press('Control+.');
+  const items = page.locator('.action-widget .monaco-list-row');
+  await items.first().waitFor({ timeout: 15000 });
+  await page.waitForTimeout(300);
+  return items;
+}
+
+/** Defects 2 and 5: quick fixes insert a snippet, the waiver reason is selected, nothing twice. */
+async function quickFixes(page, ws) {
+  const rel = 'measures/verwaltung/zz-ui-fix.md';
+  const file = join(ws, rel);
+  const initial = ['---', 'id: ZZ-UI-FIX', 'title: Schnellkorrektur im Editor', 'owner: FB 11', 'status: pilot', 'field: verwaltung', 'start: 2026-01', 'privacy:', '  personal_data: false', '---', '', '# Schnellkorrektur im Editor', ''].join('\n');
+  writeFileSync(file, initial);
+  await openFile(page, rel);
+  await goToLineEnd(page, 5); // status: pilot – where funding-missing points
+  await page.waitForTimeout(1500); // the lint is debounced
+  let items = await quickFixMenu(page);
+  const labels = await items.allInnerTexts();
+  log(`quick fix menu: ${JSON.stringify(labels)}`);
+  const funding = labels.filter((l) => /Add funding entry|Förderung ergänzen/.test(l));
+  expect(funding.length === 1, `"Add funding entry" is offered once, got ${funding.length}: ${JSON.stringify(labels)}`);
+  await items.filter({ hasText: /waiver for "funding-missing"|Ausnahme.*funding-missing/ }).first().click();
+  // The reason placeholder is selected: what the author types replaces it.
+  await page.keyboard.type('Haushalt 2027 in Beratung', { delay: 20 });
+  await page.keyboard.press('Escape');
+  let text = await save(page, file, initial);
+  expect(/waivers:\n {2}- rule: funding-missing\n {4}reason: "Haushalt 2027 in Beratung"\n/.test(text), `the typed reason replaced the placeholder:\n${text}`);
+  log('waiver quick fix: reason selected and replaced by typing');
+
+  // Funding stub: undo the waiver first, then pick "Add funding entry".
+  writeFileSync(file, initial);
+  await page.waitForTimeout(1500);
+  await goToLineEnd(page, 5);
+  await page.waitForTimeout(1500);
+  items = await quickFixMenu(page);
+  await items.filter({ hasText: /Add funding entry|Förderung ergänzen/ }).first().click();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  text = await save(page, file, initial);
+  expect(/funding:\n {2}- source: own\n {4}status: planned\n/.test(text), `funding stub inserted:\n${text}`);
+  expect(!/amount/.test(text), `the funding stub states no amount:\n${text}`);
+  log('funding quick fix: one entry in the menu, no amount: 0');
+}
+
+async function problemTexts(page) {
+  return page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+}
+
+/** Defect 3: changing strategyRoadmap.language re-renders every existing finding. */
+async function languageSettingRefreshes(page, ws) {
+  await palette(page, '>View: Focus Problems');
+  await page.locator('.markers-panel .monaco-list-row').first().waitFor({ timeout: 20000 });
+  const german = (rows) => rows.some((r) => /„|Keine |nicht angegeben|Maßnahme/.test(r));
+  await until('German findings in the Problems panel', async () => german(await problemTexts(page)));
+  const settingsFile = join(ws, '.vscode', 'settings.json');
+  const settings = JSON.parse(readFileSync(settingsFile, 'utf8'));
+  writeFileSync(settingsFile, JSON.stringify({ ...settings, 'strategyRoadmap.language': 'en' }, null, 2));
+  const rows = await until('English findings after the language change', async () => {
+    const r = await problemTexts(page);
+    return !german(r) && r.some((x) => /"|No |measure/.test(x)) ? r : undefined;
+  });
+  log(`language switch: Problems now read e.g. ${JSON.stringify(rows.slice(0, 2))}`);
+  writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
+  await until('German findings again', async () => german(await problemTexts(page)));
+}
+
+/** Defect 6: New Measure answered through its prompts. */
+async function newMeasureThroughPrompts(page, ws) {
+  await palette(page, '>Strategy: New Measure');
+  const input = page.locator('.quick-input-widget input');
+  const rows = page.locator('.quick-input-widget .monaco-list-row');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('Sitzungsprotokolle mit Spracherkennung');
+  await page.keyboard.press('Enter');
+  await rows.first().waitFor();
+  await input.fill('Digitale Verwaltung');
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(500);
+  await input.fill('Yes');
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(500);
+  await input.fill('text-recognition');
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(500);
+  const riskLabels = await rows.allInnerTexts();
+  expect(riskLabels.length >= 5 && !/^prohibited/.test(riskLabels[0]) && /prohibited/.test(riskLabels[riskLabels.length - 1]), `risk classes start with a harmless one and end with prohibited: ${JSON.stringify(riskLabels)}`);
+  await input.fill('limited');
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(500);
+  const offered = await input.inputValue();
+  expect(offered === 'KI-SITZUNGSPROTOKOLLE-SPRACHERKENNUNG', `offered id: ${offered}`);
+  await page.keyboard.press('Enter');
+  const file = join(ws, 'measures', 'verwaltung', 'ki-sitzungsprotokolle-spracherkennung.md');
+  await until(`${file} written`, () => existsSync(file));
+  expect(/^id: KI-SITZUNGSPROTOKOLLE-SPRACHERKENNUNG$/m.test(readFileSync(file, 'utf8')), 'the id is written');
+  log(`New Measure: ${offered} in measures/verwaltung/; risk classes ${riskLabels.map((l) => l.split('\n')[0]).join(', ')}`);
+}
+
+/** Runs every check, even after one failed, and then fails with all of their messages. */
+export async function authoringChecks(page, ws) {
+  mkdirSync(join(ws, 'measures', 'smart-city'), { recursive: true });
+  const failures = [];
+  for (const check of [completionReplacesTypedId, quickFixes, languageSettingRefreshes, newMeasureThroughPrompts]) {
+    try {
+      await check(page, ws);
+    } catch (e) {
+      log(`FAILED ${check.name}: ${e instanceof Error ? e.message : e}`);
+      failures.push(`${check.name}: ${e instanceof Error ? e.message : e}`);
+      await page.keyboard.press('Escape').catch(() => undefined);
+      await page.keyboard.press('Escape').catch(() => undefined);
+    }
+  }
+  if (failures.length) throw new Error(`${failures.length} authoring check(s) failed:\n${failures.join('\n')}`);
+}
