@@ -66,6 +66,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Strate
     const root = await pickRoot(roots);
     if (!root) return;
     const { openCouncilReport } = await import('./report');
+    await roots.flush(); // the report shows what the editors show, typed a moment ago included
     return openCouncilReport(root);
   });
   command('strategyRoadmap.newMeasure', async (args?: import('./newMeasure').NewMeasureArgs) => {

@@ -213,5 +213,23 @@ export function suiteTests(): void {
       assert.match(text, /```mermaid/);
     });
 
+    it('the council report names the git commit, read from .git without the git program, and unsaved edits', async () => {
+      const commit = 'c0ffee0123456789abcdef0123456789abcdef01';
+      await writeFile('.git/HEAD', 'ref: refs/heads/main\n');
+      await writeFile('.git/refs/heads/main', `${commit}\n`);
+      let text = (await vscode.commands.executeCommand<vscode.TextDocument>('strategyRoadmap.generateCouncilReport')).getText();
+      assert.ok(text.includes(commit.slice(0, 12)), 'the report names the commit');
+      assert.doesNotMatch(text, /kein Git-Stand|no Git revision/);
+      assert.doesNotMatch(text, /nicht eingecheckten|uncommitted/);
+      const uri = await writeFile('measures/zz-unsaved.md', `---\nid: ZZ-UNSAVED\ntitle: Ungespeichert\nowner: FB 11\nstatus: idea\nfield: ${fieldId()}\n---\n`);
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const editor = await vscode.window.showTextDocument(doc);
+      await editor.edit((e) => e.replace(new vscode.Range(2, 7, 2, 20), 'Ungespeicherte Änderung'));
+      assert.ok(doc.isDirty);
+      text = (await vscode.commands.executeCommand<vscode.TextDocument>('strategyRoadmap.generateCouncilReport')).getText();
+      assert.match(text, /nicht eingecheckten Änderungen|uncommitted changes/, 'the report says it holds changes that are not committed');
+      await doc.save();
+    });
+
   });
 }
