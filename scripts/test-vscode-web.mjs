@@ -132,6 +132,10 @@ async function phaseUi(cs, vsix) {
     const failures = [];
     if (!/Stand \d\d\.\d\d\.\d{4}|Meilenstein/.test(svgText) || /As of \d|Milestone/.test(svgText)) failures.push(`the roadmap is not in the strategy's language (German): ${svgText.replace(/#roadmap[^}]*}/g, '').slice(0, 200)}`);
     else log('roadmap labels in the strategy language (German) under an English VS Code');
+    // The header counts only what the chart shows and names the measures without dates (as the CLI does).
+    const header = (await svgFrame.locator('#status').textContent()) ?? '';
+    if (!/not in the chart.*KI-TELEFON/.test(header)) failures.push(`the roadmap header does not name the measures left out: ${header}`);
+    else log(`roadmap header: ${header}`);
 
     if (!process.argv.includes('--no-authoring')) await authoringChecks(page, workspace).catch((e) => failures.push(e.message));
     if (failures.length) throw new Error(failures.join('\n'));

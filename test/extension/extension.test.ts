@@ -213,22 +213,28 @@ export function suiteTests(): void {
       assert.match(text, /```mermaid/);
     });
 
-    it('the council report names the git commit, read from .git without the git program, and unsaved edits', async () => {
-      const commit = 'c0ffee0123456789abcdef0123456789abcdef01';
-      await writeFile('.git/HEAD', 'ref: refs/heads/main\n');
-      await writeFile('.git/refs/heads/main', `${commit}\n`);
+    it('the council report names the git commit and says when the files differ from it (unsaved edits too)', async function () {
+      this.timeout(120000);
+      // A real repository, made with isomorphic-git (no git program on the machine is needed).
+      const git = await import('isomorphic-git');
+      const fs = await import('node:fs');
+      const dir = folder().fsPath;
+      await git.init({ fs, dir, defaultBranch: 'main' });
+      for (const uri of await vscode.workspace.findFiles('**/*', '{.git/**,.vscode/**}')) await git.add({ fs, dir, filepath: uri.path.slice(folder().path.length + 1) });
+      const commit = await git.commit({ fs, dir, message: 'Stand für den Rat', author: { name: 'Test', email: 'test@example.org', timestamp: 1767225600, timezoneOffset: 0 } });
       let text = (await vscode.commands.executeCommand<vscode.TextDocument>('strategyRoadmap.generateCouncilReport')).getText();
-      assert.ok(text.includes(commit.slice(0, 12)), 'the report names the commit');
+      assert.ok(text.includes(commit.slice(0, 12)), `the report names the commit ${commit.slice(0, 12)}`);
       assert.doesNotMatch(text, /kein Git-Stand|no Git revision/);
       assert.doesNotMatch(text, /nicht eingecheckten|uncommitted/);
-      const uri = await writeFile('measures/zz-unsaved.md', `---\nid: ZZ-UNSAVED\ntitle: Ungespeichert\nowner: FB 11\nstatus: idea\nfield: ${fieldId()}\n---\n`);
-      const doc = await vscode.workspace.openTextDocument(uri);
+      const uri = vscode.workspace.findFiles('measures/**/*.md').then((u) => u.find((x) => x.path.endsWith('/ki-chatbot.md'))!);
+      const doc = await vscode.workspace.openTextDocument(await uri);
       const editor = await vscode.window.showTextDocument(doc);
-      await editor.edit((e) => e.replace(new vscode.Range(2, 7, 2, 20), 'Ungespeicherte Änderung'));
+      await editor.edit((e) => e.insert(new vscode.Position(doc.lineCount - 1, 0), 'Ungespeicherte Ergänzung.\n'));
       assert.ok(doc.isDirty);
       text = (await vscode.commands.executeCommand<vscode.TextDocument>('strategyRoadmap.generateCouncilReport')).getText();
-      assert.match(text, /nicht eingecheckten Änderungen|uncommitted changes/, 'the report says it holds changes that are not committed');
-      await doc.save();
+      assert.ok(text.includes(commit.slice(0, 12)));
+      assert.match(text, /nicht eingecheckten Änderungen|uncommitted changes/, 'the report says it differs from the commit');
+      await vscode.commands.executeCommand('workbench.action.files.revert');
     });
 
   });
