@@ -5,6 +5,8 @@ import { StrategyTree, reveal, type TreeFilter } from './tree';
 import { registerLanguageFeatures } from './language';
 import { registerQuickFixes } from './quickfix';
 import { registerStatusBar } from './statusbar';
+import { registerSymbols } from './symbols';
+import { createLog, log } from './log';
 import { RoadmapPanel } from './roadmapPanel';
 import type { DiagramType } from './diagrams';
 
@@ -36,9 +38,10 @@ async function pickRoot(roots: StrategyRoots): Promise<StrategyRoot | undefined>
 
 export async function activate(context: vscode.ExtensionContext): Promise<StrategyApi> {
   const started = performance.now();
+  context.subscriptions.push(createLog());
   const roots = new StrategyRoots();
   const tree = new StrategyTree(roots);
-  context.subscriptions.push(roots, registerDiagnostics(roots, context.extensionUri), registerLanguageFeatures(roots), registerQuickFixes(roots), registerStatusBar(roots));
+  context.subscriptions.push(roots, registerDiagnostics(roots, context.extensionUri), registerLanguageFeatures(roots), registerQuickFixes(roots), registerStatusBar(roots), registerSymbols(roots));
 
   const view = vscode.window.createTreeView('strategyRoadmap.tree', { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(view);
@@ -91,11 +94,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Strate
   const loadStart = performance.now();
   const ready = roots.start().then(() => {
     const ms = performance.now() - loadStart;
-    console.log(`[strategy] loaded ${roots.roots.size} strategy root(s) in ${ms.toFixed(1)} ms`);
+    log.info(`loaded ${roots.roots.size} strategy root(s) in ${ms.toFixed(1)} ms`);
     return ms;
   });
   const activationMs = performance.now() - started;
-  console.log(`[strategy] activated in ${activationMs.toFixed(1)} ms (own code)`);
+  log.info(`activated in ${activationMs.toFixed(1)} ms (own code)`);
   return { roots, tree, activationMs, ready, roadmapPanel: () => RoadmapPanel.current };
 }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Finding, Measure } from '../strategy/index';
 import type { StrategyRoot, StrategyRoots } from './roots';
 import { toRange } from './convert';
+import { log } from './log';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'markdown' }];
 
@@ -92,7 +93,7 @@ export class StrategyCodeActions implements vscode.CodeActionProvider {
     try {
       return this.actions(doc, range, context);
     } catch (e) {
-      console.error('[strategy] code actions failed:', e);
+      log.error('code actions failed:', e);
       return [];
     }
   }

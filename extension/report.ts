@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { StrategyRoot } from './roots';
 import { lintOptions, uiLang } from './settings';
 import { headCommit } from './git';
-
+import { log } from './log';
 
 /**
  * "Generate Council Report": the same report as `strategy report council`, as Markdown in a new
@@ -50,7 +50,7 @@ async function sourceRevision(root: StrategyRoot, hasUnsaved: boolean): Promise<
         },
       });
     } catch (e) {
-      console.warn('[strategy] reading the git revision failed:', e);
+      log.warn('reading the git revision failed:', e);
     }
   }
   const commit = await headCommit(root.uri);

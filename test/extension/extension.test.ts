@@ -162,6 +162,29 @@ export function suiteTests(): void {
     });
   });
 
+  describe('symbols', () => {
+    it('Go to Symbol in Workspace finds measures, milestones and catalogue entries by id or title', async () => {
+      const found = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'KI-WOHNGELD');
+      const hit = found.find((s) => s.name === 'KI-WOHNGELD');
+      assert.ok(hit, `KI-WOHNGELD found (got ${found.map((s) => s.name).join(', ')})`);
+      assert.match(hit.location.uri.path, /ki-wohngeld\.md$/);
+      assert.ok(found.some((s) => s.name.startsWith('KI-WOHNGELD/')), 'its milestones too');
+      const byTitle = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'Digitale Verwaltung');
+      assert.ok(byTitle.some((s) => s.name === 'verwaltung' && s.kind === vscode.SymbolKind.Namespace), 'a field by its title');
+    });
+
+    it('the outline of a measure lists its keys and milestones', async () => {
+      const [uri] = (await vscode.workspace.findFiles('measures/**/ki-wohngeld.md'));
+      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+      assert.equal(symbols.length, 1);
+      assert.equal(symbols[0].name, 'KI-WOHNGELD');
+      const keys = symbols[0].children.map((c) => c.name);
+      for (const k of ['id', 'title', 'status', 'milestones']) assert.ok(keys.includes(k), `key ${k} in the outline (${keys.join(', ')})`);
+      const milestones = symbols[0].children.find((c) => c.name === 'milestones')!;
+      assert.ok(milestones.children.some((c) => c.name === 'pilotstart'));
+    });
+  });
+
   describe('views and commands', () => {
     it('Show Roadmap opens the webview, which renders the diagram', async function () {
       this.timeout(240000);

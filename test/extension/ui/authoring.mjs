@@ -215,11 +215,32 @@ async function newMeasureThroughPrompts(page, ws) {
   log(`New Measure: ${offered} in measures/verwaltung/; risk classes ${riskLabels.map((l) => l.split('\n')[0]).join(', ')}`);
 }
 
+/** Ctrl+T finds a measure by id; the outline (`@` in Quick Open) lists its front matter. */
+async function symbols(page) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+T');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10000 });
+  await page.keyboard.type('KI-WOHNGELD', { delay: 30 });
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'KI-WOHNGELD' }).first().waitFor({ timeout: 15000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: 'ki-wohngeld.md' }).waitFor({ timeout: 15000 });
+  await page.waitForTimeout(500);
+  await page.keyboard.press('F1');
+  await input.waitFor({ state: 'visible', timeout: 10000 });
+  await input.fill('@');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'pilotstart' }).first().waitFor({ timeout: 15000 }).catch(() => undefined);
+  const rows = (await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts()).map((r) => r.split('\n')[0]);
+  await page.keyboard.press('Escape');
+  for (const want of ['KI-WOHNGELD', 'status', 'milestones']) expect(rows.some((r) => r.includes(want)), `the outline lists ${want}: ${JSON.stringify(rows)}`);
+  log(`Ctrl+T KI-WOHNGELD opened ki-wohngeld.md; outline: ${rows.slice(0, 6).join(', ')} …`);
+}
+
 /** Runs every check, even after one failed, and then fails with all of their messages. */
 export async function authoringChecks(page, ws) {
   mkdirSync(join(ws, 'measures', 'smart-city'), { recursive: true });
   const failures = [];
-  for (const check of [completionReplacesTypedId, quickFixes, languageSettingRefreshes, newMeasureThroughPrompts]) {
+  for (const check of [completionReplacesTypedId, quickFixes, languageSettingRefreshes, newMeasureThroughPrompts, symbols]) {
     try {
       await check(page, ws);
     } catch (e) {
