@@ -22,9 +22,25 @@ const commandsOnDemand = {
 await build({ ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [yamlBrowserBuild, commandsOnDemand] });
 await build({ ...common, entryPoints: otherCommands.map((c) => `cli/commands/${c}.ts`), outdir: 'dist/commands' });
 chmodSync('dist/cli.js', 0o755);
+/** For the web extension: Node-only modules become ones that say so when called. */
+const nodeOnlyLeftOut = {
+  name: 'node-only-left-out',
+  setup(b) {
+    const stub = (what) => ({ contents: `const no = () => { throw new Error(${JSON.stringify(`${what} is not available in the browser`)}); }; module.exports = new Proxy({ sep: '/' }, { get: (t, k) => (k in t ? t[k] : k === '__esModule' ? false : no) });`, loader: 'js' });
+    b.onResolve({ filter: /^node:/ }, (a) => ({ path: a.path, namespace: 'node-only' }));
+    b.onResolve({ filter: /cli\/report\/git$/ }, (a) => ({ path: a.path, namespace: 'node-only' }));
+    b.onLoad({ filter: /.*/, namespace: 'node-only' }, (a) => stub(a.path));
+  },
+};
+
 if (existsSync('extension/extension.ts')) {
   // The extension bundle is minified and has no source map: it ships in the VSIX (size limit).
   await build({ ...common, entryPoints: ['extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], sourcemap: false, minify: true });
+  // The web extension (`browser` in package.json: vscode.dev, github.dev, code-server's web
+  // worker extension host): the same code for a Web Worker. What needs Node is left out – the
+  // real-path check for symbolic links on disk (a browser has no disk) and the CLI's git reader
+  // (the report reads HEAD through VS Code's file system instead) – see docs/vscode.md.
+  await build({ ...common, platform: 'browser', target: 'es2022', entryPoints: ['extension/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'], sourcemap: false, minify: true, define: { 'process.env.NODE_ENV': '"production"' }, plugins: [yamlBrowserBuild, nodeOnlyLeftOut] });
   // The roadmap webview loads Mermaid from the extension's own media folder (no CDN).
   mkdirSync('media', { recursive: true });
   copyFileSync('node_modules/mermaid/dist/mermaid.min.js', 'media/mermaid.min.js');

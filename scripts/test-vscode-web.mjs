@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { authoringChecks } from '../test/extension/ui/authoring.mjs';
-import { ROOT, buildForTests, ensureCodeServer, packageVsix, scratch, workspaceCopy } from './vscode-env.mjs';
+import { ROOT, WEB_SUITE, buildForTests, ensureCodeServer, packageVsix, scratch, workspaceCopy } from './vscode-env.mjs';
 
 const CHROMIUM = process.env.STRATEGY_CHROMIUM ?? '/usr/bin/chromium';
 // A test run never touches the tracked screenshots: only `npm run docs:images` (--images) refreshes
@@ -157,10 +157,11 @@ async function phaseUi(cs, vsix) {
   }
 }
 
-async function phaseSuite(cs, suite) {
+/** `web`: the extension's `browser` bundle in the web worker extension host (as on vscode.dev). */
+async function phaseSuite(cs, suite, { web = false } = {}) {
   const dir = scratch('strategy-suite-');
   const workspace = workspaceCopy();
-  const port = 18082;
+  const port = web ? 18083 : 18082;
   const server = await startCodeServer(cs, port, { extensionsDir: join(dir, 'ext'), userDataDir: join(dir, 'user') });
   const browser = await launchBrowser();
   try {
@@ -180,6 +181,7 @@ async function phaseSuite(cs, suite) {
     const payload = JSON.stringify([
       ['extensionDevelopmentPath', remote(ROOT)],
       ['extensionTestsPath', remote(suite)],
+      ...(web ? [['extensionDevelopmentKind', 'web']] : []),
     ]);
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`, { waitUntil: 'domcontentloaded', timeout: 90000 });
     const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('extension test suite did not finish within 5 minutes')), 300000));
@@ -198,7 +200,9 @@ async function main() {
   if (!process.argv.includes('--suite-only')) await phaseUi(cs, vsix);
   const code = await phaseSuite(cs, suite);
   log(`extension test suite exited with ${code}`);
-  process.exit(code === 0 ? 0 : 1);
+  const webCode = await phaseSuite(cs, WEB_SUITE, { web: true });
+  log(`web extension test suite (web worker extension host) exited with ${webCode}`);
+  process.exit(code === 0 && webCode === 0 ? 0 : 1);
 }
 
 main().catch((e) => {

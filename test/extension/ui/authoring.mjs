@@ -229,10 +229,13 @@ async function symbols(page) {
   await page.keyboard.press('F1');
   await input.waitFor({ state: 'visible', timeout: 10000 });
   await input.fill('@');
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'pilotstart' }).first().waitFor({ timeout: 15000 }).catch(() => undefined);
-  const rows = (await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts()).map((r) => r.split('\n')[0]);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'status' }).first().waitFor({ timeout: 15000 }).catch(() => undefined);
+  const rows = (await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts()).map((r) => r.trim().split('\n')[0]);
+  for (const want of ['KI-WOHNGELD', 'status']) expect(rows.some((r) => r.includes(want)), `the outline lists ${want}: ${JSON.stringify(rows)}`);
+  // The list is virtual: a milestone further down is found by typing it.
+  await input.fill('@pilotstart');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'pilotstart' }).first().waitFor({ timeout: 15000 });
   await page.keyboard.press('Escape');
-  for (const want of ['KI-WOHNGELD', 'status', 'milestones']) expect(rows.some((r) => r.includes(want)), `the outline lists ${want}: ${JSON.stringify(rows)}`);
   log(`Ctrl+T KI-WOHNGELD opened ki-wohngeld.md; outline: ${rows.slice(0, 6).join(', ')} …`);
 }
 
