@@ -7,8 +7,8 @@ import { registerQuickFixes } from './quickfix';
 import { registerStatusBar } from './statusbar';
 import { registerSymbols } from './symbols';
 import { createLog, log } from './log';
-import { RoadmapPanel } from './roadmapPanel';
-import type { DiagramType } from './diagrams';
+import { RoadmapPanel, type RoadmapState } from './roadmapPanel';
+import type { DiagramType, RoadmapFilter } from './diagrams';
 
 /** What the extension exposes to its tests (and to other extensions). */
 export interface StrategyApi {
@@ -55,9 +55,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Strate
     for (const r of roots.roots.values()) roots.relint(r);
     await vscode.commands.executeCommand('workbench.actions.view.problems');
   });
-  command('strategyRoadmap.showRoadmap', async (type?: DiagramType) => {
+  command('strategyRoadmap.showRoadmap', async (type?: DiagramType, filter?: RoadmapFilter) => {
     const root = await pickRoot(roots);
-    if (root) RoadmapPanel.show(roots, root, context.extensionUri, typeof type === 'string' ? type : undefined);
+    if (root) RoadmapPanel.show(roots, root, context.extensionUri, typeof type === 'string' ? type : undefined, typeof filter === 'object' && filter ? filter : undefined);
   });
   command('strategyRoadmap.exportRoadmap', async () => {
     const root = await pickRoot(roots);
@@ -97,6 +97,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Strate
     log.info(`loaded ${roots.roots.size} strategy root(s) in ${ms.toFixed(1)} ms`);
     return ms;
   });
+  // After a reload VS Code restores an open roadmap panel with the state its webview saved.
+  context.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer('strategyRoadmap.roadmap', {
+      deserializeWebviewPanel: (panel, state) => RoadmapPanel.revive(roots, ready, panel, context.extensionUri, state as RoadmapState | undefined),
+    }),
+  );
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms (own code)`);
   return { roots, tree, activationMs, ready, roadmapPanel: () => RoadmapPanel.current };

@@ -1,6 +1,21 @@
 import * as vscode from 'vscode';
 import type { StrategyRoot, StrategyRoots } from './roots';
-import { roadmapFor, type DiagramType } from './diagrams';
+import { cleanFilter, roadmapFor, type DiagramType, type RoadmapFilter } from './diagrams';
+import { log } from './log';
+
+/**
+ * After an edit the findings come first: the roadmap is computed only once typing has paused
+ * this long after the last lint, and only while the panel is visible (docs/vscode.md).
+ */
+const ROADMAP_IDLE_MS = 600;
+
+/** What the webview keeps across a reload (VS Code's webview state), restored by the serializer. */
+export interface RoadmapState {
+  root?: string;
+  type?: DiagramType;
+  filter?: RoadmapFilter;
+  zoom?: number;
+}
 import { reveal } from './tree';
 
 function nonce(): string {
@@ -21,23 +36,45 @@ export class RoadmapPanel {
   /** Resolves the next time the webview reports a finished render (tests, export). */
   lastRendered: number | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  private filter: RoadmapFilter = {};
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Milliseconds the last roadmap computation took (the benchmark reads it). */
+  lastComputeMs: number | undefined;
 
-  static show(roots: StrategyRoots, root: StrategyRoot, extensionUri: vscode.Uri, type?: DiagramType): RoadmapPanel {
+  static show(roots: StrategyRoots, root: StrategyRoot, extensionUri: vscode.Uri, type?: DiagramType, filter?: RoadmapFilter): RoadmapPanel {
     if (RoadmapPanel.current && RoadmapPanel.current.root === root) {
       if (type) RoadmapPanel.current.type = type;
+      if (filter) RoadmapPanel.current.filter = cleanFilter(filter);
       RoadmapPanel.current.panel.reveal();
       RoadmapPanel.current.update();
       return RoadmapPanel.current;
     }
     RoadmapPanel.current?.panel.dispose();
-    const panel = vscode.window.createWebviewPanel('strategyRoadmap.roadmap', vscode.l10n.t('Roadmap'), vscode.ViewColumn.Beside, {
-      enableScripts: true,
-      retainContextWhenHidden: true,
-      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
-    });
-    RoadmapPanel.current = new RoadmapPanel(panel, roots, root, extensionUri, type ?? 'gantt');
+    const panel = vscode.window.createWebviewPanel('strategyRoadmap.roadmap', vscode.l10n.t('Roadmap'), vscode.ViewColumn.Beside, RoadmapPanel.options(extensionUri));
+    RoadmapPanel.current = new RoadmapPanel(panel, roots, root, extensionUri, type ?? 'gantt', cleanFilter(filter));
     RoadmapPanel.current.update();
     return RoadmapPanel.current;
+  }
+
+  static options(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
+  }
+
+  /** After a reload: VS Code hands back the panel and the state the webview saved. */
+  static async revive(roots: StrategyRoots, ready: Promise<unknown>, panel: vscode.WebviewPanel, extensionUri: vscode.Uri, state: RoadmapState | undefined): Promise<void> {
+    await ready;
+    const all = [...roots.roots.values()];
+    const root = all.find((r) => r.uri.toString() === state?.root) ?? all[0];
+    if (!root) {
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = RoadmapPanel.options(extensionUri);
+    RoadmapPanel.current?.panel.dispose();
+    const type = state?.type === 'dependencies' || state?.type === 'timeline' ? state.type : 'gantt';
+    RoadmapPanel.current = new RoadmapPanel(panel, roots, root, extensionUri, type, cleanFilter(state?.filter));
+    RoadmapPanel.current.update();
+    log.info('roadmap panel restored after a reload');
   }
 
   private constructor(
@@ -46,16 +83,38 @@ export class RoadmapPanel {
     readonly root: StrategyRoot,
     extensionUri: vscode.Uri,
     type: DiagramType,
+    filter: RoadmapFilter = {},
   ) {
     this.type = type;
+    this.filter = filter;
     panel.webview.html = this.html(extensionUri);
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m) => this.onMessage(m)),
       roots.onDidLint(({ root: r }) => {
-        if (r === this.root) this.update();
+        if (r === this.root) this.updateWhenIdle();
+      }),
+      panel.onDidChangeViewState(() => {
+        if (panel.visible && this.stale) this.update();
       }),
       panel.onDidDispose(() => this.dispose()),
     );
+  }
+
+  /** Set when a lint came while the panel was hidden: it updates when shown again. */
+  private stale = false;
+
+  /** Off the typing path: the roadmap follows once the edits pause, and only while visible. */
+  updateWhenIdle() {
+    clearTimeout(this.idleTimer);
+    if (!this.panel.visible) {
+      this.stale = true;
+      return;
+    }
+    this.idleTimer = setTimeout(() => this.update(), ROADMAP_IDLE_MS);
+  }
+
+  get currentFilter(): RoadmapFilter {
+    return this.filter;
   }
 
   get diagramType(): DiagramType {
@@ -90,6 +149,18 @@ export class RoadmapPanel {
     <option value="dependencies">${t('Dependencies')}</option>
     <option value="timeline">${t('Timeline')}</option>
   </select>
+  <label for="field">${t('Field')}</label>
+  <select id="field"><option value="">${t('All fields')}</option></select>
+  <label><input type="checkbox" id="ai"> ${t('AI only')}</label>
+  <label for="from">${t('From')}</label>
+  <input id="from" size="8" placeholder="2025" pattern="\\d{4}(-Q[1-4]|-\\d{2}(-\\d{2})?)?">
+  <label for="to">${t('To')}</label>
+  <input id="to" size="8" placeholder="2027-06" pattern="\\d{4}(-Q[1-4]|-\\d{2}(-\\d{2})?)?">
+  <span class="zoom">
+    <button id="zoom-out" title="${t('Zoom out (Ctrl+wheel)')}" aria-label="${t('Zoom out')}">−</button>
+    <button id="zoom-reset" title="${t('Fit width')}" aria-label="${t('Fit width')}">100%</button>
+    <button id="zoom-in" title="${t('Zoom in (Ctrl+wheel)')}" aria-label="${t('Zoom in')}">+</button>
+  </span>
   <button id="export">${t('Export SVG')}</button>
   <button id="copy">${t('Copy Mermaid source')}</button>
   <span id="status"></span>
@@ -102,8 +173,12 @@ export class RoadmapPanel {
   }
 
   update() {
+    clearTimeout(this.idleTimer);
+    this.stale = false;
     if (!this.root.result) return;
-    const { sources, nodeMap, omitted } = roadmapFor(this.root, this.type);
+    const started = performance.now();
+    const { sources, nodeMap, omitted, shown } = roadmapFor(this.root, this.type, this.filter);
+    this.lastComputeMs = performance.now() - started;
     this.sources = sources;
     this.omitted = omitted;
     // The webview asks for its first diagram ('ready') once its script runs.
@@ -114,14 +189,23 @@ export class RoadmapPanel {
       diagramType: this.type,
       sources,
       nodeMap,
+      root: this.root.uri.toString(),
+      filter: this.filter,
+      fields: model.fields.map((f) => ({ id: f.id, title: f.title })),
       summary: omitted.length
-        ? vscode.l10n.t('{0} of {1} measures · as of {2} · not in the chart (no start or end date): {3}', model.measures.length - omitted.length, model.measures.length, this.root.result.asOf, omitted.join(', '))
-        : vscode.l10n.t('{0} measures · as of {1}', model.measures.length, this.root.result.asOf),
+        ? vscode.l10n.t('{0} of {1} measures · as of {2} · not in the chart (no start or end date): {3}', shown, model.measures.length, this.root.result.asOf, omitted.join(', '))
+        : shown !== model.measures.length
+          ? vscode.l10n.t('{0} of {1} measures · as of {2}', shown, model.measures.length, this.root.result.asOf)
+          : vscode.l10n.t('{0} measures · as of {1}', model.measures.length, this.root.result.asOf),
     });
   }
 
-  private async onMessage(m: { type: string; diagramType?: DiagramType; measure?: string; svgs?: string[]; count?: number }) {
+  private async onMessage(m: { type: string; diagramType?: DiagramType; measure?: string; svgs?: string[]; count?: number; filter?: RoadmapFilter }) {
     switch (m.type) {
+      case 'setFilter':
+        this.filter = cleanFilter(m.filter);
+        this.update();
+        break;
       case 'ready':
         this.ready = true;
         this.update();
@@ -177,6 +261,7 @@ export class RoadmapPanel {
   }
 
   dispose() {
+    clearTimeout(this.idleTimer);
     if (RoadmapPanel.current === this) RoadmapPanel.current = undefined;
     for (const d of this.disposables) d.dispose();
   }

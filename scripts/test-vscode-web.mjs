@@ -8,7 +8,7 @@ import { format } from 'node:util';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { authoringChecks } from '../test/extension/ui/authoring.mjs';
+import { authoringChecks, roadmapControls } from '../test/extension/ui/authoring.mjs';
 import { ROOT, WEB_SUITE, buildForTests, ensureCodeServer, packageVsix, scratch, workspaceCopy } from './vscode-env.mjs';
 
 const CHROMIUM = process.env.STRATEGY_CHROMIUM ?? '/usr/bin/chromium';
@@ -138,6 +138,7 @@ async function phaseUi(cs, vsix) {
     else log(`roadmap header: ${header}`);
 
     if (!process.argv.includes('--no-authoring')) await authoringChecks(page, workspace).catch((e) => failures.push(e.message));
+    await roadmapControls(page).catch((e) => failures.push(`roadmap: ${e.message}`));
     if (failures.length) throw new Error(failures.join('\n'));
   } catch (e) {
     const page = browser.pages()[0];

@@ -196,6 +196,27 @@ export function suiteTests(): void {
       await waitFor('webview rendered an SVG', () => (panel.lastRendered ?? 0) > 0, 180000);
     });
 
+    it('the roadmap filters by field, AI and period, and reports what it leaves out', async function () {
+      this.timeout(120000);
+      const model = api.roots.roots.values().next().value!.result!.model;
+      const field = fieldId();
+      await vscode.commands.executeCommand('strategyRoadmap.showRoadmap', 'gantt', { field });
+      const panel = await waitFor('roadmap panel', () => api.roadmapPanel());
+      const measuresIn = () => new Set(panel.mermaidSources.join('\n').match(/\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+\b/g) ?? []);
+      const inField = model.measures.filter((m) => m.field?.id === field);
+      const other = model.measures.find((m) => m.field?.id !== field && m.start)!;
+      await waitFor('field filter applied', () => panel.currentFilter.field === field);
+      assert.ok(![...measuresIn()].includes(other.id) || !panel.mermaidSources.join('').includes(other.title), `${other.id} (other field) is not in the chart`);
+      assert.ok(inField.some((m) => panel.mermaidSources.join('').includes(m.title.slice(0, 12))), 'measures of the field are');
+      await vscode.commands.executeCommand('strategyRoadmap.showRoadmap', 'gantt', { aiOnly: true, from: '2027', to: '2027' });
+      assert.deepEqual(panel.currentFilter, { field: undefined, aiOnly: true, from: '2027', to: '2027' });
+      const nonAi = model.measures.find((m) => !m.ai && m.start && m.title.length > 12)!;
+      assert.ok(!panel.mermaidSources.join('').includes(nonAi.title.slice(0, 12)), `non-AI ${nonAi.id} left out`);
+      await vscode.commands.executeCommand('strategyRoadmap.showRoadmap', 'gantt', { from: 'not a date' });
+      assert.equal(panel.currentFilter.from, undefined, 'an invalid period is ignored');
+      await vscode.commands.executeCommand('strategyRoadmap.showRoadmap', 'gantt', {});
+    });
+
     it('the Strategy tree lists every measure under its field', () => {
       const root = api.roots.roots.values().next().value!;
       const model = root.result!.model;

@@ -50,15 +50,21 @@ async function openFile(page, rel) {
   await page.waitForTimeout(800);
 }
 
-/** Puts the cursor at the end of a line (1-based) with Go to Line. */
+/** Puts the cursor at the end of a line (1-based) with Go to Line; waits until the status bar shows it. */
 async function goToLineEnd(page, line) {
-  await page.keyboard.press('Control+G');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10000 });
-  await input.fill(`:${line}`); // Ctrl+G opens Quick Open with ':'; fill() replaces it
-  await page.waitForTimeout(200);
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('End');
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+G');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10000 });
+    await input.fill(`:${line}`); // Ctrl+G opens Quick Open with ':'; fill() replaces it
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: String(line) }).first().waitFor({ timeout: 10000 }).catch(() => undefined);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('End');
+    const there = await page.locator('.statusbar-item', { hasText: new RegExp(`Ln ${line}, Col \\d+`) }).first().waitFor({ timeout: 5000 }).then(() => true, () => false);
+    if (there) return;
+    if (attempt >= 3) throw new Error(`the cursor did not reach line ${line}`);
+    await page.keyboard.press('Escape');
+  }
 }
 
 async function save(page, file, before) {
@@ -111,11 +117,17 @@ async function completionReplacesTypedId(page, ws) {
   log('completion: smart- → smart-city, ST-PL → ST-PLATTFORM, ST-PLATTFORM/da → ST-PLATTFORM/datenraum');
 }
 
-/** Opens the Ctrl+. menu at the cursor and returns its item labels. */
+/** Opens the Ctrl+. menu at the cursor and returns its item labels (again if the lint was not done yet). */
 async function quickFixMenu(page) {
-  await page.keyboard.press('Control+.');
   const items = page.locator('.action-widget .monaco-list-row');
-  await items.first().waitFor({ timeout: 15000 });
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+.');
+    const open = await items.first().waitFor({ timeout: 8000 }).then(() => true, () => false);
+    if (open) break;
+    if (attempt >= 4) throw new Error('the quick fix menu (Ctrl+.) did not open');
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(1000);
+  }
   await page.waitForTimeout(300);
   return items;
 }
@@ -254,4 +266,62 @@ export async function authoringChecks(page, ws) {
     }
   }
   if (failures.length) throw new Error(`${failures.length} authoring check(s) failed:\n${failures.join('\n')}`);
+}
+
+/** The webview frame that holds `selector` (webviews are nested iframes). */
+export async function findFrame(page, selector, timeoutMs = 60000) {
+  return until(`a webview frame with ${selector}`, async () => {
+    for (const frame of page.frames()) {
+      try {
+        if ((await frame.locator(selector).count()) > 0) return frame;
+      } catch {
+        /* frame went away */
+      }
+    }
+    return undefined;
+  }, timeoutMs);
+}
+
+/** The roadmap as a user drives it: field filter, zoom, the axis while scrolling, a reload. */
+export async function roadmapControls(page) {
+  let frame = await findFrame(page, '#diagrams .diagram svg');
+  const status = () => frame.locator('#status').textContent();
+  const before = await status();
+  await frame.locator('#field').selectOption('bildung');
+  const filtered = await until('the field filter', async () => {
+    const s = await status();
+    return s !== before && /^\d+ of \d+ measures/.test(s ?? '') ? s : undefined;
+  });
+  const text = (await frame.locator('#diagrams').textContent()) ?? '';
+  expect(!text.includes('Einführung der E-Akte'), 'a measure of another field is not in the filtered chart');
+  log(`roadmap field filter: ${filtered}`);
+
+  const chart = frame.locator('.diagram > svg').last();
+  const width = (await chart.boundingBox()).width;
+  await frame.locator('#zoom-in').click();
+  const zoomed = await until('zoom in', async () => {
+    const w = (await chart.boundingBox()).width;
+    return w > width * 1.2 ? w : undefined;
+  });
+  log(`roadmap zoom: ${Math.round(width)} px → ${Math.round(zoomed)} px`);
+
+  // Scroll down: the time axis stays at the top of the diagram area.
+  await frame.locator('#field').selectOption('');
+  await until('all fields again', async () => (await status()) !== filtered);
+  await frame.locator('main').evaluate((m) => (m.scrollTop = 400));
+  await page.waitForTimeout(300);
+  const mainTop = (await frame.locator('main').boundingBox()).y;
+  const axis = await frame.locator('.axis').first().boundingBox();
+  expect(axis && Math.abs(axis.y - mainTop) <= 2 && axis.height >= 20, `the time axis sticks to the top (axis ${JSON.stringify(axis)}, main top ${mainTop})`);
+  log('roadmap time axis stays visible while scrolling');
+
+  // After a reload the panel comes back with its type, filter and zoom.
+  await frame.locator('#ai').check();
+  await until('AI only', async () => /^\d+ of \d+ measures/.test((await status()) ?? ''));
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+  frame = await findFrame(page, '#diagrams .diagram svg', 90000);
+  await until('the restored filter', async () => (await frame.locator('#ai').isChecked()) && /125%/.test((await frame.locator('#zoom-reset').textContent()) ?? ''));
+  log('roadmap panel restored after a reload (AI only, 125 %)');
+  await frame.locator('#ai').uncheck();
 }
