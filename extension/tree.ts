@@ -98,10 +98,11 @@ export class StrategyTree implements vscode.TreeDataProvider<Node> {
       const errors = problems.filter((f) => f.severity === 'error').length;
       const warnings = problems.filter((f) => f.severity === 'warning').length;
       const item = new vscode.TreeItem(m.title, m.milestones.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-      const badges = [m.id, m.ai ? vscode.l10n.t('AI') : '', errors ? `⛔ ${errors}` : '', warnings ? `⚠ ${warnings}` : ''].filter(Boolean);
+      // The icon is the status, always; an AI initiative carries the AI badge beside it.
+      const badges = [m.id, m.ai ? `✦ ${vscode.l10n.t('AI')}` : '', errors ? `⛔ ${errors}` : '', warnings ? `⚠ ${warnings}` : ''].filter(Boolean);
       item.description = badges.join(' · ');
-      item.iconPath = new vscode.ThemeIcon(m.ai ? 'sparkle' : STATUS_ICON[m.status ?? ''] ?? 'circle-outline', errors ? new vscode.ThemeColor('errorForeground') : warnings ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined);
-      item.tooltip = new vscode.MarkdownString().appendText(`${m.title} (${m.id})\n${vscode.l10n.t('Status')}: ${m.status ?? '—'}\n${vscode.l10n.t('Problems')}: ${errors} / ${warnings}`);
+      item.iconPath = new vscode.ThemeIcon(STATUS_ICON[m.status ?? ''] ?? 'circle-outline', errors ? new vscode.ThemeColor('errorForeground') : warnings ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined);
+      item.tooltip = new vscode.MarkdownString().appendText(`${m.title} (${m.id})${m.ai ? ` · ${vscode.l10n.t('AI initiative')}` : ''}\n${vscode.l10n.t('Status')}: ${m.status ?? vscode.l10n.t('not stated')}\n${vscode.l10n.t('Problems')}: ${errors} / ${warnings}`);
       item.contextValue = m.ai ? 'strategyMeasure.ai' : 'strategyMeasure';
       item.id = `${node.root.uri}#measure:${m.origin.file}:${m.id}`;
       item.resourceUri = node.root.fileUri(m.origin.file);
@@ -110,8 +111,11 @@ export class StrategyTree implements vscode.TreeDataProvider<Node> {
     }
     const ms = node.milestone;
     const item = new vscode.TreeItem(ms.title, vscode.TreeItemCollapsibleState.None);
-    item.description = [ms.date, ms.status].filter(Boolean).join(' · ');
-    item.iconPath = new vscode.ThemeIcon(ms.status === 'done' ? 'check' : ms.status === 'cancelled' ? 'close' : 'milestone');
+    // Overdue: still open and due (its period's last day) before the as-of date.
+    const asOf = node.root.result?.asOf;
+    const overdue = ms.status !== 'done' && ms.status !== 'cancelled' && ms.span !== undefined && asOf !== undefined && ms.span.last < asOf;
+    item.description = [ms.date, ms.status, overdue ? vscode.l10n.t('overdue') : ''].filter(Boolean).join(' · ');
+    item.iconPath = overdue ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : new vscode.ThemeIcon(ms.status === 'done' ? 'check' : ms.status === 'cancelled' ? 'close' : 'milestone');
     item.contextValue = 'strategyMilestone';
     item.id = `${node.root.uri}#milestone:${node.measure.origin.file}:${node.measure.id}/${ms.id}`;
     item.command = revealCommand(node.root, node.measure.origin.file, node.measure.origin.source.locate([...ms.path, 'id'], 'value', node.measure.origin.node));

@@ -1,77 +1,20 @@
 // `npm run test:vscode-web`: the extension in a real VS Code workbench (code-server) driven by
 // Chromium. Phase 1 installs the packaged VSIX into a fresh profile and checks the UI as a user
 // sees it (screenshots into a scratch folder, or docs/images/ with --images: `npm run docs:images`);
-// phase 2 runs the mocha suite of test/extension/ in the
-// extension host. Fails – never skips – when VS Code or Chromium cannot be started.
-import { spawn } from 'node:child_process';
+// phase 2 runs the mocha suite of test/extension/ in the (Node) extension host; phase 3 runs
+// test/extension/suite/web.ts against the `browser` bundle in the web worker extension host.
+// Fails – never skips – when VS Code or Chromium cannot be started.
 import { format } from 'node:util';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { authoringChecks, roadmapControls } from '../test/extension/ui/authoring.mjs';
 import { ROOT, WEB_SUITE, buildForTests, ensureCodeServer, packageVsix, scratch, workspaceCopy } from './vscode-env.mjs';
+import { installVsix, launchBrowser, runCommand, startCodeServer } from './vscode-workbench.mjs';
 
-const CHROMIUM = process.env.STRATEGY_CHROMIUM ?? '/usr/bin/chromium';
 // A test run never touches the tracked screenshots: only `npm run docs:images` (--images) refreshes
 // docs/images/; otherwise they go to a scratch folder whose path is printed.
 const IMAGES = process.argv.includes('--images') ? join(ROOT, 'docs', 'images') : scratch('strategy-screenshots-');
 const log = (s) => process.stderr.write(`[vscode-web] ${s}\n`);
-
-async function startCodeServer(cs, port, { extensionsDir, userDataDir }) {
-  const tmp = scratch('strategy-cs-');
-  const config = join(tmp, 'config.yaml');
-  writeFileSync(config, 'auth: none\ncert: false\n');
-  const env = { ...process.env, XDG_CONFIG_HOME: join(tmp, 'config'), XDG_DATA_HOME: join(tmp, 'data'), XDG_CACHE_HOME: join(tmp, 'cache') };
-  mkdirSync(join(userDataDir, 'User'), { recursive: true });
-  writeFileSync(
-    join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off', 'workbench.tips.enabled': false, 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false }, null, 2),
-  );
-  const args = [cs.entry, '--config', config, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--vscode-option', 'enable-smoke-test-driver'];
-  const proc = spawn(cs.node, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  proc.stdout.on('data', (d) => (output += d));
-  proc.stderr.on('data', (d) => (output += d));
-  const deadline = Date.now() + 60000;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`code-server exited (${proc.exitCode}):\n${output.slice(-2000)}`);
-    try {
-      const r = await fetch(`http://127.0.0.1:${port}/healthz`);
-      if (r.ok) break;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() > deadline) throw new Error(`code-server did not answer /healthz within 60 s:\n${output.slice(-2000)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return { proc, env, output: () => output, stop: () => proc.kill('SIGTERM') };
-}
-
-async function installVsix(cs, vsix, extensionsDir) {
-  await new Promise((resolve, reject) => {
-    const p = spawn(cs.node, [cs.entry, '--config', '/dev/null', '--extensions-dir', extensionsDir, '--install-extension', vsix], { stdio: 'inherit', env: { ...process.env, XDG_CONFIG_HOME: scratch('strategy-cfg-') } });
-    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`--install-extension exited ${code}`))));
-  });
-}
-
-async function launchBrowser() {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium`);
-  return chromium.launchPersistentContext(scratch('strategy-chromium-'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1400, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}
-
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10000 });
-  await input.fill(`>${title}`);
-  await page.waitForTimeout(400);
-  await page.keyboard.press('Enter');
-}
 
 async function phaseUi(cs, vsix) {
   const dir = scratch('strategy-ui-');
@@ -137,8 +80,9 @@ async function phaseUi(cs, vsix) {
     if (!/not in the chart.*KI-TELEFON/.test(header)) failures.push(`the roadmap header does not name the measures left out: ${header}`);
     else log(`roadmap header: ${header}`);
 
-    if (!process.argv.includes('--no-authoring')) await authoringChecks(page, workspace).catch((e) => failures.push(e.message));
+    // While the roadmap is in view: its controls, then a reload (it must come back).
     await roadmapControls(page).catch((e) => failures.push(`roadmap: ${e.message}`));
+    if (!process.argv.includes('--no-authoring')) await authoringChecks(page, workspace).catch((e) => failures.push(e.message));
     if (failures.length) throw new Error(failures.join('\n'));
   } catch (e) {
     const page = browser.pages()[0];

@@ -67,12 +67,20 @@ async function goToLineEnd(page, line) {
   }
 }
 
-async function save(page, file, before) {
-  await page.keyboard.press('Control+S');
-  return until(`${file} saved`, () => {
-    const text = readFileSync(file, 'utf8');
-    return text !== before ? text : undefined;
-  });
+/**
+ * Saves with Ctrl+S and returns the file once it holds what `done` expects (or, after 15 s, what it
+ * holds then, for the assertion to report): under load the last key may still be on its way.
+ */
+async function save(page, file, before, done = () => true) {
+  const end = Date.now() + 15000;
+  let text = before;
+  while (Date.now() < end) {
+    await page.keyboard.press('Control+S');
+    await page.waitForTimeout(500);
+    text = readFileSync(file, 'utf8');
+    if (text !== before && done(text)) return text;
+  }
+  return text;
 }
 
 /** Triggers completion, waits for the focused suggestion to be `label` and accepts it with Enter. */
@@ -109,7 +117,7 @@ async function completionReplacesTypedId(page, ws) {
   await goToLineEnd(page, 8);
   await page.keyboard.type('ST-PLATTFORM/da', { delay: 40 });
   await acceptCompletion(page, 'ST-PLATTFORM/datenraum');
-  const text = await save(page, file, initial);
+  const text = await save(page, file, initial, (t) => t.split('\n')[7] !== '    - ');
   const lines = text.split('\n');
   expect(lines[4] === '  field: smart-city', `field line after completion: ${JSON.stringify(lines[4])}`);
   expect(lines[6] === '    - ST-PLATTFORM', `depends_on line after completion: ${JSON.stringify(lines[6])}`);
@@ -150,7 +158,7 @@ async function quickFixes(page, ws) {
   // The reason placeholder is selected: what the author types replaces it.
   await page.keyboard.type('Haushalt 2027 in Beratung', { delay: 20 });
   await page.keyboard.press('Escape');
-  let text = await save(page, file, initial);
+  let text = await save(page, file, initial, (t) => t.includes('Haushalt 2027 in Beratung'));
   expect(/waivers:\n {2}- rule: funding-missing\n {4}reason: "Haushalt 2027 in Beratung"\n/.test(text), `the typed reason replaced the placeholder:\n${text}`);
   log('waiver quick fix: reason selected and replaced by typing');
 
@@ -163,7 +171,7 @@ async function quickFixes(page, ws) {
   await items.filter({ hasText: /Add funding entry|Förderung ergänzen/ }).first().click();
   await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');
-  text = await save(page, file, initial);
+  text = await save(page, file, initial, (t) => t.includes('funding:'));
   expect(/funding:\n {2}- source: own\n {4}status: planned\n/.test(text), `funding stub inserted:\n${text}`);
   expect(!/amount/.test(text), `the funding stub states no amount:\n${text}`);
   log('funding quick fix: one entry in the menu, no amount: 0');
