@@ -3,6 +3,7 @@ import { ALL_RULES, symbolAt, renameText, type SymbolOccurrence, type Measure, t
 import { valueCompletions } from '../strategy/schema/completion';
 import type { StrategyRoot, StrategyRoots } from './roots';
 import { toCore, toRange } from './convert';
+import { keyDoc, mappingPath, propertiesOf, resolve, schemaOf, siblingKeys, typeText } from './keys';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'markdown' }];
 const ID_RE = /^[A-Za-z][A-Za-z0-9_-]*$/;
@@ -147,6 +148,49 @@ function hoverFor(root: StrategyRoot, s: SymbolOccurrence): vscode.MarkdownStrin
   return md;
 }
 
+/**
+ * Keys the mapping at the cursor takes (from our schema), those not written yet; a block key of
+ * a measure (funding, privacy, ai, ethics, milestones) inserts its block as a snippet.
+ */
+function keyItems(doc: vscode.TextDocument, pos: vscode.Position, rel: string, kind: string | undefined): vscode.CompletionItem[] {
+  const m = /^(\s*)(-\s+)?([\w-]*)$/.exec(doc.lineAt(pos.line).text.slice(0, pos.character));
+  const schema = schemaOf(rel, kind);
+  if (!m || !schema) return [];
+  const column = m[1].length + (m[2]?.length ?? 0);
+  const path = mappingPath(doc, pos.line, column);
+  if (!path) return [];
+  const node = resolve(schema, path);
+  const present = siblingKeys(doc, pos.line, column);
+  const required = new Set(node?.required ?? []);
+  const range = new vscode.Range(pos.line, column, pos.line, pos.character);
+  return Object.entries(propertiesOf(node))
+    .filter(([key]) => !present.has(key))
+    .map(([key, prop]) => {
+      const item = new vscode.CompletionItem({ label: key, description: typeText(prop) }, vscode.CompletionItemKind.Property);
+      const snippet = kind === 'measures' && path.length === 0 ? SNIPPETS.find((x) => x.body.startsWith(`${key === 'milestones' ? 'milestones' : key}:`)) : undefined;
+      item.insertText = snippet ? new vscode.SnippetString(snippet.body.replace(/\n$/, '')) : `${key}: `;
+      item.documentation = keyDoc(key, prop, required.has(key));
+      item.range = range;
+      item.sortText = `${required.has(key) ? 0 : 1}${key}`;
+      if (!snippet && (prop.enum || /id|date/.test(prop['x-kind'] ?? ''))) item.command = { command: 'editor.action.triggerSuggest', title: '' };
+      return item;
+    });
+}
+
+/** Hover on a key: what the schema says about it. */
+function keyHover(doc: vscode.TextDocument, pos: vscode.Position, rel: string, kind: string | undefined): vscode.Hover | undefined {
+  const m = /^(\s*)(-\s+)?([\w-]+)\s*:/.exec(doc.lineAt(pos.line).text);
+  const schema = schemaOf(rel, kind);
+  if (!m || !schema) return undefined;
+  const column = m[1].length + (m[2]?.length ?? 0);
+  if (pos.character < column || pos.character > column + m[3].length) return undefined;
+  const path = mappingPath(doc, pos.line, column);
+  const node = path && resolve(schema, path);
+  const prop = propertiesOf(node)[m[3]];
+  if (!prop) return undefined;
+  return new vscode.Hover(keyDoc(m[3], prop, Boolean(node?.required?.includes(m[3]))), new vscode.Range(pos.line, column, pos.line, column + m[3].length));
+}
+
 export function registerLanguageFeatures(roots: StrategyRoots): vscode.Disposable {
   const at = (doc: vscode.TextDocument, pos: vscode.Position) => {
     const root = roots.rootOf(doc.uri);
@@ -187,14 +231,7 @@ export function registerLanguageFeatures(roots: StrategyRoots): vscode.Disposabl
             }
             return items;
           }
-          if (/^\s*[\w-]*$/.test(doc.lineAt(pos.line).text.slice(0, pos.character)) && pos.character <= 20) {
-            for (const s of SNIPPETS) {
-              const item = new vscode.CompletionItem(s.label, vscode.CompletionItemKind.Snippet);
-              item.insertText = new vscode.SnippetString(s.body);
-              item.detail = vscode.l10n.t('Insert {0} block', s.detail);
-              items.push(item);
-            }
-          }
+          items.push(...keyItems(doc, pos, rel, root.ws.kindOf(rel)));
           return items;
         },
       },
@@ -207,7 +244,10 @@ export function registerLanguageFeatures(roots: StrategyRoots): vscode.Disposabl
       provideHover(doc, pos) {
         const hit = at(doc, pos);
         const md = hit && hoverFor(hit.root, hit.symbol);
-        return md ? new vscode.Hover(md, toRange(hit.symbol.range)) : undefined;
+        if (md) return new vscode.Hover(md, toRange(hit.symbol.range));
+        const root = roots.rootOf(doc.uri);
+        const rel = root?.relative(doc.uri);
+        return root && rel !== undefined && root.tracks(rel) ? keyHover(doc, pos, rel, root.ws.kindOf(rel)) : undefined;
       },
     }),
     vscode.languages.registerDefinitionProvider(SELECTOR, {

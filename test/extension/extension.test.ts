@@ -142,6 +142,24 @@ export function suiteTests(): void {
       for (const s of ['idea', 'planned', 'pilot', 'active']) assert.ok(statusLabels.includes(s), `status ${s} offered`);
     });
 
+    it('completes keys from the schema where they belong and explains a key on hover', async () => {
+      const uri = await writeFile('measures/zz-keys.md', `---\nid: ZZ-KEYS\ntitle: Schlüssel\now\nfunding:\n  - source: own\n    st\n---\n`);
+      const labels = async (line: number, character: number) => {
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(line, character));
+        return list.items.filter((i) => i.kind === vscode.CompletionItemKind.Property).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      };
+      const top = await labels(3, 2);
+      assert.ok(top.includes('owner') && top.includes('status') && top.includes('milestones'), `measure keys (${top.join(', ')})`);
+      assert.ok(!top.includes('id') && !top.includes('title') && !top.includes('funding'), 'keys already written are not offered again');
+      const inFunding = await labels(6, 6);
+      assert.ok(inFunding.includes('status') && inFunding.includes('amount'), `funding entry keys (${inFunding.join(', ')})`);
+      assert.ok(!inFunding.includes('source') && !inFunding.includes('owner'), `only the funding entry's keys, not written ones (${inFunding.join(', ')})`);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(5, 6));
+      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+      assert.match(text, /source/, `hover on a key explains it (${text})`);
+      await vscode.workspace.fs.delete(uri);
+    });
+
     it('hovers and goes to the definition of a reference', async () => {
       const root = api.roots.roots.values().next().value!;
       const model = root.result!.model;

@@ -242,7 +242,8 @@ async function symbols(page) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 10000 });
   await page.keyboard.type('KI-WOHNGELD', { delay: 30 });
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'KI-WOHNGELD' }).first().waitFor({ timeout: 15000 });
+  expect((await input.inputValue()).startsWith('#'), `Ctrl+T opened Go to Symbol in Workspace (${await input.inputValue()})`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'KI-WOHNGELD' }).first().waitFor({ timeout: 45000 });
   await page.keyboard.press('Enter');
   await page.locator('.tabs-container .tab.active', { hasText: 'ki-wohngeld.md' }).waitFor({ timeout: 15000 });
   await page.waitForTimeout(500);
@@ -324,9 +325,12 @@ export async function roadmapControls(page) {
   log('roadmap time axis stays visible while scrolling');
 
   // After a reload the panel comes back with its type, filter and zoom.
+  const allFields = await status();
   await frame.locator('#ai').check();
-  await until('AI only', async () => /^\d+ of \d+ measures/.test((await status()) ?? ''));
-  await page.reload({ waitUntil: 'domcontentloaded' });
+  await until('AI only', async () => (await status()) !== allFields);
+  await page.waitForTimeout(1000);
+  await palette(page, '>Developer: Reload Window');
+  await page.waitForEvent('load', { timeout: 60000 });
   await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
   frame = await findFrame(page, '#diagrams .diagram svg', 90000);
   await until('the restored filter', async () => (await frame.locator('#ai').isChecked()) && /125%/.test((await frame.locator('#zoom-reset').textContent()) ?? ''));
