@@ -142,12 +142,22 @@ async function main() {
   const cs = ensureCodeServer();
   const suite = await buildForTests();
   const vsix = packageVsix();
-  if (!process.argv.includes('--suite-only')) await phaseUi(cs, vsix);
+  // Every phase runs, whatever the one before found: a run reports all failures at once.
+  let ui = true;
+  if (!process.argv.includes('--suite-only')) {
+    ui = await phaseUi(cs, vsix).then(
+      () => true,
+      (e) => {
+        log(`FAILED (workbench UI): ${e instanceof Error ? e.message : e}`);
+        return false;
+      },
+    );
+  }
   const code = await phaseSuite(cs, suite);
   log(`extension test suite exited with ${code}`);
   const webCode = await phaseSuite(cs, WEB_SUITE, { web: true });
   log(`web extension test suite (web worker extension host) exited with ${webCode}`);
-  process.exit(code === 0 && webCode === 0 ? 0 : 1);
+  process.exit(ui && code === 0 && webCode === 0 ? 0 : 1);
 }
 
 main().catch((e) => {
