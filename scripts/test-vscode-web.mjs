@@ -8,7 +8,7 @@ import { format } from 'node:util';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { authoringChecks, roadmapControls } from '../test/extension/ui/authoring.mjs';
-import { ROOT, WEB_SUITE, buildForTests, ensureCodeServer, packageVsix, scratch, workspaceCopy } from './vscode-env.mjs';
+import { ROOT, WEB_EXTENSION, WEB_SUITE, buildForTests, ensureCodeServer, packageVsix, scratch, workspaceCopy } from './vscode-env.mjs';
 import { installVsix, launchBrowser, runCommand, startCodeServer } from './vscode-workbench.mjs';
 
 // A test run never touches the tracked screenshots: only `npm run docs:images` (--images) refreshes
@@ -124,7 +124,7 @@ async function phaseSuite(cs, suite, { web = false } = {}) {
     });
     const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
     const payload = JSON.stringify([
-      ['extensionDevelopmentPath', remote(ROOT)],
+      ['extensionDevelopmentPath', remote(web ? WEB_EXTENSION : ROOT)],
       ['extensionTestsPath', remote(suite)],
       ...(web ? [['extensionDevelopmentKind', 'web']] : []),
     ]);

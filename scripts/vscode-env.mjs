@@ -1,7 +1,7 @@
 // Shared by the VS Code test launchers: the cached Node 24 + code-server install, the test
 // bundle, the VSIX and a scratch copy of the example workspace.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -55,10 +55,21 @@ export async function buildForTests() {
     sourcemap: 'inline',
     logLevel: 'warning',
   });
-  // The same extension as a web extension: its suite runs in the web worker extension host.
+  // The same extension as a web extension only (no `main`), so that VS Code can run it nowhere
+  // but in the web worker extension host; its suite lives inside it (tests run where their
+  // extension runs).
+  const web = join(ROOT, 'dist', 'web-extension');
+  rmSync(web, { recursive: true, force: true });
+  mkdirSync(web, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  delete manifest.main;
+  writeFileSync(join(web, 'package.json'), JSON.stringify(manifest, null, 2));
+  for (const part of ['dist/web/extension.js', 'media', 'l10n', 'package.nls.json', 'package.nls.de.json', 'cli/templates/measure', 'strategy/schema', 'docs/rules']) {
+    cpSync(join(ROOT, part), join(web, part), { recursive: true });
+  }
   await build({
     entryPoints: [join(ROOT, 'test', 'extension', 'suite', 'web.ts')],
-    outfile: join(ROOT, 'dist', 'test', 'web', 'index.js'),
+    outfile: join(web, 'test', 'index.js'),
     bundle: true,
     platform: 'browser',
     format: 'cjs',
@@ -69,7 +80,8 @@ export async function buildForTests() {
   return join(ROOT, 'dist', 'test', 'suite', 'index.js');
 }
 
-export const WEB_SUITE = join(ROOT, 'dist', 'test', 'web', 'index.js');
+export const WEB_EXTENSION = join(ROOT, 'dist', 'web-extension');
+export const WEB_SUITE = join(WEB_EXTENSION, 'test', 'index.js');
 
 export const VSIX = join(ROOT, 'dist', 'digital-strategy-roadmap.vsix');
 export const VSIX_LIMIT = 2.5 * 1024 * 1024;

@@ -194,11 +194,12 @@ export function suiteTests(): void {
     it('the outline of a measure lists its keys and milestones', async () => {
       const [uri] = (await vscode.workspace.findFiles('measures/**/ki-wohngeld.md'));
       const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
-      assert.equal(symbols.length, 1);
-      assert.equal(symbols[0].name, 'KI-WOHNGELD');
-      const keys = symbols[0].children.map((c) => c.name);
+      // The Markdown extension adds the body's headings to the outline; ours is the measure.
+      const measure = symbols.find((s) => s.name === 'KI-WOHNGELD');
+      assert.ok(measure, `the measure in the outline (${symbols.map((s) => s.name).join(', ')})`);
+      const keys = measure.children.map((c) => c.name);
       for (const k of ['id', 'title', 'status', 'milestones']) assert.ok(keys.includes(k), `key ${k} in the outline (${keys.join(', ')})`);
-      const milestones = symbols[0].children.find((c) => c.name === 'milestones')!;
+      const milestones = measure.children.find((c) => c.name === 'milestones')!;
       assert.ok(milestones.children.some((c) => c.name === 'pilotstart'));
     });
   });
