@@ -40,7 +40,7 @@ if (existsSync('extension/extension.ts')) {
   // worker extension host): the same code for a Web Worker. What needs Node is left out – the
   // real-path check for symbolic links on disk (a browser has no disk) and the CLI's git reader
   // (the report reads HEAD through VS Code's file system instead) – see docs/vscode.md.
-  await build({ ...common, platform: 'browser', target: 'es2022', entryPoints: ['extension/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'], sourcemap: false, minify: true, define: { 'process.env.NODE_ENV': '"production"' }, plugins: [yamlBrowserBuild, nodeOnlyLeftOut] });
+  await build({ ...common, platform: 'browser', conditions: ['worker'], target: 'es2022', entryPoints: ['extension/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'], sourcemap: false, minify: true, define: { 'process.env.NODE_ENV': '"production"' }, plugins: [yamlBrowserBuild, nodeOnlyLeftOut] });
   // The roadmap webview loads Mermaid from the extension's own media folder (no CDN).
   mkdirSync('media', { recursive: true });
   copyFileSync('node_modules/mermaid/dist/mermaid.min.js', 'media/mermaid.min.js');

@@ -282,8 +282,14 @@ export function suiteTests(): void {
       const git = await import('isomorphic-git');
       const fs = await import('node:fs');
       const dir = folder().fsPath;
+      // Everything the extension read is on disk and committed: earlier tests' files included.
+      await vscode.commands.executeCommand('workbench.action.files.saveAll');
+      const root = api.roots.roots.values().next().value!;
+      await waitFor('the workspace matches the disk', () => root.ws.paths().every((p) => fs.existsSync(`${dir}/${p}`)));
+      await api.roots.flush();
       await git.init({ fs, dir, defaultBranch: 'main' });
       for (const uri of await vscode.workspace.findFiles('**/*', '{.git/**,.vscode/**}')) await git.add({ fs, dir, filepath: uri.path.slice(folder().path.length + 1) });
+      for (const p of root.ws.paths()) await git.add({ fs, dir, filepath: p });
       const commit = await git.commit({ fs, dir, message: 'Stand für den Rat', author: { name: 'Test', email: 'test@example.org', timestamp: 1767225600, timezoneOffset: 0 } });
       let text = (await vscode.commands.executeCommand<vscode.TextDocument>('strategyRoadmap.generateCouncilReport')).getText();
       assert.ok(text.includes(commit.slice(0, 12)), `the report names the commit ${commit.slice(0, 12)}`);
