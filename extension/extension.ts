@@ -49,6 +49,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Strate
 
   const command = (id: string, fn: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
   command('strategyRoadmap.reveal', (uri: string, line: number, column: number, endLine: number, endColumn: number) => reveal(uri, line, column, endLine, endColumn));
+  command('strategyRoadmap.showRuleDocs', async (rule?: string) => {
+    const { showRuleDocs } = await import('./ruleDocs');
+    return showRuleDocs(context.extensionUri, typeof rule === 'string' ? rule : undefined, roots);
+  });
   command('strategyRoadmap.showProblems', () => vscode.commands.executeCommand('workbench.actions.view.problems'));
   command('strategyRoadmap.lintWorkspace', async () => {
     await roots.discover();

@@ -78,6 +78,16 @@ export function suiteTests(): void {
       assert.ok(d && typeof d.code === 'object');
       assert.match(d.code.target.path, new RegExp(`docs/rules/${codeOf(d)}\\.md$`));
     });
+
+    it('offers the rule page, opened rendered', async () => {
+      const [uri, ds] = vscode.languages.getDiagnostics().find(([, list]) => list.some((x) => x.source === 'strategy'))!;
+      const d = ds.find((x) => x.source === 'strategy')!;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range);
+      const docs = actions.find((a) => a.command?.command === 'strategyRoadmap.showRuleDocs' && a.command.arguments?.[0] === codeOf(d));
+      assert.ok(docs, `a "show documentation" action (${actions.map((a) => a.title).join(', ')})`);
+      const page = await vscode.commands.executeCommand<vscode.Uri>(docs.command!.command, ...docs.command!.arguments!);
+      assert.match(page.path, new RegExp(`docs/rules/(de/)?${codeOf(d)}\\.md$`));
+    });
   });
 
   describe('editing', () => {
@@ -158,6 +168,7 @@ export function suiteTests(): void {
       const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
       assert.match(text, /source/, `hover on a key explains it (${text})`);
       await vscode.workspace.fs.delete(uri);
+      await waitFor('the deleted file is gone from the workspace', () => !api.roots.rootOf(uri)?.ws.has('measures/zz-keys.md'));
     });
 
     it('hovers and goes to the definition of a reference', async () => {
@@ -283,7 +294,7 @@ export function suiteTests(): void {
       const fs = await import('node:fs');
       const dir = folder().fsPath;
       // Everything the extension read is on disk and committed: earlier tests' files included.
-      await vscode.commands.executeCommand('workbench.action.files.saveAll');
+      for (const d of vscode.workspace.textDocuments) if (d.isDirty && !d.isUntitled) await d.save(); // the reports stay untitled
       const root = api.roots.roots.values().next().value!;
       await waitFor('the workspace matches the disk', () => root.ws.paths().every((p) => fs.existsSync(`${dir}/${p}`)));
       await api.roots.flush();
