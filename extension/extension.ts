@@ -46,6 +46,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Strate
   const view = vscode.window.createTreeView('strategyRoadmap.tree', { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(view);
   void vscode.commands.executeCommand('setContext', 'strategyRoadmap.treeFilter', 'all');
+  // The activity-bar icon (the view's container) shows only where a strategy repository is open.
+  const hasStrategy = () => void vscode.commands.executeCommand('setContext', 'strategyRoadmap.hasStrategy', roots.roots.size > 0);
+  context.subscriptions.push(roots.onDidLint(hasStrategy));
 
   const command = (id: string, fn: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
   command('strategyRoadmap.reveal', (uri: string, line: number, column: number, endLine: number, endColumn: number) => reveal(uri, line, column, endLine, endColumn));

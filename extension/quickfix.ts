@@ -142,7 +142,7 @@ export class StrategyCodeActions implements vscode.CodeActionProvider {
     if (suggestions.length > 1 && context.diagnostics.length) actions.push(this.fixAll(doc, suggestions));
     // The rule's page, rendered (not the Markdown source in the extension's folder).
     for (const rule of new Set(findingsFor(root, rel, context.diagnostics).map((f) => f.rule))) {
-      const a = new vscode.CodeAction(vscode.l10n.t('Show documentation for rule "{0}"', rule), vscode.CodeActionKind.Empty);
+      const a = new vscode.CodeAction(vscode.l10n.t('Show documentation for rule "{0}"', rule));
       a.command = { command: 'strategyRoadmap.showRuleDocs', title: a.title, arguments: [rule] };
       actions.push(a);
     }

@@ -305,7 +305,20 @@ export function suiteTests(): void {
       let text = (await vscode.commands.executeCommand<vscode.TextDocument>('strategyRoadmap.generateCouncilReport')).getText();
       assert.ok(text.includes(commit.slice(0, 12)), `the report names the commit ${commit.slice(0, 12)}`);
       assert.doesNotMatch(text, /kein Git-Stand|no Git revision/);
-      assert.doesNotMatch(text, /nicht eingecheckten|uncommitted/);
+      if (/nicht eingecheckten|uncommitted/.test(text)) {
+        // Say which files differ, to make a failure readable.
+        const committed = new Set(await git.listFiles({ fs, dir, ref: 'HEAD' }));
+        const read = root.ws.paths();
+        const onlyRead = read.filter((p) => !committed.has(p));
+        const onlyCommitted = [...committed].filter((p) => root.ws.kindOf(p) !== undefined && !read.includes(p));
+        const changed = [];
+        for (const p of read.filter((x) => committed.has(x))) {
+          const c = root.ws.content(p);
+          const mine = typeof c === 'string' ? c : new TextDecoder().decode(c);
+          if (mine !== fs.readFileSync(`${dir}/${p}`, 'utf8')) changed.push(p);
+        }
+        assert.fail(`the report calls the files dirty: only read ${onlyRead.join(', ')}; only committed ${onlyCommitted.join(', ')}; content differs ${changed.join(', ')}`);
+      }
       const uri = vscode.workspace.findFiles('measures/**/*.md').then((u) => u.find((x) => x.path.endsWith('/ki-chatbot.md'))!);
       const doc = await vscode.workspace.openTextDocument(await uri);
       const editor = await vscode.window.showTextDocument(doc);
