@@ -78,16 +78,6 @@ export function suiteTests(): void {
       assert.ok(d && typeof d.code === 'object');
       assert.match(d.code.target.path, new RegExp(`docs/rules/${codeOf(d)}\\.md$`));
     });
-
-    it('offers the rule page, opened rendered', async () => {
-      const [uri, ds] = vscode.languages.getDiagnostics().find(([, list]) => list.some((x) => x.source === 'strategy'))!;
-      const d = ds.find((x) => x.source === 'strategy')!;
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range);
-      const docs = actions.find((a) => a.command?.command === 'strategyRoadmap.showRuleDocs' && a.command.arguments?.[0] === codeOf(d));
-      assert.ok(docs, `a "show documentation" action (${actions.map((a) => a.title).join(', ')})`);
-      const page = await vscode.commands.executeCommand<vscode.Uri>(docs.command!.command, ...docs.command!.arguments!);
-      assert.match(page.path, new RegExp(`docs/rules/(de/)?${codeOf(d)}\\.md$`));
-    });
   });
 
   describe('editing', () => {
@@ -120,6 +110,11 @@ export function suiteTests(): void {
       const waiver = actions.find((a) => a.title.includes('funding-missing') && a.edit);
       const stub = actions.find((a) => a.edit && a.kind?.value === 'quickfix' && /funding|Förder/i.test(a.title) && a !== waiver);
       assert.ok(stub && waiver, `stub and waiver actions (got: ${actions.map((a) => a.title).join(', ')})`);
+      // The rule's page, opened rendered.
+      const docs = actions.find((a) => a.command?.command === 'strategyRoadmap.showRuleDocs' && a.command.arguments?.[0] === 'funding-missing');
+      assert.ok(docs, `a "show documentation" action (${actions.map((a) => a.title).join(', ')})`);
+      const page = await vscode.commands.executeCommand<vscode.Uri>(docs.command!.command, ...docs.command!.arguments!);
+      assert.match(page.path, /docs\/rules\/(de\/)?funding-missing\.md$/);
       assert.ok(await vscode.workspace.applyEdit(stub.edit!));
       assert.match(doc.getText(), /funding:\n  - source: own\n    status: planned/);
       await waitFor('funding-missing disappears', () => !vscode.languages.getDiagnostics(uri).some((d) => codeOf(d) === 'funding-missing'));
