@@ -7,6 +7,7 @@
 // Targets (issue 15): roadmap update ≤ 1 s, findings after an edit ≤ 300 ms. Prints a table and
 // writes bench/vscode-results.json. Options: --size N (default 1000) · --runs N (default 5).
 import { cpSync, mkdirSync, writeFileSync, readdirSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { cpus, loadavg } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,7 +78,7 @@ try {
     await page.keyboard.type('x');
     await page.waitForFunction(
       ([sel, n]) => {
-        const el = [...document.querySelectorAll(sel)].find((e) => /Strateg/.test(e.textContent));
+        const el = [...globalThis.document.querySelectorAll(sel)].find((e) => /Strateg/.test(e.textContent));
         return el && Number(/: ?(\d+)/.exec(el.textContent.replace(/\s+/g, ' '))?.[1]) > n;
       },
       ['.statusbar-item', base],
@@ -95,7 +96,7 @@ try {
     await page.keyboard.press('Backspace');
     await page.waitForFunction(
       ([sel, n]) => {
-        const el = [...document.querySelectorAll(sel)].find((e) => /Strateg/.test(e.textContent));
+        const el = [...globalThis.document.querySelectorAll(sel)].find((e) => /Strateg/.test(e.textContent));
         return el && Number(/: ?(\d+)/.exec(el.textContent.replace(/\s+/g, ' '))?.[1]) === n;
       },
       ['.statusbar-item', base],
