@@ -4,7 +4,8 @@ import { loadRepository, readRepositoryFile, StrategyFileRefused } from '../stra
 import { VscodeStore } from './store';
 import { lintOptions } from './settings';
 
-const DEBOUNCE_MS = 250;
+// Short enough that a finding shows (and clears) within 300 ms of a key at 1,000 measures (BENCHMARKS.md).
+const DEBOUNCE_MS = 120;
 const EXCLUDE = '{**/node_modules/**,**/.git/**}';
 
 /** One strategy repository in the workspace: a folder that holds a strategy.yaml. */

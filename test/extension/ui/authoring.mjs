@@ -237,13 +237,19 @@ async function newMeasureThroughPrompts(page, ws) {
 
 /** Ctrl+T finds a measure by id; the outline (`@` in Quick Open) lists its front matter. */
 async function symbols(page) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+T');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10000 });
-  await page.keyboard.type('KI-WOHNGELD', { delay: 30 });
-  expect((await input.inputValue()).startsWith('#'), `Ctrl+T opened Go to Symbol in Workspace (${await input.inputValue()})`);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'KI-WOHNGELD' }).first().waitFor({ timeout: 45000 });
+  // Go to Symbol in Workspace asks the extension host, which may be busy linting: ask again.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+T');
+    await input.waitFor({ state: 'visible', timeout: 10000 });
+    await page.keyboard.type('KI-WOHNGELD', { delay: 30 });
+    expect((await input.inputValue()).startsWith('#'), `Ctrl+T opened Go to Symbol in Workspace (${await input.inputValue()})`);
+    const found = await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'KI-WOHNGELD' }).first().waitFor({ timeout: 20000 }).then(() => true, () => false);
+    if (found) break;
+    const rows = await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts();
+    if (attempt >= 3) throw new Error(`Ctrl+T did not find KI-WOHNGELD: ${JSON.stringify(rows.slice(0, 5))}`);
+  }
   await page.keyboard.press('Enter');
   await page.locator('.tabs-container .tab.active', { hasText: 'ki-wohngeld.md' }).waitFor({ timeout: 15000 });
   await page.waitForTimeout(500);
