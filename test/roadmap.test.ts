@@ -325,3 +325,31 @@ describe('roadmap: large strategies stay under Mermaid limits', () => {
     });
   }
 });
+
+describe('roadmap: timeline defects found with real register data (issue 13)', () => {
+  function workspace(milestones: string): LintResult {
+    const ws = new StrategyWorkspace();
+    ws.setFile('strategy.yaml', 'schema: 1\ntitle: T\norganisation: O\n');
+    ws.setFile('measures/m.yaml', `id: M\ntitle: Viele Meilensteine\nstatus: active\nstart: 2025-01-01\n${milestones}`);
+    return ws.lint({ asOf: AS_OF });
+  }
+
+  it('76 milestones in one quarter are split into periods of at most 12 (no 9,000 px column)', async () => {
+    const list = Array.from({ length: 76 }, (_, i) => `  - { id: ms${i}, title: "Schritt ${i}", date: 2026-02-${String((i % 28) + 1).padStart(2, '0')}, status: open }`).join('\n');
+    const [d] = roadmapDiagrams(workspace(`milestones:\n${list}\n`), { type: 'timeline', asOf: AS_OF, lang: 'de' });
+    await assertParses(d.source, 'timeline');
+    const periods = (await db(d.source)).getTasks();
+    assert.equal(periods.length, 7);
+    assert.deepEqual(periods.map((p: Db) => decode(p.task)).slice(0, 2), ['Q1 2026 (1/7)', 'Q1 2026 (2/7)']);
+    assert.ok(periods.every((p: Db) => p.events.length <= 12));
+    assert.equal(periods.reduce((n: number, p: Db) => n + p.events.length, 0), 76, 'no milestone lost');
+  });
+
+  it('an empty timeline says so in a period instead of drawing a lone arrow', async () => {
+    const [d] = roadmapDiagrams(workspace(''), { type: 'timeline', asOf: AS_OF, lang: 'de' });
+    await assertParses(d.source, 'timeline');
+    const periods = (await db(d.source)).getTasks();
+    assert.equal(periods.length, 1);
+    assert.deepEqual(periods[0].events.map(decode), ['Keine Meilensteine im Zeitraum']);
+  });
+});

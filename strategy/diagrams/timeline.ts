@@ -6,7 +6,11 @@ import { packSections, DEFAULT_MAX_TEXT_SIZE, sourceSize, type Section, type Uni
 import { measureLabel, type Plan } from './plan';
 import type { RoadmapDiagram } from './types';
 
-const EVENTS_PER_UNIT = 150;
+/**
+ * Mermaid stacks a period's events in one column: 76 milestones in a quarter made it 9,000 px
+ * high. More than this many events are shown as several periods „Q1 2026 (1/7)“ side by side.
+ */
+export const MAX_EVENTS_PER_PERIOD = 12;
 
 interface TimelineEvent {
   due: string;
@@ -45,7 +49,11 @@ export function timelineDiagrams(plan: Plan): RoadmapDiagram[] {
     title: year,
     units: [...quarters].flatMap(([period, list]): Unit[] => {
       const units: Unit[] = [];
-      for (let i = 0; i < list.length; i += EVENTS_PER_UNIT) units.push({ lines: printPeriod(period, list.slice(i, i + EVENTS_PER_UNIT)) });
+      const parts = Math.ceil(list.length / MAX_EVENTS_PER_PERIOD);
+      for (let i = 0; i < list.length; i += MAX_EVENTS_PER_PERIOD) {
+        const label = parts > 1 ? `${period} (${i / MAX_EVENTS_PER_PERIOD + 1}/${parts})` : period;
+        units.push({ lines: printPeriod(label, list.slice(i, i + MAX_EVENTS_PER_PERIOD)) });
+      }
       return units;
     }),
   }));
@@ -53,8 +61,10 @@ export function timelineDiagrams(plan: Plan): RoadmapDiagram[] {
   const baseTitle = `${plan.title} – ${labels.milestones}`;
   const header = (title: string) => ['timeline', `  title ${mermaidStatementText(title)}`];
   if (sections.length === 0) {
+    // A timeline without any period draws a lone arrow: say it in the one period instead.
     const title = `${plan.title} – ${labels.noMilestones}`;
-    return [{ type: 'timeline', source: header(title).join('\n') + '\n', title, nodes: {}, omitted: [] }];
+    const source = [...header(title), `  section ${mermaidStatementText(labels.noMilestones)}`, `    ${mermaidStatementText('—')} : ${mermaidText(labels.noMilestones)}`].join('\n') + '\n';
+    return [{ type: 'timeline', source, title, nodes: {}, omitted: [] }];
   }
   const budget = (options.maxTextSize ?? DEFAULT_MAX_TEXT_SIZE) - sourceSize(header(`${baseTitle} 0000–0000`)) * 2;
   const parts = packSections(sections, budget, sectionLine);
