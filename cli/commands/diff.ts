@@ -3,10 +3,11 @@ import { parseAsOf, parseLang } from '../options';
 import { emit, useColor } from '../io';
 import { UsageError } from '../errors';
 import { printable } from '../format/stylish';
-import { findRepository, pathInRepository } from '../git/repository';
-import { RevisionError, resolveRevision, workspaceAt, type Revision } from '../git/history';
-import { todayUtc, type Lang, type LintResult } from '../../strategy/index';
-import { diffStrategies, type StrategyDiff } from '../../strategy/diff/diff';
+import { createHash } from 'node:crypto';
+import { findRepository, listFilesAt, pathInRepository, type GitRepository } from '../git/repository';
+import { applyStateAt, RevisionError, resolveRevision, workspaceAt, type Revision } from '../git/history';
+import { todayUtc, type Lang, type LintResult, type StrategyWorkspace } from '../../strategy/index';
+import { diffStrategies, type StateInfo, type StrategyDiff } from '../../strategy/diff/diff';
 import { DIFF_WORDS, diffJson, diffSection, measureLines, stateLabel } from '../../strategy/diff/output';
 import { heading, root } from '../../strategy/report/mdast';
 import { reportToMarkdown } from '../../strategy/report/markdown';
@@ -42,19 +43,72 @@ export async function compareStates(
   opts: { since: string; until?: string; asOf?: string; lang?: Lang; maxFileSize?: number; /** The files now, already linted. */ current?: LintResult },
 ): Promise<ComparedStates> {
   const root = resolveRoot(rootOption);
-  const current = opts.until !== undefined ? undefined : (opts.current ?? loadWorkspace(root, { maxFileBytes: opts.maxFileSize }).lint({ asOf: opts.asOf ?? todayUtc(new Date()), lang: opts.lang }));
-  const lang = opts.lang ?? current?.lang ?? 'de';
-  const at = (spec: string) => stateAt(root, spec, { lang, maxFileSize: opts.maxFileSize, option: '--since' });
-  const since = await at(opts.since);
-  const until = opts.until === undefined ? undefined : await at(opts.until);
-  const after = until?.result ?? current!;
-  const diff = diffStrategies(
-    since.result,
-    after,
-    { ref: opts.since, commit: since.rev.commit, asOf: since.result.asOf },
-    until ? { ref: opts.until!, commit: until.rev.commit, asOf: until.result.asOf } : { ref: 'working tree', asOf: after.asOf },
-  );
-  return { diff, before: since.result, after, lang };
+  const maxFileBytes = opts.maxFileSize;
+  const dayOf = (rev: Revision) => rev.committed.slice(0, 10);
+  const stateInfo = (spec: string, rev: Revision, result: LintResult) => ({ ref: spec, commit: rev.commit, asOf: result.asOf });
+  const done = (before: LintResult, since: StateInfo, after: LintResult, until: StateInfo, lang: Lang): ComparedStates => ({ diff: diffStrategies(before, after, since, until), before, after, lang });
+
+  if (opts.current) {
+    // The caller has the files now linted (a report): the earlier state is read on its own.
+    const lang = opts.lang ?? opts.current.lang;
+    const since = await stateAt(root, opts.since, { lang, maxFileSize: maxFileBytes, option: '--since' });
+    return done(since.result, stateInfo(opts.since, since.rev, since.result), opts.current, { ref: 'working tree', asOf: opts.current.asOf }, lang);
+  }
+
+  // One workspace holds the later state first, then becomes the earlier one: files that did not
+  // change between the two keep their parse (BENCHMARKS.md, "History").
+  const { repo, folder } = openRepository(root, '--since');
+  let ws: StrategyWorkspace;
+  let after: LintResult;
+  let currentOid: (path: string) => string | undefined;
+  let until: StateInfo;
+  if (opts.until === undefined) {
+    ws = loadWorkspace(root, { maxFileBytes });
+    after = ws.lint({ asOf: opts.asOf ?? todayUtc(new Date()), lang: opts.lang });
+    currentOid = (path) => blobIdOf(ws.content(path));
+    until = { ref: 'working tree', asOf: after.asOf };
+  } else {
+    const rev = await revision(repo, opts.until);
+    ws = await inRevision(() => workspaceAt(repo, rev, folder, { maxFileBytes }));
+    after = ws.lint({ asOf: dayOf(rev), lang: opts.lang });
+    const oids = new Map((await listFilesAt(repo, rev.commit, folder))?.map((f) => [f.path, f.oid]) ?? []);
+    currentOid = (path) => oids.get(path);
+    until = stateInfo(opts.until, rev, after);
+  }
+  const lang = opts.lang ?? after.lang;
+  const sinceRev = await revision(repo, opts.since);
+  const applied = await inRevision(() => applyStateAt(repo, ws, sinceRev, folder, currentOid, { maxFileBytes }));
+  const earlier = applied ? ws : await inRevision(() => workspaceAt(repo, sinceRev, folder, { maxFileBytes }));
+  const before = earlier.lint({ asOf: dayOf(sinceRev), lang });
+  return done(before, stateInfo(opts.since, sinceRev, before), after, until, lang);
+}
+
+/** The git repository that holds `root`, and the root's folder in it; a usage error outside git. */
+function openRepository(root: string, option: string) {
+  const repo = findRepository(root);
+  const folder = repo ? pathInRepository(repo, root) : undefined;
+  if (!repo || folder === undefined) throw new UsageError('diff.noRepository', { root, option });
+  return { repo, folder };
+}
+
+/** Git errors the user can fix become one-line usage errors in both languages. */
+async function inRevision<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof RevisionError) throw new UsageError({ de: e.de, en: e.en });
+    throw e;
+  }
+}
+
+const revision = (repo: GitRepository, spec: string) => inRevision(() => resolveRevision(repo, spec));
+
+/** The git blob id of a file as the workspace holds it (undefined for a file known only by size). */
+function blobIdOf(content: Uint8Array | string | undefined): string | undefined {
+  if (content === undefined) return undefined;
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  if (bytes.length !== bytes.byteLength) return undefined; // a stand-in for a file above the size limit
+  return createHash('sha1').update(`blob ${bytes.byteLength}\0`).update(bytes).digest('hex');
 }
 
 /**
@@ -63,17 +117,10 @@ export async function compareStates(
  */
 export async function stateAt(root: string, spec: string, opts: { lang: Lang; maxFileSize?: number; option: string }): Promise<{ rev: Revision; result: LintResult }> {
   const { lang } = opts;
-  const repo = findRepository(root);
-  const folder = repo ? pathInRepository(repo, root) : undefined;
-  if (!repo || folder === undefined) throw new UsageError('diff.noRepository', { root, option: opts.option });
-  try {
-    const rev = await resolveRevision(repo, spec);
-    const ws = await workspaceAt(repo, rev, folder, { maxFileBytes: opts.maxFileSize });
-    return { rev, result: ws.lint({ asOf: rev.committed.slice(0, 10), lang }) };
-  } catch (e) {
-    if (e instanceof RevisionError) throw new UsageError({ de: e.de, en: e.en });
-    throw e;
-  }
+  const { repo, folder } = openRepository(root, opts.option);
+  const rev = await revision(repo, spec);
+  const ws = await inRevision(() => workspaceAt(repo, rev, folder, { maxFileBytes: opts.maxFileSize }));
+  return { rev, result: ws.lint({ asOf: rev.committed.slice(0, 10), lang }) };
 }
 
 /** `strategy diff --since REF [--until REF]`: what changed, per measure. */

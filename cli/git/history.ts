@@ -12,6 +12,9 @@ import { isDay } from '../../strategy/dates';
 import { readOnlyFs } from './read-only-fs';
 import { listFilesAt, readBlobById, resolveCommit, type GitRepository } from './repository';
 
+/** Object reads in flight while a state is read. */
+const READS_IN_FLIGHT = 16;
+
 /** Most commits walked to find "the last commit before a date". */
 export const MAX_LOG_COMMITS = 100_000;
 
@@ -107,6 +110,56 @@ function sizeOnly(size: number): Uint8Array {
  * strategy's `include` selects then. Links and submodules are not followed (a link's blob is only
  * its target's name). Files above `maxFileBytes` are reported by size, as on disk.
  */
+/**
+ * Turns `ws` (holding another state of the same strategy) into the strategy at `revision`: only
+ * files whose blob differs from `currentOid(path)` are read and set, files the revision lacks are
+ * deleted. Unchanged files keep their parse, so the second state costs little more than the files
+ * that changed. Returns the tree's blob ids by path, or undefined – leaving `ws` untouched – when
+ * strategy.yaml differs (its `include` may select other files: read the state afresh then).
+ */
+export async function applyStateAt(
+  repo: GitRepository,
+  ws: StrategyWorkspace,
+  revision: Revision,
+  folder: string,
+  currentOid: (path: string) => string | undefined,
+  opts: { maxFileBytes?: number } = {},
+): Promise<Map<string, string> | undefined> {
+  const files = await listFilesAt(repo, revision.commit, folder);
+  const strategy = files?.find((f) => f.path === STRATEGY_FILE && f.mode.startsWith('100'));
+  if (!files || !strategy || currentOid(STRATEGY_FILE) !== strategy.oid) return undefined;
+  const classify = makeClassifier(ws.include());
+  const wanted = files.filter((f) => f.mode.startsWith('100') && classify(f.path));
+  const oids = new Map(wanted.map((f) => [f.path, f.oid]));
+  const changed = wanted.filter((f) => currentOid(f.path) !== f.oid);
+  const contents = await readAll(repo, changed.map((f) => f.oid), opts.maxFileBytes ?? 2 * 1024 * 1024);
+  changed.forEach((f, i) => ws.setFile(f.path, contents[i]));
+  for (const path of ws.paths()) if (!oids.has(path)) ws.deleteFile(path);
+  return oids;
+}
+
+/** The contents of blobs, several reads in flight (see READS_IN_FLIGHT), in the order given. */
+async function readAll(repo: GitRepository, oids: string[], maxFileBytes: number): Promise<Array<Uint8Array | string>> {
+  const contents = new Array<Uint8Array | string>(oids.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < oids.length; i = next++) contents[i] = await readText(repo, oids[i], maxFileBytes);
+  };
+  await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, oids.length) }, worker));
+  return contents;
+}
+
+async function readText(repo: GitRepository, oid: string, maxFileBytes: number): Promise<Uint8Array | string> {
+  const bytes = await readBlobById(repo, oid);
+  if (!bytes) return new Uint8Array(0);
+  if (bytes.byteLength > maxFileBytes) return sizeOnly(bytes.byteLength);
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return bytes;
+  }
+}
+
 export async function workspaceAt(repo: GitRepository, revision: Revision, folder: string, opts: { maxFileBytes?: number } = {}): Promise<StrategyWorkspace> {
   const maxFileBytes = opts.maxFileBytes ?? 2 * 1024 * 1024;
   const files = await listFilesAt(repo, revision.commit, folder);
@@ -117,21 +170,12 @@ export async function workspaceAt(repo: GitRepository, revision: Revision, folde
       `At "${revision.spec}" (${revision.commit.slice(0, 12)}) there is no ${STRATEGY_FILE}${folder ? ` in ${folder}` : ''}`,
     );
   const ws = new StrategyWorkspace(opts.maxFileBytes ? { maxFileBytes: opts.maxFileBytes } : undefined);
-  const read = async (oid: string): Promise<Uint8Array | string> => {
-    const bytes = await readBlobById(repo, oid);
-    if (!bytes) return new Uint8Array(0);
-    if (bytes.byteLength > maxFileBytes) return sizeOnly(bytes.byteLength);
-    try {
-      return utf8.decode(bytes);
-    } catch {
-      return bytes;
-    }
-  };
-  ws.setFile(STRATEGY_FILE, await read(strategy.oid));
+  ws.setFile(STRATEGY_FILE, await readText(repo, strategy.oid, maxFileBytes));
   const classify = makeClassifier(ws.include());
-  for (const f of files) {
-    if (f.path === STRATEGY_FILE || !f.mode.startsWith('100') || !classify(f.path)) continue;
-    ws.setFile(f.path, await read(f.oid));
-  }
+  // Several reads in flight: each object is a file read (and inflated); one at a time, the
+  // waits for the disk add up over a thousand files. Files are set in tree order all the same.
+  const wanted = files.filter((f) => f.path !== STRATEGY_FILE && f.mode.startsWith('100') && classify(f.path));
+  const contents = await readAll(repo, wanted.map((f) => f.oid), maxFileBytes);
+  wanted.forEach((f, i) => ws.setFile(f.path, contents[i]));
   return ws;
 }

@@ -9,8 +9,16 @@ export function dayNumber(day: Day | undefined): number | undefined {
   return Number.isFinite(ms) ? Math.round(ms / MS_PER_DAY) : undefined;
 }
 
+/** Day strings already made: a plan has a few hundred distinct days, read thousands of times. Bounded. */
+const strings = new Map<number, Day>();
+
 export function dayString(n: number): Day {
-  return new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
+  let s = strings.get(n);
+  if (s === undefined) {
+    s = new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
+    if (strings.size < 20_000) strings.set(n, s);
+  }
+  return s;
 }
 
 /** Days from `a` to `b` (positive when `b` is later). */
