@@ -64,6 +64,15 @@ function median(argv) {
   return { ms: Math.round(times[Math.floor(times.length / 2)]), stdout: last.stdout };
 }
 
+/** CPU seconds (user + system) of one run, from GNU time: unlike wall time, it hardly depends on the machine's load. */
+const hasGnuTime = existsSync('/usr/bin/time');
+function cpu(argv) {
+  if (!hasGnuTime) return undefined;
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S', node, ...argv], { cwd: project, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const [user, sys] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
+  return Math.round((user + sys) * 1000);
+}
+
 const results = [];
 const diffCases = [
   ['diff base..HEAD (tag → commit, both from history)', ['diff', '--root', history, '--since', 'base', '--until', 'HEAD', '--format', 'json', '--as-of', '2026-11-26']],
@@ -73,10 +82,13 @@ const diffCases = [
 for (const [name, argv] of diffCases) {
   const { ms, stdout } = median([cli, ...argv]);
   const summary = JSON.parse(stdout).summary;
-  results.push({ case: name, ms, target: 2000, ok: ms < 2000, changed: summary.changed });
+  results.push({ case: name, ms, cpuMs: cpu([cli, ...argv]), target: 2000, ok: ms < 2000, changed: summary.changed });
 }
 // lint of the same 1,000 measures, for comparison: diff reads and lints two states.
-results.push({ case: 'lint 1000 (one state, for comparison)', ms: median([cli, 'lint', '--root', history, '--format', 'json', '--as-of', '2026-11-26']).ms });
+{
+  const argv = [cli, 'lint', '--root', history, '--format', 'json', '--as-of', '2026-11-26'];
+  results.push({ case: 'lint 1000 (one state, for comparison)', ms: median(argv).ms, cpuMs: cpu(argv) });
+}
 
 // --- critical path: in-process, 1,000 and 5,000 measures -----------------------------------------
 generate(5000);
@@ -92,5 +104,5 @@ for (const s of schedules) results.push({ case: `critical path ${s.measures} mea
 const env = { node: process.version, cpus: cpus().length, model: cpus()[0]?.model, load: loadavg().map((l) => l.toFixed(2)).join(' '), runs, date: new Date().toISOString() };
 writeFileSync(join(here, 'history-results.json'), JSON.stringify({ env, results }, null, 2) + '\n');
 console.log(`node ${env.node}, ${env.cpus} CPUs (${env.model}), load ${env.load}, median of ${runs} runs`);
-for (const r of results) console.log(`${r.case.padEnd(70)} ${String(r.ms).padStart(8)} ms${r.target ? `  target < ${r.target} ms: ${r.ok ? 'met' : 'MISSED'}` : ''}${r.perItemUs ? `  (${r.perItemUs} µs per measure+dependency)` : ''}`);
+for (const r of results) console.log(`${r.case.padEnd(70)} ${String(r.ms).padStart(8)} ms${r.cpuMs !== undefined ? ` (CPU ${r.cpuMs} ms)` : ''}${r.target ? `  target < ${r.target} ms: ${r.ok ? 'met' : 'MISSED'}` : ''}${r.perItemUs ? `  (${r.perItemUs} µs per measure+dependency)` : ''}`);
 if (results.some((r) => r.ok === false)) process.exitCode = 1;
