@@ -3,16 +3,12 @@ import { parseAsOf, parseLang } from '../options';
 import { emit } from '../io';
 import { UsageError } from '../errors';
 import { setCliLang } from '../lang';
+import { message } from '../../strategy/index';
 import { exportModel, measuresCsv } from '../../strategy/export/index';
 import { exportAlgoritmeregister, exportEuDatabase } from '../../strategy/register/export';
 import { missingReport } from './register-missing';
 
 const FORMATS = ['json', 'csv', 'algoritmeregister', 'eu-database'];
-const PROBLEM = {
-  de: { missing: 'fehlt', 'too-long': 'zu lang', 'not-allowed': 'nicht zulässig', 'wrong-type': 'falscher Typ' },
-  en: { missing: 'missing', 'too-long': 'too long', 'not-allowed': 'not allowed', 'wrong-type': 'wrong type' },
-};
-const ANNEX = { de: 'Anhang VIII Abschnitt C Nr.', en: 'Annex VIII Section C point' };
 
 export interface ExportCommandOptions {
   root?: string;
@@ -41,11 +37,11 @@ export async function runExport(opts: ExportCommandOptions): Promise<number> {
     if (opts.format === 'algoritmeregister') {
       const records = exportAlgoritmeregister(result.model, result.asOf);
       emit(JSON.stringify(records.map((r) => r.record), null, 2) + '\n', opts.output);
-      process.stderr.write(missingReport(records.map((r) => ({ measure: r.measure, file: r.file, items: r.violations.map((v) => `${v.field}: ${PROBLEM[outLang][v.problem]}${v.detail ? ` (${v.detail})` : ''}`) })), outLang));
+      process.stderr.write(missingReport(records.map((r) => ({ measure: r.measure, file: r.file, items: r.violations.map((v) => `${v.field}: ${message(outLang, `register.problem.${v.problem}`)}${v.detail ? ` (${v.detail})` : ''}`) })), outLang));
     } else {
       const entries = exportEuDatabase(result.model, result.asOf);
       emit(JSON.stringify(entries, null, 2) + '\n', opts.output);
-      process.stderr.write(missingReport(entries.map((e) => ({ measure: e.measure, file: e.file, items: e.missing.map((x) => `${ANNEX[outLang]} ${x.point}: ${x.key}`) })), outLang));
+      process.stderr.write(missingReport(entries.map((e) => ({ measure: e.measure, file: e.file, items: e.missing.map((x) => message(outLang, 'register.annexPoint', { point: x.point, key: x.key })) })), outLang));
     }
     return 0;
   }

@@ -1,4 +1,4 @@
-import type { Lang } from '../../strategy/index';
+import { message, type Lang } from '../../strategy/index';
 import { printable } from '../format/stylish';
 
 /**
@@ -15,9 +15,7 @@ export function missingReport(entries: { measure: string; file: string; items: s
   }
   const total = entries.length;
   lines.push(
-    lang === 'de'
-      ? `${total} ${total === 1 ? 'Eintrag' : 'Einträge'} exportiert, ${incomplete} davon unvollständig`
-      : `${total} ${total === 1 ? 'entry' : 'entries'} exported, ${incomplete} of them incomplete`,
+    message(lang, total === 1 ? 'register.exported.one' : 'register.exported.other', { n: total, incomplete }),
   );
   return lines.join('\n') + '\n';
 }

@@ -3,6 +3,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { loadWorkspace, resolveRoot } from '../load';
 import { parseAsOf, parseLang } from '../options';
 import { UsageError } from '../errors';
+import { message } from '../../strategy/index';
 import { writeFileAtomic } from '../io';
 import { publishRegister } from '../../strategy/register/publication';
 import { buildSite } from '../register/site';
@@ -49,9 +50,7 @@ export async function runRegister(opts: RegisterCommandOptions): Promise<number>
   }
   const count = systems.de.length;
   process.stderr.write(
-    result.lang === 'de'
-      ? `${count} Systeme in ${opts.output} veröffentlicht (Deutsch und Englisch, ${site.length} Dateien)\n`
-      : `${count} systems published in ${opts.output} (German and English, ${site.length} files)\n`,
+    message(result.lang, 'register.published', { n: count, dir: opts.output, files: site.length }) + '\n',
   );
   return 0;
 }

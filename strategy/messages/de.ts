@@ -101,6 +101,15 @@ export const de = {
   'report.dataErrorsStrict': '{errors} in den Daten; der Bericht weist darauf hin (Einzelheiten: strategy lint) – --strict: Exit-Code 1',
   'lint.fixAndDryRun': '--fix und --fix-dry-run: nur eines von beiden angeben',
   'report.sinceOnlyCouncil': '--since: nur der Ratsbericht zeigt die Änderungen seit einem früheren Stand, nicht „{kind}“ (siehe strategy diff)',
+  // --- register export and site ---
+  'register.exported.one': '1 Eintrag exportiert, {incomplete} davon unvollständig',
+  'register.exported.other': '{n} Einträge exportiert, {incomplete} davon unvollständig',
+  'register.published': '{n} Systeme in {dir} veröffentlicht (Deutsch und Englisch, {files} Dateien)',
+  'register.problem.missing': 'fehlt',
+  'register.problem.too-long': 'zu lang',
+  'register.problem.not-allowed': 'nicht zulässig',
+  'register.problem.wrong-type': 'falscher Typ',
+  'register.annexPoint': 'Anhang VIII Abschnitt C Nr. {point}: {key}',
   // --- lint ---
   'lint.maxWarnings': '{count} Warnungen überschreiten --max-warnings {max}',
   'lint.fix.applied': '{count} Korrektur(en) in {files} Datei(en) angewendet',

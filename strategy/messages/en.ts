@@ -98,6 +98,15 @@ export const en: Messages = {
   'report.dataErrorsStrict': '{errors} in the data; the report says so (details: strategy lint) – --strict: exit code 1',
   'lint.fixAndDryRun': '--fix and --fix-dry-run: use one of them',
   'report.sinceOnlyCouncil': '--since: only the council report shows the changes since an earlier state, not "{kind}" (see strategy diff)',
+  // --- register export and site ---
+  'register.exported.one': '1 entry exported, {incomplete} of them incomplete',
+  'register.exported.other': '{n} entries exported, {incomplete} of them incomplete',
+  'register.published': '{n} systems published in {dir} (German and English, {files} files)',
+  'register.problem.missing': 'missing',
+  'register.problem.too-long': 'too long',
+  'register.problem.not-allowed': 'not allowed',
+  'register.problem.wrong-type': 'wrong type',
+  'register.annexPoint': 'Annex VIII Section C point {point}: {key}',
   // --- lint ---
   'lint.maxWarnings': '{count} warnings exceed --max-warnings {max}',
   'lint.fix.applied': 'applied {count} fix(es) in {files} file(s)',
