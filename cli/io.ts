@@ -2,9 +2,12 @@ import { writeFileSync, renameSync, mkdirSync, unlinkSync } from 'node:fs';
 import { dirname, resolve, basename, join } from 'node:path';
 import { MessageError } from '../strategy/index';
 import { ciSafe, type OutputKind } from './ci-safe';
+import { checkCommandLineTarget, currentRepositoryRoot } from './write-guard';
 
 /** Writes a file atomically: a temporary file beside it, then rename, so readers never see half a file. */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  // Into the repository only where its real folder is inside it (no committed link out).
+  checkCommandLineTarget(currentRepositoryRoot(), path);
   const full = resolve(path);
   const tmp = join(dirname(full), `.${basename(full)}.${process.pid}.${Date.now()}.tmp`);
   try {

@@ -5,6 +5,7 @@ import { listRepositoryFiles, loadRepositorySync, sizeOnly, StrategyFileRefused 
 import { DEFAULT_MAX_FILE_BYTES, inSkippedFolder } from '../strategy/files/policy';
 import { UsageError } from './errors';
 import { decode, NodeStore } from './store';
+import { setRepositoryRoot } from './write-guard';
 
 function hasStrategyFile(dir: string): boolean {
   try {
@@ -26,13 +27,11 @@ export function findRoot(start: string): string | undefined {
 }
 
 export function resolveRoot(option: string | undefined): string {
-  if (option) {
-    const dir = resolve(option);
-    if (!hasStrategyFile(dir)) throw new UsageError('cli.root.notInDir', { dir: option });
-    return dir;
-  }
-  const root = findRoot(process.cwd());
+  const root = option ? resolve(option) : findRoot(process.cwd());
+  if (option && !hasStrategyFile(root!)) throw new UsageError('cli.root.notInDir', { dir: option });
   if (!root) throw new UsageError('cli.root.notFound', { dir: process.cwd() });
+  // Files this command writes into the repository are checked against it (cli/write-guard.ts).
+  setRepositoryRoot(root);
   return root;
 }
 

@@ -501,4 +501,69 @@ describe('file safety', function () {
       assert.equal(ok.status, 0, ok.stderr);
     });
   });
+
+  describe('writes and rewrites stay inside the repository (issue 12, breaks 5, 6, 12)', () => {
+    const STRATEGY_YAML = 'schema: 1\ntitle: T\norganisation: O\nlanguage: en\n';
+    let dir: string;
+    let away: string;
+    beforeEach(() => {
+      dir = mkdtempSync(join(base, 'repo-'));
+      away = mkdtempSync(join(base, 'away-'));
+      writeFileSync(join(dir, 'strategy.yaml'), STRATEGY_YAML);
+    });
+    const nothingAway = () => assert.deepEqual(readdirSync(away), [], 'something was written outside the repository');
+
+    it('roadmap --update reads only a regular file inside the repository: no /dev/zero, FIFO or file outside', function () {
+      writeFileSync(join(away, 'secret.md'), '<!-- roadmap:start -->\n<!-- roadmap:end -->\nGEHEIM\n');
+      symlinkSync(join(away, 'secret.md'), join(dir, 'OUT.md'));
+      symlinkSync('/dev/zero', join(dir, 'ZERO.md'));
+      for (const file of ['OUT.md', 'ZERO.md']) {
+        const run = strategy(['roadmap', '--root', dir, '--update', file], dir);
+        assert.equal(run.status, 2, `${file}: ${run.stderr}`);
+        assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
+      }
+      assert.equal(readFileSync(join(away, 'secret.md'), 'utf8'), '<!-- roadmap:start -->\n<!-- roadmap:end -->\nGEHEIM\n');
+      const fifo = spawnSync('mkfifo', [join(dir, 'FIFO.md')]);
+      needs(this, !fifo.error && fifo.status === 0, 'mkfifo is not available');
+      const run = strategy(['roadmap', '--root', dir, '--update', 'FIFO.md'], dir);
+      assert.equal(run.status, 2, run.stderr);
+    });
+
+    it('--output into a committed folder link that leads out of the repository is refused', () => {
+      symlinkSync(away, join(dir, 'reports'));
+      const run = strategy(['lint', '--root', dir, '--format', 'json', '--output', join('reports', 'lint.json')], dir);
+      assert.equal(run.status, 2, run.stderr);
+      assert.match(run.stderr, /not written/);
+      nothingAway();
+      // A path outside the repository is the user's choice (the command line is trusted).
+      const ok = strategy(['lint', '--root', dir, '--format', 'json', '--output', join(away, 'lint.json')], dir);
+      assert.notEqual(ok.status, 2, ok.stderr);
+      assert.ok(existsSync(join(away, 'lint.json')));
+    });
+
+    it('new measure never writes outside: include with .. or an absolute base, a measures link out', () => {
+      for (const include of [`../${relative(dir, away).split(sep).pop()}/**/*.md`, `${away}/**/*.md`]) {
+        writeFileSync(join(dir, 'strategy.yaml'), `${STRATEGY_YAML}include:\n  - "${include}"\n`);
+        const run = strategy(['new', 'measure', '--root', dir, '--title', 'Neu'], dir);
+        assert.equal(run.status, 2, `${include}: ${run.stdout} ${run.stderr}`);
+        nothingAway();
+      }
+      writeFileSync(join(dir, 'strategy.yaml'), STRATEGY_YAML);
+      symlinkSync(away, join(dir, 'measures'));
+      const run = strategy(['new', 'measure', '--root', dir, '--title', 'Neu'], dir);
+      assert.equal(run.status, 2, run.stderr);
+      assert.match(run.stderr, /not written/);
+      nothingAway();
+    });
+
+    it('init does not write through an existing folder link', () => {
+      const target = mkdtempSync(join(base, 'init-'));
+      symlinkSync(away, join(target, 'measures'));
+      const run = strategy(['init', target, '--lang', 'en'], base);
+      assert.equal(run.status, 0, run.stderr);
+      assert.match(run.stderr, /not written \(folder outside, through a link\): measures\//);
+      nothingAway();
+      assert.ok(existsSync(join(target, 'strategy.yaml')));
+    });
+  });
 });

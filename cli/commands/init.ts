@@ -1,11 +1,12 @@
 import { lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseLang } from '../options';
 import { UsageError } from '../errors';
 import { MessageError, STRATEGY_FILE, message, type Lang, type MessageData, type MessageKey } from '../../strategy/index';
 import { reason } from '../io';
 import { setCliLang } from '../lang';
 import { templatesDir } from '../lifecycle/assets';
+import { prepareWrite } from '../write-guard';
 import { outputName, renderTemplate } from '../lifecycle/template';
 import { version } from '../../package.json';
 import strategySchema from '../../strategy/schema/strategy.schema.json';
@@ -51,10 +52,19 @@ export async function runInit(dir: string, opts: InitCommandOptions): Promise<nu
   const files = planFiles(lang, new Date());
   const created: string[] = [];
   const skipped: string[] = [];
+  const refused: string[] = [];
+  mkdirSync(target, { recursive: true });
   for (const { path, content } of files) {
-    const full = join(target, path);
+    let full: string;
     try {
-      mkdirSync(dirname(full), { recursive: true });
+      // An existing folder of the target that links elsewhere (`.github -> /somewhere`) is not written through.
+      full = prepareWrite(target, path);
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      refused.push(path);
+      continue;
+    }
+    try {
       writeFileSync(full, content, { flag: 'wx' });
       created.push(path);
     } catch (e) {
@@ -67,6 +77,7 @@ export async function runInit(dir: string, opts: InitCommandOptions): Promise<nu
   const say = (key: MessageKey, data: MessageData) => process.stderr.write(message(lang, key, data) + '\n');
   say(created.length === 1 ? 'init.created.one' : 'init.created.other', { n: created.length, dir: label });
   for (const path of skipped) say('init.skipped', { file: path });
+  for (const path of refused) say('init.refused', { file: path });
   say('init.next', { command: `${label === '.' ? '' : `cd ${label} && `}strategy lint` });
   return 0;
 }

@@ -1,5 +1,7 @@
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { prepareWrite } from '../write-guard';
+import { safeLine } from '../ci-safe';
+import { join, relative } from 'node:path';
 import { loadWorkspace, resolveRoot } from '../load';
 import { UsageError } from '../errors';
 import { AI_CATEGORIES, AI_RISKS, MessageError, message, type Lang, type MessageData, type MessageKey, type Model } from '../../strategy/index';
@@ -55,8 +57,9 @@ export async function runNew(what: string, opts: NewCommandOptions, io: NewComma
 
     const file = measurePath(id, (p) => ws.kindOf(p) === 'measures', model.strategy.include);
     const content = renderMeasure(lang, { id, title, field, ai, model });
-    const full = join(root, file);
-    mkdirSync(dirname(full), { recursive: true });
+    // The folder must really be inside the repository: a committed `measures` link to a folder
+    // elsewhere would put the new file there (cli/write-guard.ts).
+    const full = prepareWrite(root, file);
     try {
       writeFileSync(full, content, { flag: 'wx' });
     } catch (e) {
@@ -64,8 +67,9 @@ export async function runNew(what: string, opts: NewCommandOptions, io: NewComma
       throw new MessageError('cli.write.failed', { file, reason: reason(e) }, { cause: e });
     }
     const shown = relative(process.cwd(), full).split('\\').join('/') || file;
-    process.stdout.write(shown + '\n');
-    io.output.write(t('new.created', { id, file: shown }) + '\n');
+    // The path comes from `include` in the repository: one printable line, no CI command.
+    process.stdout.write(safeLine(shown) + '\n');
+    io.output.write(safeLine(t('new.created', { id, file: shown })) + '\n');
     return 0;
   } finally {
     prompter?.close();

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { loadWorkspace, resolveRoot } from '../load';
 import { parseAsOf, parseLang } from '../options';
 import { emit, note, writeFileAtomic } from '../io';
+import { readCommandLineFile } from '../write-guard';
+import { DEFAULT_MAX_FILE_BYTES } from '../../strategy/files/policy';
 import { UsageError } from '../errors';
 import { cliLang, setCliLang } from '../lang';
 import { dependencyGraph, message, shorten } from '../../strategy/index';
@@ -62,12 +63,8 @@ export async function runRoadmap(opts: RoadmapCommandOptions): Promise<number> {
 
   if (opts.update) {
     const file = opts.update;
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch (e) {
-      throw new UsageError('cli.read.updateFailed', { file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
-    }
+    // Only a regular file inside the repository (when it is in it), with the size limit.
+    const bytes = readCommandLineFile(file, '--update', opts.maxFileSize ?? DEFAULT_MAX_FILE_BYTES);
     const updated = updateRegions(bytes, file, (region) => {
       const diagrams = diagramsOf({ ...base, type: region.type ?? type, group: region.group ?? group });
       noteOmitted(diagrams);

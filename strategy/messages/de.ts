@@ -28,6 +28,10 @@ export const de = {
   'cli.root.notInDir': 'keine strategy.yaml in {dir}',
   'cli.root.linkOutside': 'strategy.yaml ist ein Link auf eine Datei außerhalb des Repositorys ({target}): nicht gelesen',
   'cli.write.failed': '{file} kann nicht geschrieben werden: {reason}',
+  'cli.write.outside': '{file} nicht geschrieben: der Ordner liegt außerhalb des Repositorys (über einen symbolischen Link) oder in {skipped}',
+  'cli.write.unsafePath': '{file} nicht geschrieben: der Pfad ist absolut oder enthält „..“',
+  'cli.read.refused': '{option}: {file} nicht gelesen: keine reguläre Datei innerhalb des Repositorys',
+  'init.refused': '  nicht geschrieben (Ordner außerhalb über einen Link): {file}',
   'cli.read.failed': '{option}: {file} kann nicht gelesen werden: {reason}',
   'cli.input.ended': 'Eingabe endete, bevor alle Fragen beantwortet waren',
   // --- commander's own errors (cli/main.ts) ---

@@ -25,6 +25,10 @@ export const en: Messages = {
   'cli.root.notInDir': 'no strategy.yaml in {dir}',
   'cli.root.linkOutside': 'strategy.yaml is a link to a file outside the repository ({target}): not read',
   'cli.write.failed': 'cannot write {file}: {reason}',
+  'cli.write.outside': '{file} not written: its folder is outside the repository (through a symbolic link) or in {skipped}',
+  'cli.write.unsafePath': '{file} not written: the path is absolute or contains ".."',
+  'cli.read.refused': '{option}: {file} not read: not a regular file inside the repository',
+  'init.refused': '  not written (folder outside, through a link): {file}',
   'cli.read.failed': '{option}: cannot read {file}: {reason}',
   'cli.input.ended': 'input ended before all questions were answered',
   // --- commander's own errors (cli/main.ts) ---

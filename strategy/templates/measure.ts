@@ -1,3 +1,4 @@
+import { unsafeRelativePath } from '../files/policy';
 import picomatch from 'picomatch/posix';
 import { stringify } from 'yaml';
 import { toMarkdown } from 'mdast-util-to-markdown';
@@ -51,8 +52,11 @@ export function uniqueDerivedId(title: string, existing: Map<string, string>): s
  */
 export function measurePath(id: string, isMeasure: (path: string) => boolean, include: string[]): string | undefined {
   const name = `${slugify(id, Infinity)}.md`;
-  const bases = [...new Set(include.map((glob) => picomatch.scan(glob).base))];
+  const bases = [...new Set(include.map((glob) => picomatch.scan(glob).base.replace(/^(\.\/)+/, '')))];
   for (const base of bases) {
+    // The repository writes `include`: a base with `..`, an absolute one or one in .git would
+    // put the new file outside the repository or where it is never read (strategy/files/policy.ts).
+    if (unsafeRelativePath(base)) continue;
     const path = base ? `${base}/${name}` : name;
     if (isMeasure(path)) return path;
   }
