@@ -353,3 +353,19 @@ describe('roadmap: timeline defects found with real register data (issue 13)', (
     assert.deepEqual(periods[0].events.map(decode), ['Keine Meilensteine im Zeitraum']);
   });
 });
+
+describe('roadmap: gantt milestones of undated measures (issue 13)', () => {
+  it('name their measure, so that milestones of the same title stay apart', async () => {
+    const ws = new StrategyWorkspace();
+    ws.setFile('strategy.yaml', 'schema: 1\ntitle: T\norganisation: O\n');
+    for (const [id, title] of [['A', 'Chatbot'], ['B', 'Texterkennung']])
+      ws.setFile(`measures/${id}.yaml`, `id: ${id}\ntitle: ${title}\nstatus: active\nmilestones:\n  - { id: go, title: Inbetriebnahme, date: 2026-03-01, status: open }\n`);
+    ws.setFile('measures/C.yaml', 'id: C\ntitle: Mit Balken\nstatus: active\nstart: 2026-01-01\nend: 2026-12-31\nmilestones:\n  - { id: go, title: Inbetriebnahme, date: 2026-03-01, status: open }\n');
+    const [d] = roadmapDiagrams(ws.lint({ asOf: AS_OF }), { type: 'gantt', asOf: AS_OF, lang: 'de' });
+    await assertParses(d.source, 'gantt');
+    const labels = (await db(d.source)).getTasks().map((t: Db) => decode(t.task));
+    assert.ok(labels.includes('Inbetriebnahme – Chatbot'), labels.join(' | '));
+    assert.ok(labels.includes('Inbetriebnahme – Texterkennung'));
+    assert.equal(labels.filter((l: string) => l === 'Inbetriebnahme').length, 1, 'under its bar a milestone keeps its short title');
+  });
+});

@@ -67,7 +67,10 @@ function measureTasks(plan: Plan, item: PlannedMeasure): { tasks: GanttTask[]; n
     const tags: GanttTask['tags'] = ['milestone'];
     if (ms.done) tags.push('done');
     if (ms.overdue || ms.critical) tags.push('crit');
-    const title = truncate(ms.milestone.title || ms.milestone.id || '?', TITLE_MAX);
+    // Without its measure's bar above it, a milestone names its measure: 26 undated register
+    // entries with a milestone „Inbetriebnahme“ each gave 26 identical rows.
+    const own = truncate(ms.milestone.title || ms.milestone.id || '?', TITLE_MAX);
+    const title = item.bar ? own : `${own} – ${item.ai ? `${labels.ai} · ` : ''}${truncate(measureLabel(m), TITLE_MAX)}`;
     tasks.push({ label: ms.critical ? `${title} (${labels.critical})` : title, id: ms.nodeId, tags, start: ms.due });
     nodes[ms.nodeId] = { measure: m.id, milestone: ms.milestone.id, file: m.origin.file };
   }
