@@ -3,7 +3,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors';
 import { cliLang } from '../lang';
 import { loadWorkspace, findRoot } from '../load';
-import { STRATEGY_FILE } from '../../strategy/index';
+import { MessageError, STRATEGY_FILE } from '../../strategy/index';
 import { isRecord } from '../../strategy/model/coerce';
 import { importRecord, mainOrganisation, type ImportedMeasure } from '../../strategy/register/import';
 import { measureFile, measureFileName, registerStrategyFile } from '../../strategy/register/files';
@@ -111,7 +111,7 @@ export async function runImport(format: string, file: string, opts: ImportComman
     try {
       writeFileSync(join(realDir, f.path.slice('measures/algoritmeregister/'.length)), f.content, { flag: 'wx' });
     } catch (e) {
-      throw new Error(`cannot write ${f.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e });
+      throw new MessageError('cli.write.failed', { file: f.path, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, { cause: e });
     }
     process.stdout.write(relative(process.cwd(), join(root, f.path)).split(sep).join('/') + '\n');
   }

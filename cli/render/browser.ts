@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { UsageError } from '../errors';
+import { MessageError } from '../../strategy/index';
 import { writeFileAtomic } from '../io';
 
 /** Environment variable that points at a Chromium/Chrome executable. */
@@ -178,7 +179,7 @@ async function renderOne(page: Page, source: string, index: number, naturalSize 
     },
     { source, id: `roadmap-${index + 1}`, naturalSize },
   );
-  if ('error' in result) throw new Error(`Mermaid could not render diagram ${index + 1}: ${result.error}`);
+  if ('error' in result) throw new MessageError('cli.tool.mermaidFailed', { n: index + 1, detail: String(result.error) });
   return result.svg;
 }
 

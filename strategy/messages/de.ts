@@ -91,6 +91,7 @@ export const de = {
   'init.created.other': 'Neues Strategie-Repository in {dir}: {n} Dateien angelegt.',
   'init.skipped': '  übersprungen (gibt es schon): {file}',
   'init.next': 'Weiter: {command}',
+  'cli.tool.mermaidFailed': 'Mermaid konnte Diagramm {n} nicht zeichnen (Meldung von Mermaid: {detail})',
   'cli.tool.noChromium': 'kein Chromium gefunden: eines mit „apt-get install chromium“ (oder dem Chromium-/Chrome-Paket des Systems) installieren oder {env}=/pfad/zu/chromium setzen',
   'cli.tool.chromiumMissing': 'kein Chromium gefunden ({env}={path} gibt es nicht): eines mit „apt-get install chromium“ installieren oder {env} richtig setzen',
   'diff.noRepository': '{root} liegt in keinem git-Repository: {option} braucht die Historie',

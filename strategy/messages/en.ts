@@ -88,6 +88,7 @@ export const en: Messages = {
   'init.created.other': 'New strategy repository in {dir}: {n} files created.',
   'init.skipped': '  skipped (exists): {file}',
   'init.next': 'Next: {command}',
+  'cli.tool.mermaidFailed': 'Mermaid could not render diagram {n}: {detail}',
   'cli.tool.noChromium': 'no Chromium found: install one with "apt-get install chromium" (or your system\'s Chromium/Chrome package), or set {env}=/path/to/chromium',
   'cli.tool.chromiumMissing': 'no Chromium found ({env}={path} does not exist): install one with "apt-get install chromium", or set {env} correctly',
   'diff.noRepository': '{root} is not inside a git repository: {option} needs its history',
