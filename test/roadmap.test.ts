@@ -369,3 +369,21 @@ describe('roadmap: gantt milestones of undated measures (issue 13)', () => {
     assert.equal(labels.filter((l: string) => l === 'Inbetriebnahme').length, 1, 'under its bar a milestone keeps its short title');
   });
 });
+
+describe('roadmap: dependency view keeps different ids apart (issue 13)', () => {
+  it('long ids that differ only at the end are not cut to the same text', async () => {
+    const ws = new StrategyWorkspace();
+    ws.setFile('strategy.yaml', 'schema: 1\ntitle: T\norganisation: O\n');
+    const a = 'ALGORITHMEREGISTER-GEMEENTE-AMSTERDAM-0001';
+    const b = 'ALGORITHMEREGISTER-GEMEENTE-AMSTERDAM-0002';
+    ws.setFile('measures/a.yaml', `id: ${a}\ntitle: Gleicher Titel\nstatus: active\n`);
+    ws.setFile('measures/b.yaml', `id: ${b}\ntitle: Gleicher Titel\nstatus: active\ndepends_on: [${a}]\n`);
+    const [d] = roadmapDiagrams(ws.lint({ asOf: AS_OF }), { type: 'dependencies', asOf: AS_OF, lang: 'de' });
+    await assertParses(d.source, 'flowchart-v2');
+    const texts = [...(await db(d.source)).getVertices().values()].map((v: Db) => decode(String(v.text)).replace(/<br\s*\/?>|\n/g, ''));
+    const withA = texts.filter((t: string) => t.includes(a));
+    const withB = texts.filter((t: string) => t.includes(b));
+    assert.equal(withA.length, 1, texts.join(' | '));
+    assert.equal(withB.length, 1, texts.join(' | '));
+  });
+});

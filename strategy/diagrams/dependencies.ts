@@ -3,7 +3,7 @@
 // open errors/warnings, completed and cancelled measures, and a legend. Built as a tree
 // (subgraphs → nodes, edges, classes); `print` is the only place that writes Mermaid text and
 // escapes every user string there. Node ids are generated (m1, m1_2, x1), never taken from the repository.
-import { mermaidText, truncate, wrap } from './escape';
+import { idLines, mermaidText, truncate, wrap } from './escape';
 import { DEFAULT_MAX_TEXT_SIZE } from './pack';
 import { measureLabel, type Plan, type PlannedMeasure } from './plan';
 import type { Measure } from '../model/types';
@@ -211,7 +211,9 @@ export function dependencyDiagrams(plan: Plan): RoadmapDiagram[] {
     if (item.critical) classes.push('critical');
     const title = `${item.ai ? `${labels.ai} · ` : ''}${measureLabel(m)}`;
     const status = m.status && labels.status[m.status] ? ` · ${labels.status[m.status]}` : '';
-    return { id: item.nodeId, lines: [...wrap(title, WRAP, 3), `${truncate(String(m.id), WRAP)}${status}`], shape: 'box', classes };
+    const ids = idLines(String(m.id), WRAP);
+    ids[ids.length - 1] += status;
+    return { id: item.nodeId, lines: [...wrap(title, WRAP, 3), ...ids], shape: 'box', classes };
   };
   const makeMilestoneNode = (item: PlannedMeasure, index: number): FlowNode => {
     const ms = item.milestones[index];
@@ -226,7 +228,7 @@ export function dependencyDiagrams(plan: Plan): RoadmapDiagram[] {
   const makeOutsideNode = (e: Endpoint): FlowNode => {
     const ms = e.milestone === undefined ? undefined : e.measure.milestones[e.milestone];
     const text = ms ? `${measureLabel(e.measure)} › ${ms.title || ms.id}` : measureLabel(e.measure);
-    return { id: idOf(e), lines: [...wrap(text, WRAP, 3), truncate(String(e.measure.id), WRAP)], shape: ms ? 'hexagon' : 'box', classes: ['outside'] };
+    return { id: idOf(e), lines: [...wrap(text, WRAP, 3), ...idLines(String(e.measure.id), WRAP)], shape: ms ? 'hexagon' : 'box', classes: ['outside'] };
   };
 
   interface Unit {

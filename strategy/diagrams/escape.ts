@@ -74,6 +74,20 @@ export function truncate(text: unknown, max: number): string {
   return g.length <= max ? g.join('') : g.slice(0, max - 1).join('').trimEnd() + '…';
 }
 
+/**
+ * An id in lines of `width` characters, never shortened when it fits `maxLines` lines: two
+ * different ids must never read the same (shortening cut „…-GEMEENTE-1“ and „…-GEMEENTE-2“ to one
+ * text). A longer id keeps its start and its end around „…“.
+ */
+export function idLines(id: unknown, width: number, maxLines = 3): string[] {
+  const g = graphemes(oneLine(id));
+  const max = width * maxLines;
+  const kept = g.length <= max ? g : [...g.slice(0, Math.ceil((max - 1) / 2)), '…', ...g.slice(g.length - Math.floor((max - 1) / 2))];
+  const lines: string[] = [];
+  for (let i = 0; i < kept.length; i += width) lines.push(kept.slice(i, i + width).join(''));
+  return lines.length ? lines : [''];
+}
+
 /** Breaks text into lines of about `width` characters at spaces (a very long word is shortened). */
 export function wrap(text: unknown, width: number, maxLines = 4): string[] {
   const lines: string[] = [];
