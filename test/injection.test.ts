@@ -469,7 +469,7 @@ describe('injection: user text stays text in every output', function () {
         postMessage: async (m: Record<string, unknown>) => (posted.push(m), true),
         onDidReceiveMessage: (fn: (m: unknown) => unknown) => ((onMessage = fn), disposable),
       };
-      const panel = { webview, onDidDispose: () => disposable, reveal() {}, dispose() {} };
+      const panel = { webview, visible: true, onDidDispose: () => disposable, onDidChangeViewState: () => disposable, reveal() {}, dispose() {} };
       const stub = new Proxy(
         {
           window: { createWebviewPanel: () => panel, showInformationMessage() {}, showSaveDialog: async () => undefined },
