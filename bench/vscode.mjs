@@ -43,9 +43,9 @@ try {
   const page = browser.pages()[0] ?? (await browser.newPage());
   await page.goto(`http://127.0.0.1:18091/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded', timeout: 90000 });
   await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
-  const counts = page.locator('.statusbar-item', { hasText: /Strategy: \d+ \d+|Strategie: \d+ \d+/ }).first();
-  await counts.waitFor({ timeout: 180000 });
-  const errors = async () => Number(/: (\d+)/.exec((await counts.innerText()).replace(/\s+/g, ' '))?.[1] ?? NaN);
+  const counts = page.locator('.statusbar-item', { hasText: /Strateg\w*:\s*\d+\s+\d+/ }).first();
+  await counts.waitFor({ timeout: 300000 });
+  const errors = async () => Number(/:\s*(\d+)/.exec((await counts.innerText()).replace(/\s+/g, ' '))?.[1] ?? NaN);
   log(`${size} measures loaded; status bar: ${(await counts.innerText()).replace(/\s+/g, ' ')}`);
 
   // Roadmap: first render.
@@ -57,8 +57,16 @@ try {
   const chartId = () => frame.locator('#diagrams .diagram > svg').last().getAttribute('id');
 
   // Open a measure beside the roadmap and go to the end of its status line.
-  await runCommand(page, file);
-  await page.waitForTimeout(1500);
+  // The measure opens in the first editor group, the roadmap stays visible in the second.
+  await runCommand(page, 'View: Focus First Editor Group');
+  await page.waitForTimeout(500);
+  await page.keyboard.press('F1');
+  const quick = page.locator('.quick-input-widget input');
+  await quick.waitFor({ state: 'visible' });
+  await quick.fill(file);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: file.split('/').pop() }).first().waitFor({ timeout: 30000 });
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(2000);
   const text = (await import('node:fs')).readFileSync(join(workspace, file), 'utf8').split('\n');
   const statusLine = text.findIndex((l) => l.startsWith('status:')) + 1;
   await page.keyboard.press('Control+G');
@@ -79,12 +87,13 @@ try {
     await page.waitForFunction(
       ([sel, n]) => {
         const el = [...globalThis.document.querySelectorAll(sel)].find((e) => /Strateg/.test(e.textContent));
-        return el && Number(/: ?(\d+)/.exec(el.textContent.replace(/\s+/g, ' '))?.[1]) > n;
+        return el && Number(/:\s*(\d+)/.exec(el.textContent.replace(/\s+/g, ' '))?.[1]) > n;
       },
       ['.statusbar-item', base],
       { polling: 10, timeout: 30000 },
     );
     findingsMs.push(Math.round(performance.now() - t));
+    log(`run ${i + 1}: finding shown ${findingsMs[i]} ms after the key`);
     // The roadmap follows once typing pauses (it shows the new error styling).
     while ((await chartId()) === id) {
       if (performance.now() - t > 60000) throw new Error('the roadmap did not update within 60 s');
@@ -97,7 +106,7 @@ try {
     await page.waitForFunction(
       ([sel, n]) => {
         const el = [...globalThis.document.querySelectorAll(sel)].find((e) => /Strateg/.test(e.textContent));
-        return el && Number(/: ?(\d+)/.exec(el.textContent.replace(/\s+/g, ' '))?.[1]) === n;
+        return el && Number(/:\s*(\d+)/.exec(el.textContent.replace(/\s+/g, ' '))?.[1]) === n;
       },
       ['.statusbar-item', base],
       { polling: 10, timeout: 30000 },
