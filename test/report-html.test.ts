@@ -38,6 +38,13 @@ function assertOffline(doc: string): void {
 describe('report HTML: structure', () => {
   const doc = html('council', 'de');
 
+  // Issue 12, break 13: the report gets a Content-Security-Policy like the roadmap page's.
+  it('has a Content-Security-Policy: no network; no script at all when the diagrams are pre-rendered', () => {
+    const csp = (page: string) => /<meta http-equiv="content-security-policy" content="([^"]*)">/i.exec(page)?.[1]?.replace(/&#x27;/g, "'");
+    assert.equal(csp(doc), "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:");
+    assert.equal(csp(html('council', 'de', { kind: 'script', mermaidJs: 'window.mermaid = {};' })), "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:");
+  });
+
   it('is one complete document in the report language', () => {
     assert.match(doc, /^<!doctype html><html lang="de"><head><meta charset="utf-8">/);
     assert.match(doc, /<title>Bericht an den Rat: Digitalstrategie der Musterstadt<\/title>/);

@@ -54,6 +54,11 @@ function tableHandler(state: State, node: Table): Element {
   return h('div', { className: ['table-wrap'] }, [table]);
 }
 
+/** The report's Content-Security-Policy: inline styles, data: images and fonts, inline scripts only when there are any. */
+export function reportCsp(withScripts: boolean): string {
+  return `default-src 'none'; ${withScripts ? "script-src 'unsafe-inline'; " : ''}style-src 'unsafe-inline'; img-src data:; font-src data:`;
+}
+
 /**
  * An inline script must not contain "</script" (it would end the element) or "<!--" (it can
  * change how the parser finds the end). Both only occur inside string or regex literals of the
@@ -97,6 +102,10 @@ export function reportToHtml(doc: ReportDocument, opts: HtmlOptions): string {
       h('html', { lang: doc.lang }, [
         h('head', [
           h('meta', { charset: 'utf-8' }),
+          // As the roadmap page (cli/render/html.ts): no network, nothing but our own inline code;
+          // without the Mermaid fallback no script at all, so injected markup could run nothing
+          // ('source' is the PDF's page, into which the renderer inlines Mermaid itself).
+          h('meta', { httpEquiv: 'Content-Security-Policy', content: reportCsp(scripts.length > 0 || opts.diagrams.kind === 'source') }),
           h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
           ...(opts.generator ? [h('meta', { name: 'generator', content: opts.generator })] : []),
           h('title', doc.title),
