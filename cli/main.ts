@@ -4,6 +4,7 @@ import { safeLine } from './ci-safe';
 import { collect, parseCount, parseSize } from './options';
 import { cliLang } from './lang';
 import { commanderMessage } from './commander-errors';
+import { helpInLanguage } from './help-language';
 
 const debug = process.argv.includes('--debug');
 
@@ -42,6 +43,8 @@ function action<A extends unknown[]>(fn: (...args: A) => Promise<number | void>)
 
 export function buildProgram(): Command {
   const program = new Command('strategy')
+    // Before any subcommand: commander copies help settings into the commands made after it.
+    .configureHelp(helpInLanguage(cliLang()))
     .description('Lint, roadmaps and council reports for a digital strategy kept as code')
     .version('0.1.0')
     .option('--debug', 'print stack traces of internal errors')
