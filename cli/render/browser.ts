@@ -25,7 +25,6 @@ const CANDIDATES = [
 
 const CHROMIUM_ARGS = [
   '--headless',
-  '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
   '--no-first-run',
@@ -33,6 +32,16 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/**
+ * Chromium's sandbox isolates the page that renders repository content (docs/security.md). It is
+ * on for every user but root: Chromium refuses to start sandboxed as root (CI containers run as
+ * root), and there the page is still offline, script-free or Mermaid-only and under a CSP.
+ * Playwright passes `--no-sandbox` itself unless `chromiumSandbox` is true.
+ */
+export function chromiumSandbox(uid: number | undefined = process.getuid?.()): boolean {
+  return uid !== 0;
+}
 
 /** Mermaid's own limit is 50,000 characters; where we render, we allow more (diagrams are split anyway). */
 export const RENDER_MAX_TEXT_SIZE = 500_000;
@@ -99,6 +108,7 @@ export async function withBrowser<T>(fn: (context: BrowserContext) => Promise<T>
       executablePath,
       headless: true,
       args: CHROMIUM_ARGS,
+      chromiumSandbox: chromiumSandbox(),
       viewport: { width: opts.width ?? 1600, height: opts.height ?? 1000 },
       deviceScaleFactor: opts.deviceScaleFactor ?? 1,
       offline: true,
