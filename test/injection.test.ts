@@ -51,6 +51,8 @@ const P = {
   github: '\n::error file=x::eingeschleust%0A::warning::',
   ciFile: '::error file=x,line=1::gefälscht',
   ciValue: '##[error]gefälscht',
+  // GFM autolink literals: an autolink that swallows the escape would leave the raw <img> behind.
+  urls: 'https://evil.example/\\<img src=x onerror=alert(1)> WWW.evil.example boss@evil.example mailto:boss@evil.example',
 };
 
 /** A line of a CI log that GitHub Actions or Azure Pipelines would take for a command. */
@@ -66,7 +68,7 @@ function writeHostileRepository(dir: string): void {
     'strategy.yaml',
     stringify({
       schema: 1,
-      title: `Strategie ${P.script} ${P.markdown}`,
+      title: `Strategie ${P.script} ${P.markdown} ${P.urls}`,
       organisation: `Stadt ${P.img}`,
       language: 'de',
       adopted: { date: '2024-02-27', reference: `${P.mdLink} ${P.anchor}` },
@@ -123,7 +125,7 @@ function writeHostileRepository(dir: string): void {
   );
   // Ids are user text too: invalid ones are reported, but still drawn and listed.
   write('measures/c.yaml', stringify({ id: `C${P.script}`, title: `Ohne Datum ${P.xml}`, status: 'idea', field: 'f1', ai: { category: 'generation', risk: 'limited' } }));
-  write('measures/d.yaml', stringify({ id: `D\x1b[2J\x1b]0;titel\x07`, title: `ANSI ${P.ansi}`, status: 'planned', field: 'f2' }));
+  write('measures/d.yaml', stringify({ id: `D\x1b[2J\x1b]0;titel\x07`, title: `ANSI ${P.ansi} ${P.urls}`, status: 'planned', field: 'f2' }));
   // CI commands in a file name (a stylish header line starts with it) and in an id and a title.
   write(`measures/${P.ciFile}.yaml`, stringify({ id: P.ciValue, title: `${P.ciValue} [klick](https://evil.example) ::add-mask::geheim`, status: 'planned', field: 'f2' }));
 }
@@ -198,6 +200,7 @@ describe('injection: user text stays text in every output', function () {
           assert.notEqual(n.type, 'html', `raw HTML in the ${kind} report: ${'value' in n ? n.value : ''}`);
           if (n.type === 'link' || n.type === 'image' || n.type === 'definition') {
             assert.match(n.url, /^https:\/\//, `${n.type} to "${n.url}" in the ${kind} report`);
+            assert.doesNotMatch(n.url, /evil\.example/, `user text became a ${n.type} to "${n.url}" in the ${kind} report`);
           }
           if (n.type === 'table') {
             const width = n.children[0].children.length;
@@ -270,6 +273,20 @@ describe('injection: user text stays text in every output', function () {
         if (type !== 'timeline') assert.ok(text.includes('<script>'), 'the title with <script> is not shown as text');
       });
     }
+
+    it('roadmap --output .md: GFM with no HTML and no link from user text; the titles are there as text', () => {
+      const file = join(out, 'roadmap.md');
+      const run = strategy(['roadmap', '--root', dir, '--type', 'gantt', '--as-of', AS_OF, '--output', file]);
+      assert.equal(run.status, 0, run.stderr);
+      const md = readFileSync(file, 'utf8');
+      const tree = unified().use(remarkParse).use(remarkGfm).parse(md) as MdRoot;
+      for (const n of mdNodes(tree)) {
+        assert.notEqual(n.type, 'html', `raw HTML in the roadmap Markdown: ${'value' in n ? n.value : ''}`);
+        assert.ok(!['link', 'image', 'definition'].includes(n.type), `user text became a ${n.type} in the roadmap Markdown`);
+      }
+      const heading = tree.children.find((n) => n.type === 'heading');
+      assert.ok(heading && toString(heading).replace(/\u2060/g, '').endsWith(P.urls), `the title with URLs is the heading, as text: ${heading && toString(heading)}`);
+    });
 
     it('roadmap --output .svg: no script, handler or javascript: URL in the SVG', async () => {
       const file = join(out, 'roadmap.svg');

@@ -1,9 +1,11 @@
 // `strategy roadmap --output FILE.md`: a heading and one ```mermaid block per diagram (GitHub and
-// GitLab render them). Built as an mdast tree; headings and notes are escaped by mdast-util-to-markdown.
+// GitLab render them). Built as an mdast tree; headings and notes are escaped by mdast-util-to-markdown
+// with GFM's rules, and repository text never becomes a link (strategy/report/markdown.ts).
 import { toMarkdown } from 'mdast-util-to-markdown';
 import type { PhrasingContent, Root, RootContent } from 'mdast';
 import type { RoadmapDiagram } from '../../strategy/diagrams/index';
 import type { Lang } from '../../strategy/index';
+import { SAFE_MARKDOWN } from '../../strategy/report/markdown';
 
 const OMITTED = { de: 'Ohne Datum, daher nicht im Gantt-Diagramm:', en: 'Without dates, so not in the gantt chart:' } as const;
 
@@ -24,5 +26,5 @@ export function roadmapMarkdown(diagrams: RoadmapDiagram[], opts: { title: strin
     });
   }
   const tree: Root = { type: 'root', children };
-  return toMarkdown(tree, { fences: true });
+  return toMarkdown(tree, { ...SAFE_MARKDOWN, fences: true });
 }
