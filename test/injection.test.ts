@@ -458,6 +458,29 @@ describe('injection: user text stays text in every output', function () {
       assert.doesNotMatch(run.stdout, CI_COMMAND, 'Mermaid on stdout');
     });
 
+    // Break 9 of issue 12: an `include` glob (shown by `new`) and a marker setting of `--update`
+    // (shown in its error) carry ESC, an OSC link and 3,000 characters: one printable, bounded line.
+    it('new and roadmap --update: repository text in an error is one printable line of at most 500 characters', () => {
+      const hostile = `\x1b[2J\x1b]8;;https://evil.example\x07::error::x${'a'.repeat(3000)}`;
+      const repo = mkdtempSync(join(tmpdir(), 'strategy-stderr-'));
+      try {
+        writeFileSync(join(repo, 'strategy.yaml'), stringify({ schema: 1, title: 'T', organisation: 'O', include: [`${hostile}/**/*.md`], fields: [{ id: 'f', title: 'F' }] }));
+        writeFileSync(join(repo, 'R.md'), `# R\n<!-- roadmap:start type=gantt ${hostile} -->\n<!-- roadmap:end -->\n`);
+        for (const args of [['new', 'measure', '--title', 'Test', '--field', 'f', '--root', repo], ['roadmap', '--update', join(repo, 'R.md'), '--root', repo, '--as-of', AS_OF]]) {
+          const run = strategy(args);
+          assert.equal(run.status, 2, `${args[0]}: ${run.stderr}`);
+          const lines = run.stderr.split('\n').filter(Boolean);
+          assert.equal(lines.length, 1, `${args[0]}: ${run.stderr}`);
+          assert.ok([...lines[0]].length <= 500, `${args[0]}: a line of ${[...lines[0]].length} characters`);
+          assert.ok(lines[0].includes('aaaa'), `${args[0]}: the repository text is quoted: ${lines[0]}`);
+          assert.doesNotMatch(lines[0], /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/, args[0]);
+          assert.doesNotMatch(run.stderr, CI_COMMAND, args[0]);
+        }
+      } finally {
+        rmSync(repo, { recursive: true, force: true });
+      }
+    });
+
     it('report and export: nothing from the repository on stderr', () => {
       for (const args of [['report', 'inventory', '--format', 'md'], ['export', '--format', 'csv'], ['export', '--format', 'json']]) {
         const run = strategy([...args, '--root', dir, '--as-of', AS_OF]);
