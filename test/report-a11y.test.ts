@@ -44,7 +44,8 @@ describe('council report HTML: accessibility (axe-core, WCAG 2.1 AA)', function 
       const file = join(dir, `${name}.html`);
       const r = spawnSync(process.execPath, [CLI, 'report', 'council', '--as-of', '2026-11-26', '--output', file, ...args], { encoding: 'utf8' });
       assert.equal(r.status, 0, r.stderr);
-      const context = await browser!.newContext();
+      // The report's Content-Security-Policy forbids inline scripts; axe is the test's, not the page's.
+      const context = await browser!.newContext({ bypassCSP: true });
       try {
         const page = await context.newPage();
         await page.route('**/*', (route) => (route.request().url().startsWith('file://') ? route.continue() : route.abort()));
