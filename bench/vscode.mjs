@@ -13,7 +13,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate, AS_OF } from './generate.mjs';
 import { buildForTests, ensureCodeServer, packageVsix, scratch } from '../scripts/vscode-env.mjs';
-import { installVsix, launchBrowser, runCommand, startCodeServer } from '../scripts/vscode-workbench.mjs';
+import { installVsix, launchBrowser, runCommand, startCodeServer, workbenchPort } from '../scripts/vscode-workbench.mjs';
 import { findFrame } from '../test/extension/ui/authoring.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -36,12 +36,12 @@ writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'str
 const field = readdirSync(join(workspace, 'measures'))[0];
 const file = `measures/${field}/${readdirSync(join(workspace, 'measures', field)).filter((f) => f.endsWith('.md')).sort()[0]}`;
 
-const server = await startCodeServer(cs, 18091, { extensionsDir: join(dir, 'ext'), userDataDir: join(dir, 'user') });
+const server = await startCodeServer(cs, workbenchPort(11), { extensionsDir: join(dir, 'ext'), userDataDir: join(dir, 'user') });
 const browser = await launchBrowser();
 const results = { size, runs, file, date: new Date().toISOString(), cpus: cpus().length, loadavg: loadavg().map((x) => Number(x.toFixed(2))) };
 try {
   const page = browser.pages()[0] ?? (await browser.newPage());
-  await page.goto(`http://127.0.0.1:18091/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded', timeout: 90000 });
+  await page.goto(`http://127.0.0.1:${workbenchPort(11)}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded', timeout: 90000 });
   await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
   const counts = page.locator('.statusbar-item', { hasText: /Strateg\w*:\s*\d+\s+\d+/ }).first();
   await counts.waitFor({ timeout: 300000 });

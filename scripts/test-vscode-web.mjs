@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { authoringChecks, roadmapControls } from '../test/extension/ui/authoring.mjs';
 import { ROOT, WEB_EXTENSION, WEB_SUITE, buildForTests, ensureCodeServer, packageVsix, scratch, workspaceCopy } from './vscode-env.mjs';
-import { installVsix, launchBrowser, runCommand, startCodeServer } from './vscode-workbench.mjs';
+import { installVsix, launchBrowser, runCommand, startCodeServer, workbenchPort } from './vscode-workbench.mjs';
 
 // A test run never touches the tracked screenshots: only `npm run docs:images` (--images) refreshes
 // docs/images/; otherwise they go to a scratch folder whose path is printed.
@@ -21,11 +21,11 @@ async function phaseUi(cs, vsix) {
   const extensionsDir = join(dir, 'ext');
   await installVsix(cs, vsix, extensionsDir);
   const workspace = workspaceCopy();
-  const server = await startCodeServer(cs, 18081, { extensionsDir, userDataDir: join(dir, 'user') });
+  const server = await startCodeServer(cs, workbenchPort(1), { extensionsDir, userDataDir: join(dir, 'user') });
   const browser = await launchBrowser();
   try {
     const page = browser.pages()[0] ?? (await browser.newPage());
-    await page.goto(`http://127.0.0.1:18081/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded', timeout: 90000 });
+    await page.goto(`http://127.0.0.1:${workbenchPort(1)}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded', timeout: 90000 });
     await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
     mkdirSync(IMAGES, { recursive: true });
 
@@ -106,7 +106,7 @@ async function phaseUi(cs, vsix) {
 async function phaseSuite(cs, suite, { web = false } = {}) {
   const dir = scratch('strategy-suite-');
   const workspace = workspaceCopy();
-  const port = web ? 18083 : 18082;
+  const port = workbenchPort(web ? 3 : 2);
   const server = await startCodeServer(cs, port, { extensionsDir: join(dir, 'ext'), userDataDir: join(dir, 'user') });
   const browser = await launchBrowser();
   try {

@@ -8,6 +8,15 @@ import { scratch } from './vscode-env.mjs';
 
 const CHROMIUM = process.env.STRATEGY_CHROMIUM ?? '/usr/bin/chromium';
 
+/**
+ * Ports are offsets from STRATEGY_VSCODE_PORT_BASE (default 18080), so that several checkouts on one
+ * machine can run the workbench tests at the same time without taking each other's port.
+ */
+export function workbenchPort(offset) {
+  const base = Number(process.env.STRATEGY_VSCODE_PORT_BASE ?? 18080);
+  return (Number.isInteger(base) && base > 1024 && base < 65000 ? base : 18080) + offset;
+}
+
 export async function startCodeServer(cs, port, { extensionsDir, userDataDir }) {
   const tmp = scratch('strategy-cs-');
   const config = join(tmp, 'config.yaml');
