@@ -20,19 +20,27 @@ export function cleanFilter(f: RoadmapFilter | undefined): RoadmapFilter {
 }
 
 /**
+ * The webview draws a large roadmap in chunks of at most this many characters of Mermaid (whole
+ * sections where they fit, else a section in numbered parts): a chunk is a few dozen measures, so
+ * it is drawn in tens of milliseconds, only when scrolled near, and again only when its source
+ * changed (docs/vscode.md). A roadmap below this size stays one diagram.
+ */
+export const WEBVIEW_CHUNK_SIZE = 12_000;
+
+/**
  * Mermaid sources of the root's roadmap, the node id → measure id map for click-to-open and the
  * measures the chart leaves out (no dates), which the CLI names too. The language is the lint
  * language (setting, else the strategy's `language`), as in `strategy roadmap`, not VS Code's
  * display language: an exported SVG goes to the council in the strategy's language.
  */
-export function roadmapFor(root: StrategyRoot, type: DiagramType, filter: RoadmapFilter = {}): { sources: string[]; nodeMap: Record<string, string>; omitted: string[]; shown: number } {
+export function roadmapFor(root: StrategyRoot, type: DiagramType, filter: RoadmapFilter = {}, maxTextSize?: number): { sources: string[]; nodeMap: Record<string, string>; omitted: string[]; shown: number } {
   const result = root.result;
   if (!result) return { sources: [], nodeMap: {}, omitted: [], shown: 0 };
   const { field, aiOnly, from, to } = cleanFilter(filter);
   // A field of action: the roadmap of its measures (the core filters AI and period itself).
   const measures = field ? result.model.measures.filter((m) => m.field?.id === field) : result.model.measures;
   const input = field ? { ...result, model: { ...result.model, measures } } : result;
-  const diagrams = roadmapDiagrams(input, { type, asOf: result.asOf, lang: result.lang, aiOnly, from, to });
+  const diagrams = roadmapDiagrams(input, { type, asOf: result.asOf, lang: result.lang, aiOnly, from, to, maxTextSize });
   const nodeMap: Record<string, string> = {};
   for (const d of diagrams) for (const [id, node] of Object.entries(d.nodes)) nodeMap[id] = node.measure;
   const omitted = diagrams.flatMap((d) => d.omitted);

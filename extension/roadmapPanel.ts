@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import type { StrategyRoot, StrategyRoots } from './roots';
-import { cleanFilter, roadmapFor, type DiagramType, type RoadmapFilter } from './diagrams';
+import { cleanFilter, roadmapFor, WEBVIEW_CHUNK_SIZE, type DiagramType, type RoadmapFilter } from './diagrams';
 import { log } from './log';
 
 /**
  * After an edit the findings come first: the roadmap is computed only once typing has paused
  * this long after the last lint, and only while the panel is visible (docs/vscode.md).
  */
-const ROADMAP_IDLE_MS = 600;
+const ROADMAP_IDLE_MS = 300;
 
 /** What the webview keeps across a reload (VS Code's webview state), restored by the serializer. */
 export interface RoadmapState {
@@ -33,13 +33,15 @@ export class RoadmapPanel {
   /** Measures the chart leaves out (no dates), named in the header as the CLI names them. */
   omitted: string[] = [];
   private ready = false;
-  /** Resolves the next time the webview reports a finished render (tests, export). */
+  /** Chunks the webview showed current in its last report (tests). */
   lastRendered: number | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private filter: RoadmapFilter = {};
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Milliseconds the last roadmap computation took (the benchmark reads it). */
+  /** Milliseconds the last roadmap computation took (logged with each update). */
   lastComputeMs: number | undefined;
+  /** Counts the roadmaps sent to the webview; it reports each one back once drawn. */
+  private version = 0;
 
   static show(roots: StrategyRoots, root: StrategyRoot, extensionUri: vscode.Uri, type?: DiagramType, filter?: RoadmapFilter): RoadmapPanel {
     if (RoadmapPanel.current && RoadmapPanel.current.root === root) {
@@ -177,8 +179,10 @@ export class RoadmapPanel {
     this.stale = false;
     if (!this.root.result) return;
     const started = performance.now();
-    const { sources, nodeMap, omitted, shown } = roadmapFor(this.root, this.type, this.filter);
+    const { sources, nodeMap, omitted, shown } = roadmapFor(this.root, this.type, this.filter, WEBVIEW_CHUNK_SIZE);
     this.lastComputeMs = performance.now() - started;
+    this.version++;
+    log.info(`roadmap #${this.version}: ${this.type}, ${sources.length} chunk(s), ${sources.reduce((n, s) => n + s.length, 0)} characters, computed in ${this.lastComputeMs.toFixed(1)} ms`);
     this.sources = sources;
     this.omitted = omitted;
     // The webview asks for its first diagram ('ready') once its script runs.
@@ -186,6 +190,7 @@ export class RoadmapPanel {
     const model = this.root.result.model;
     void this.panel.webview.postMessage({
       type: 'render',
+      version: this.version,
       diagramType: this.type,
       sources,
       nodeMap,
@@ -200,7 +205,7 @@ export class RoadmapPanel {
     });
   }
 
-  private async onMessage(m: { type: string; diagramType?: DiagramType; measure?: string; svgs?: string[]; count?: number; filter?: RoadmapFilter }) {
+  private async onMessage(m: { type: string; diagramType?: DiagramType; measure?: string; svgs?: string[]; count?: number; filter?: RoadmapFilter; version?: number; total?: number; drawn?: number; cached?: number; ms?: number; mermaidMs?: number }) {
     switch (m.type) {
       case 'setFilter':
         this.filter = cleanFilter(m.filter);
@@ -208,9 +213,6 @@ export class RoadmapPanel {
         break;
       case 'ready':
         this.ready = true;
-        this.update();
-        break;
-      case 'themeChanged':
         this.update();
         break;
       case 'setType':
@@ -221,6 +223,8 @@ export class RoadmapPanel {
         break;
       case 'rendered':
         this.lastRendered = m.count;
+        // Timings from the webview, for the benchmark and for users who report a slow roadmap.
+        log.info(`roadmap #${m.version}: shown in the webview after ${m.ms} ms – ${m.count} of ${m.total} chunk(s) current, ${m.drawn} drawn by Mermaid in ${m.mermaidMs} ms, ${m.cached} from the cache; the rest when scrolled near`);
         break;
       case 'open': {
         const measure = this.root.result?.model.measureById.get(String(m.measure));
@@ -231,7 +235,8 @@ export class RoadmapPanel {
         break;
       }
       case 'copySource':
-        await vscode.env.clipboard.writeText(this.sources.join('\n\n'));
+        // The roadmap as the CLI writes it (whole diagrams up to Mermaid's limit), not in webview chunks.
+        await vscode.env.clipboard.writeText(roadmapFor(this.root, this.type, this.filter).sources.join('\n\n'));
         void vscode.window.showInformationMessage(vscode.l10n.t('Mermaid source copied.'));
         break;
       case 'exportSvg':
@@ -240,14 +245,29 @@ export class RoadmapPanel {
     }
   }
 
+  /**
+   * One save dialog, also for a roadmap drawn in many chunks: the chosen name is the first file,
+   * the others get numbers (`roadmap-gantt-1.svg`, `-2`, …) in the same folder. Files that would
+   * be overwritten without having been chosen are named and confirmed first.
+   */
   async exportSvg(svgs: string[]) {
     if (!svgs.length) return;
-    for (let i = 0; i < svgs.length; i++) {
-      const name = `roadmap-${this.type}${svgs.length > 1 ? `-${i + 1}` : ''}.svg`;
-      const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(this.root.uri, name), filters: { SVG: ['svg'] } });
-      if (!target) return;
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(svgs[i]));
+    const name = `roadmap-${this.type}${svgs.length > 1 ? '-1' : ''}.svg`;
+    const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(this.root.uri, name), filters: { SVG: ['svg'] } });
+    if (!target) return;
+    const stem = target.path.replace(/(-1)?\.svg$/i, '');
+    const targets = svgs.map((_, i) => (i === 0 ? target : target.with({ path: `${stem}-${i + 1}.svg` })));
+    const existing: string[] = [];
+    for (const t of targets.slice(1)) {
+      if (await vscode.workspace.fs.stat(t).then(() => true, () => false)) existing.push(t.path.split('/').pop()!);
     }
+    if (existing.length) {
+      const overwrite = vscode.l10n.t('Overwrite');
+      const answer = await vscode.window.showWarningMessage(vscode.l10n.t('The roadmap has {0} parts; these files exist and would be overwritten: {1}', svgs.length, existing.join(', ')), { modal: true }, overwrite);
+      if (answer !== overwrite) return;
+    }
+    for (let i = 0; i < svgs.length; i++) await vscode.workspace.fs.writeFile(targets[i], new TextEncoder().encode(svgs[i]));
+    if (svgs.length > 1) void vscode.window.showInformationMessage(vscode.l10n.t('{0} SVG files written: {1} … {2}', svgs.length, targets[0].path.split('/').pop()!, targets[targets.length - 1].path.split('/').pop()!));
   }
 
   /** Writes the Mermaid source next to the chosen path (command "Export Roadmap"). */

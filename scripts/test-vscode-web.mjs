@@ -8,6 +8,7 @@ import { format } from 'node:util';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { authoringChecks, roadmapControls } from '../test/extension/ui/authoring.mjs';
+import { roadmapFollowsEdits } from '../test/extension/ui/roadmap.mjs';
 import { ROOT, WEB_EXTENSION, WEB_SUITE, buildForTests, ensureCodeServer, packageVsix, scratch, workspaceCopy } from './vscode-env.mjs';
 import { installVsix, launchBrowser, runCommand, startCodeServer, workbenchPort } from './vscode-workbench.mjs';
 
@@ -82,6 +83,7 @@ async function phaseUi(cs, vsix) {
 
     // While the roadmap is in view: its controls, then a reload (it must come back).
     await roadmapControls(page).catch((e) => failures.push(`roadmap: ${e.message}`));
+    await roadmapFollowsEdits(page, workspace).catch((e) => failures.push(`roadmap after an edit: ${e.message}`));
     if (!process.argv.includes('--no-authoring')) await authoringChecks(page, workspace).catch((e) => failures.push(e.message));
     if (failures.length) throw new Error(failures.join('\n'));
   } catch (e) {

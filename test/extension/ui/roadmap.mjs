@@ -1,0 +1,82 @@
+// The roadmap follows the editor, checked in the real workbench as an author works: the measure
+// opened beside the roadmap (Quick Open, Ctrl+Enter), its title typed into, the roadmap read from
+// the webview while both are visible; then the typing taken back with Backspace.
+// Run by scripts/test-vscode-web.mjs (phase 1) against a scratch copy of examples/herne. The
+// drawing in chunks at scale (only near the view, the rest when scrolled to, only changed chunks
+// again) is tested on the webview itself in test/roadmap-webview.test.ts.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findFrame } from './authoring.mjs';
+
+const log = (s) => process.stderr.write(`[vscode-ui] ${s}\n`);
+
+async function until(what, fn, timeoutMs = 30000) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn().catch(() => undefined);
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function palette(page, text) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10000 });
+  await input.fill(text);
+  await page.waitForTimeout(500);
+  await page.keyboard.press('Enter');
+}
+
+/** After an edit, the roadmap beside the editor shows the change; after Backspace, the old state. */
+export async function roadmapFollowsEdits(page, ws) {
+  const rel = 'measures/verwaltung/e-akte.md';
+  const lines = readFileSync(join(ws, rel), 'utf8').split('\n');
+  const line = lines.findIndex((l) => l.startsWith('# ')) + 1;
+  const title = lines[line - 1].slice(2);
+  const frame = await findFrame(page, '#diagrams .diagram > svg');
+  const chart = () => frame.locator('#diagrams').textContent();
+  await until(`"${title}" in the roadmap`, async () => (await chart()).includes(title));
+
+  // Quick Open with Ctrl+Enter opens the file to the side of the roadmap: both stay visible.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10000 });
+  await input.fill(rel);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'e-akte.md' }).first().waitFor({ timeout: 15000 });
+  await page.keyboard.press('Control+Enter');
+  await input.waitFor({ state: 'hidden', timeout: 10000 });
+  await page.locator('.editor-instance .monaco-editor').first().waitFor({ timeout: 15000 });
+  await page.waitForTimeout(800);
+  const groups = await page.locator('.editor-group-container').count();
+  if (groups < 2) throw new Error(`the measure did not open beside the roadmap (${groups} editor group)`);
+
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').fill(`:${line}`);
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('End');
+    const there = await page.locator('.statusbar-item', { hasText: new RegExp(`Ln ${line}, Col \\d+`) }).first().waitFor({ timeout: 5000 }).then(() => true, () => false);
+    if (there) break;
+    if (attempt >= 3) throw new Error(`the cursor did not reach line ${line}`);
+  }
+
+  const added = ' neu geplant';
+  await page.keyboard.type(added, { delay: 30 });
+  await until(`the roadmap showing "${title}${added}" (the file unsaved)`, async () => (await chart()).includes(title + added));
+  log(`roadmap beside the editor follows the typing: "${title}${added}"`);
+  for (let i = 0; i < added.length; i++) await page.keyboard.press('Backspace');
+  await until('the roadmap showing the title as before', async () => {
+    const text = await chart();
+    return text.includes(title) && !text.includes(added) ? text : undefined;
+  });
+  log('roadmap back to the saved title after Backspace');
+  await palette(page, '>File: Revert File');
+  await page.waitForTimeout(500);
+  await palette(page, '>View: Close Editor');
+  await page.waitForTimeout(500);
+}
