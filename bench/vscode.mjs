@@ -61,14 +61,20 @@ try {
   // A measure in the first editor group, so that the roadmap opens beside it (second group).
   await openFile(page, measureFiles[0]);
 
-  // Roadmap: first render.
+  // Roadmap: first render, from the Enter that runs the command until the webview reports the
+  // chunks in view drawn (its report carries the machine clock, Date.now(), as the bench's does).
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill('>Strategy: Show Roadmap');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: /Show Roadmap|Roadmap anzeigen/ }).first().waitFor({ timeout: 30000 });
   let t = performance.now();
-  await runCommand(page, 'Strategy: Show Roadmap');
+  const enter = Date.now();
+  await page.keyboard.press('Enter');
   const frame = await findFrame(page, '#diagrams .diagram > svg', 180000);
-  results.roadmapFirstRenderMs = Math.round(performance.now() - t);
+  const polled = Math.round(performance.now() - t);
   await frame.waitForFunction(() => globalThis.document.querySelector('#diagrams').dataset.report, null, { timeout: 60000 }).catch(() => undefined);
   results.firstRenderReport = JSON.parse((await frame.locator('#diagrams').getAttribute('data-report')) ?? 'null');
-  log(`roadmap first render: ${results.roadmapFirstRenderMs} ms (webview: ${JSON.stringify(results.firstRenderReport)})`);
+  results.roadmapFirstRenderMs = results.firstRenderReport?.at ? results.firstRenderReport.at - enter : polled;
+  log(`roadmap first render: ${results.roadmapFirstRenderMs} ms (seen by polling the frames after ${polled} ms; webview: ${JSON.stringify(results.firstRenderReport)})`);
   const groups = await page.locator('.editor-group-container').count();
   if (groups < 2) throw new Error(`the roadmap is not beside the editor (${groups} editor group)`);
 
@@ -92,12 +98,17 @@ try {
       if (!text || !chunk || chunk.hasAttribute('aria-busy')) return undefined; // not drawn, or an outdated drawing
       return /crit/i.test(globalThis.document.getElementById(text.id.replace(/-text$/, ''))?.getAttribute('class') ?? '');
     }, title);
-  const waitRoadmap = async (critical, since) => {
+  const report = async () => JSON.parse((await frame.locator('#diagrams').getAttribute('data-report')) ?? 'null');
+  // Seen by polling the webview; the time is the webview's own report of having drawn the version
+  // that shows it (polling through the frames adds tens of milliseconds under load).
+  const waitRoadmap = async (critical, since, sinceWall) => {
     while ((await isCritical()) !== critical) {
       if (performance.now() - since > 60000) throw new Error(`the roadmap did not show the bar ${critical ? 'as critical' : 'as before'} within 60 s`);
       await page.waitForTimeout(10);
     }
-    return Math.round(performance.now() - since);
+    const polled = Math.round(performance.now() - since);
+    const r = await report();
+    return r?.at >= sinceWall ? Math.min(polled, r.at - sinceWall) : polled;
   };
   if ((await isCritical()) !== false) throw new Error(`the bar of "${title}" is not drawn, or already critical`);
 
@@ -124,7 +135,6 @@ try {
       ['.statusbar-item', n, cmp === '>'],
       { polling: 10, timeout: 30000 },
     );
-  const report = async () => JSON.parse((await frame.locator('#diagrams').getAttribute('data-report')) ?? 'null');
   const shown = [];
   const cleared = [];
   const updated = [];
@@ -132,17 +142,19 @@ try {
   for (let i = 0; i < runs; i++) {
     const base = await errors();
     t = performance.now();
+    let wall = Date.now();
     await page.keyboard.type('x');
     await errorCount('>', base);
     shown.push(Math.round(performance.now() - t));
-    updated.push(await waitRoadmap(true, t));
+    updated.push(await waitRoadmap(true, t, wall));
     reports.push(await report());
     await page.waitForTimeout(500);
     t = performance.now();
+    wall = Date.now();
     await page.keyboard.press('Backspace');
     await errorCount('=', base);
     cleared.push(Math.round(performance.now() - t));
-    updated.push(await waitRoadmap(false, t));
+    updated.push(await waitRoadmap(false, t, wall));
     reports.push(await report());
     log(`run ${i + 1}/${runs}: finding shown ${shown[i]} ms, cleared ${cleared[i]} ms; roadmap updated ${updated[2 * i]} / ${updated[2 * i + 1]} ms after the key (load ${load().join(' ')})`);
     await page.waitForTimeout(1000);

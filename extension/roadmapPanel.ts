@@ -79,6 +79,9 @@ export class RoadmapPanel {
     log.info('roadmap panel restored after a reload');
   }
 
+  /** When the panel was created (performance.now()), for the log. */
+  private readonly created = performance.now();
+
   private constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly roots: StrategyRoots,
@@ -94,6 +97,10 @@ export class RoadmapPanel {
       panel.webview.onDidReceiveMessage((m) => this.onMessage(m)),
       roots.onDidLint(({ root: r }) => {
         if (r === this.root) this.updateWhenIdle();
+      }),
+      // A key typed after the lint (its lint still pending) postpones the roadmap again.
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length && this.roots.rootOf(e.document.uri) === this.root) this.lastEdit = performance.now();
       }),
       panel.onDidChangeViewState(() => {
         if (panel.visible && this.stale) this.update();
@@ -112,8 +119,15 @@ export class RoadmapPanel {
       this.stale = true;
       return;
     }
-    this.idleTimer = setTimeout(() => this.update(), ROADMAP_IDLE_MS);
+    const whenIdle = () => {
+      const typing = ROADMAP_IDLE_MS - (performance.now() - this.lastEdit);
+      this.idleTimer = typing > 0 ? setTimeout(whenIdle, typing) : (this.update(), undefined);
+    };
+    this.idleTimer = setTimeout(whenIdle, ROADMAP_IDLE_MS);
   }
+
+  /** When a file of this root was last edited (performance.now()). */
+  private lastEdit = -Infinity;
 
   get currentFilter(): RoadmapFilter {
     return this.filter;
@@ -168,8 +182,7 @@ export class RoadmapPanel {
   <span id="status"></span>
 </header>
 <main id="diagrams"></main>
-<script nonce="${n}" src="${media('mermaid.min.js')}"></script>
-<script nonce="${n}" src="${media('roadmap.js')}"></script>
+<script nonce="${n}" src="${media('roadmap.js')}" data-mermaid="${media('mermaid.min.js')}"></script>
 </body>
 </html>`;
   }
@@ -177,7 +190,9 @@ export class RoadmapPanel {
   update() {
     clearTimeout(this.idleTimer);
     this.stale = false;
-    if (!this.root.result) return;
+    // The webview asks for its first roadmap ('ready') once its script runs; until then there is
+    // nothing to draw into, so nothing is computed.
+    if (!this.root.result || !this.ready) return;
     const started = performance.now();
     const { sources, nodeMap, omitted, shown } = roadmapFor(this.root, this.type, this.filter, WEBVIEW_CHUNK_SIZE);
     this.lastComputeMs = performance.now() - started;
@@ -185,8 +200,6 @@ export class RoadmapPanel {
     log.info(`roadmap #${this.version}: ${this.type}, ${sources.length} chunk(s), ${sources.reduce((n, s) => n + s.length, 0)} characters, computed in ${this.lastComputeMs.toFixed(1)} ms`);
     this.sources = sources;
     this.omitted = omitted;
-    // The webview asks for its first diagram ('ready') once its script runs.
-    if (!this.ready) return;
     const model = this.root.result.model;
     void this.panel.webview.postMessage({
       type: 'render',
@@ -205,13 +218,14 @@ export class RoadmapPanel {
     });
   }
 
-  private async onMessage(m: { type: string; diagramType?: DiagramType; measure?: string; svgs?: string[]; count?: number; filter?: RoadmapFilter; version?: number; total?: number; drawn?: number; cached?: number; ms?: number; mermaidMs?: number }) {
+  private async onMessage(m: { type: string; at?: number; diagramType?: DiagramType; measure?: string; svgs?: string[]; count?: number; filter?: RoadmapFilter; version?: number; total?: number; drawn?: number; cached?: number; ms?: number; mermaidMs?: number }) {
     switch (m.type) {
       case 'setFilter':
         this.filter = cleanFilter(m.filter);
         this.update();
         break;
       case 'ready':
+        log.info(`roadmap panel: webview ready ${Math.round(performance.now() - this.created)} ms after the panel was created (its script ran ${Math.round(Number(m.ms))} ms after the webview document started loading)`);
         this.ready = true;
         this.update();
         break;

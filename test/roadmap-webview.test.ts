@@ -58,7 +58,7 @@ describe('roadmap webview at scale (Chromium)', function () {
         Uri: { joinPath: (base: { path: string }, ...parts: string[]) => uri([base.path, ...parts].join('/')), file: uri },
         l10n: { t: (s: string, ...args: unknown[]) => s.replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)])) },
         env: { language: 'de', clipboard: { writeText: async () => undefined } },
-        workspace: { getConfiguration: () => ({ get: <T>(_k: string, d?: T) => d }) },
+        workspace: { getConfiguration: () => ({ get: <T>(_k: string, d?: T) => d }), onDidChangeTextDocument: () => disposable },
       } as Record<string, unknown>,
       { get: (t, k) => (k in t ? t[k as string] : class {}) },
     );

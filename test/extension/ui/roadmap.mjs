@@ -38,6 +38,9 @@ export async function roadmapFollowsEdits(page, ws) {
   const title = lines[line - 1].slice(2);
   const frame = await findFrame(page, '#diagrams .diagram > svg');
   const chart = () => frame.locator('#diagrams').textContent();
+  // The whole roadmap (the checks before may have left a filter set).
+  if (await frame.locator('#ai').isChecked()) await frame.locator('#ai').uncheck();
+  if ((await frame.locator('#field').inputValue()) !== '') await frame.locator('#field').selectOption('');
   await until(`"${title}" in the roadmap`, async () => (await chart()).includes(title));
 
   // Quick Open with Ctrl+Enter opens the file to the side of the roadmap: both stay visible.
