@@ -62,20 +62,28 @@ export async function roadmapFollowsEdits(page, ws) {
     await page.locator('.quick-input-widget input').fill(`:${line}`);
     await page.waitForTimeout(300);
     await page.keyboard.press('Enter');
-    await page.keyboard.press('End');
-    const there = await page.locator('.statusbar-item', { hasText: new RegExp(`Ln ${line}, Col \\d+`) }).first().waitFor({ timeout: 5000 }).then(() => true, () => false);
+    // After "# ": typed at the start of the title (End would stop at the end of a wrapped line).
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    const there = await page.locator('.statusbar-item', { hasText: new RegExp(`Ln ${line}, Col 3\\b`) }).first().waitFor({ timeout: 5000 }).then(() => true, () => false);
     if (there) break;
     if (attempt >= 3) throw new Error(`the cursor did not reach line ${line}`);
   }
 
-  const added = ' neu geplant';
+  const added = 'Neu geplant: ';
   await page.keyboard.type(added, { delay: 30 });
-  await until(`the roadmap showing "${title}${added}" (the file unsaved)`, async () => (await chart()).includes(title + added));
-  log(`roadmap beside the editor follows the typing: "${title}${added}"`);
+  await until(`the roadmap showing "${added}${title}" (the file unsaved)`, async () => (await chart()).includes(added + title)).catch(async (e) => {
+    const text = (await chart().catch(() => '')) ?? '';
+    const at = Math.max(0, text.indexOf(title.slice(0, 20)) - added.length - 10);
+    const line = await page.locator('.editor-instance .view-line', { hasText: title.slice(0, 20) }).first().textContent().catch(() => '?');
+    throw new Error(`${e.message}; the roadmap shows ${JSON.stringify(text.slice(at, at + title.length + 40))}, the editor line reads ${JSON.stringify(line)}`);
+  });
+  log(`roadmap beside the editor follows the typing: "${added}${title}"`);
   for (let i = 0; i < added.length; i++) await page.keyboard.press('Backspace');
   await until('the roadmap showing the title as before', async () => {
     const text = await chart();
-    return text.includes(title) && !text.includes(added) ? text : undefined;
+    return text.includes(title) && !text.includes(added.trim()) ? text : undefined;
   });
   log('roadmap back to the saved title after Backspace');
   await palette(page, '>File: Revert File');
