@@ -27,7 +27,7 @@
  */
 import { dependencyGraph, type DependencyNode } from '../graph';
 import type { Day } from '../dates';
-import type { Model } from '../model/types';
+import type { Measure, Model } from '../model/types';
 import { dayNumber, dayString } from './days';
 
 export interface ScheduleOptions {
@@ -226,8 +226,19 @@ function eventsOf(model: Model): { graph: EventGraph; order: Int32Array } {
   return entry;
 }
 
-/** The schedule of a model: earliest and latest days, slack, the critical path. */
-export function schedule(model: Model, options: ScheduleOptions = {}): Schedule {
+/** The days of every event as integers (NONE: not stated, not computable); no objects per node. */
+interface EventDays {
+  g: EventGraph;
+  order: Int32Array;
+  earliest: Int32Array;
+  latest: Int32Array;
+  notBefore: Int32Array;
+  targetRef?: string;
+  targetEvent: number;
+  targetDay: number;
+}
+
+function eventDays(model: Model, options: ScheduleOptions): EventDays {
   const { graph: g, order } = eventsOf(model);
   const count = g.planned.length;
   const earliest = new Int32Array(count).fill(NONE);
@@ -284,7 +295,32 @@ export function schedule(model: Model, options: ScheduleOptions = {}): Schedule 
     }
     latest[v] = day;
   }
+  return { g, order, earliest, latest, notBefore, targetRef, targetEvent, targetDay };
+}
 
+/**
+ * Why an event is late: from the first cause along what pushed it (the wait that set an earliest
+ * day above its plan) to the node itself, as refs.
+ */
+function pushChainOf(d: EventDays, i: number): string[] {
+  const { g, earliest, notBefore } = d;
+  const chain: string[] = [];
+  for (let v = g.endEvent[i]; v >= 0; ) {
+    const r = g.nodes[g.eventNode[v]].ref;
+    if (chain[chain.length - 1] !== r) chain.push(r);
+    if (earliest[v] === NONE || (g.planned[v] !== NONE && earliest[v] <= notBefore[v])) break;
+    let next = -1;
+    for (let e = g.predStart[v]; e < g.predStart[v + 1] && next < 0; e++) if (earliest[g.pred[e]] !== NONE && earliest[g.pred[e]] + g.predLag[e] === earliest[v]) next = g.pred[e];
+    v = next; // strictly earlier days or the same day along lag 0: the walk ends (the order is acyclic)
+  }
+  return chain.reverse();
+}
+
+/** The schedule of a model: earliest and latest days, slack, the critical path. */
+export function schedule(model: Model, options: ScheduleOptions = {}): Schedule {
+  const days = eventDays(model, options);
+  const { g, order, earliest, latest, targetRef, targetEvent, targetDay } = days;
+  const count = g.planned.length;
   const timing = (v: number): EventTiming => {
     const t: EventTiming = {};
     if (g.planned[v] !== NONE) t.planned = dayString(g.planned[v]);
@@ -363,17 +399,7 @@ export function schedule(model: Model, options: ScheduleOptions = {}): Schedule 
   const indexOf = new Map(g.nodes.map((n, i) => [n.ref, i]));
   const pushChain = (ref: string): string[] => {
     const i = indexOf.get(ref);
-    if (i === undefined) return [];
-    const chain: string[] = [];
-    for (let v = g.endEvent[i]; v >= 0; ) {
-      const r = g.nodes[g.eventNode[v]].ref;
-      if (chain[chain.length - 1] !== r) chain.push(r);
-      if (earliest[v] === NONE || (g.planned[v] !== NONE && earliest[v] <= notBefore[v])) break;
-      let next = -1;
-      for (let e = g.predStart[v]; e < g.predStart[v + 1] && next < 0; e++) if (earliest[g.pred[e]] !== NONE && earliest[g.pred[e]] + g.predLag[e] === earliest[v]) next = g.pred[e];
-      v = next; // strictly earlier days or the same day along lag 0: the walk ends (the order is acyclic)
-    }
-    return chain.reverse();
+    return i === undefined ? [] : pushChainOf(days, i);
   };
   return {
     nodes,
@@ -409,4 +435,104 @@ export function delayImpact(model: Model, measure: string, days: number, options
     if (start || end) out.push({ ref: b.ref, node: b.node, start, end, newStart: a.start.earliest, newEnd: a.end.earliest });
   }
   return out;
+}
+
+/**
+ * Where the plan cannot hold (the `negative-slack` rule): an open milestone, or a measure's end,
+ * that its dependencies push past its deadline. Plain data – positions in `model.measures` and
+ * its milestones – so that it can be reused for a later model with the same schedule inputs.
+ */
+export interface SlackViolation {
+  /** Position of the measure in `model.measures`. */
+  measure: number;
+  /** Position of the milestone in the measure's `milestones`; undefined: the measure's end. */
+  milestone?: number;
+  /** The chain that pushes it, as refs (first cause first). */
+  chain: string[];
+  earliest: Day;
+  /** Days of negative slack (positive). */
+  days: number;
+  /** For a measure's end: the deadline (the horizon's end, or the last planned day without one). */
+  target?: Day;
+}
+
+/**
+ * The last computed violations with the inputs they came from. An editor's lint after an edit
+ * that leaves every date, status, milestone and dependency as it was (most typing) reuses them:
+ * no schedule is computed. Compared per measure by object first, so the check costs a pointer
+ * comparison per unchanged measure.
+ */
+let latestSlack: { measures: readonly Measure[]; shape: object; horizon?: string; horizonLast?: string; violations: SlackViolation[] } | undefined;
+
+/** Everything of one measure the schedule and its violations read, besides the graph's shape (ids, `depends_on`; a milestone's path is its position). */
+function sameScheduleInputs(a: Measure, b: Measure): boolean {
+  if (a.status !== b.status || a.end !== b.end || a.startSpan?.first !== b.startSpan?.first || a.endSpan?.last !== b.endSpan?.last) return false;
+  if (a.milestones.length !== b.milestones.length) return false;
+  for (let k = 0; k < a.milestones.length; k++) {
+    const x = a.milestones[k];
+    const y = b.milestones[k];
+    if (x.id !== y.id || x.status !== y.status || x.date !== y.date || x.span?.last !== y.span?.last) return false;
+  }
+  return true;
+}
+
+export function slackViolations(model: Model): SlackViolation[] {
+  const shape = dependencyGraph(model).shapeToken;
+  const measures = model.measures;
+  const horizon = model.strategy.horizon?.end;
+  const horizonLast = model.strategy.horizonSpan?.last;
+  const last = latestSlack;
+  if (last && last.shape === shape && last.horizon === horizon && last.horizonLast === horizonLast && last.measures.length === measures.length) {
+    let same = true;
+    for (let i = 0; i < measures.length && same; i++) if (last.measures[i] !== measures[i] && !sameScheduleInputs(last.measures[i], measures[i])) same = false;
+    if (same) {
+      latestSlack = { ...last, measures };
+      return last.violations;
+    }
+  }
+  const violations = computeSlackViolations(model);
+  latestSlack = { measures, shape, horizon, horizonLast, violations };
+  return violations;
+}
+
+function computeSlackViolations(model: Model): SlackViolation[] {
+  const d = eventDays(model, { milestoneDeadlines: true });
+  const { g, earliest, latest } = d;
+  const placed = new Uint8Array(g.planned.length);
+  for (const v of d.order) placed[v] = 1;
+  const target = d.targetDay !== NONE ? dayString(d.targetDay) : undefined;
+  const position = new Map<Measure, number>();
+  const positionOf = (m: Measure) => {
+    if (!position.size) model.measures.forEach((x, i) => position.set(x, i));
+    return position.get(m)!;
+  };
+  const found: Array<{ violation: SlackViolation; rank: number; node: number }> = [];
+  const rank = new Int32Array(g.nodes.length).fill(NONE);
+  d.order.forEach((v, k) => {
+    const i = g.eventNode[v];
+    if (rank[i] === NONE) rank[i] = k;
+  });
+  for (let i = 0; i < g.nodes.length; i++) {
+    const node = g.nodes[i];
+    if (!placed[g.startEvent[i]] || !placed[g.endEvent[i]]) continue;
+    // Reported only where the event itself is pushed (planned, pushed later) and its slack is negative.
+    const v = g.endEvent[i];
+    if (earliest[v] === NONE || latest[v] === NONE || g.planned[v] === NONE) continue;
+    const slack = latest[v] - earliest[v];
+    if (slack >= 0 || earliest[v] - g.planned[v] <= 0) continue;
+    if (node.kind === 'milestone') {
+      const ms = node.milestone;
+      if (ms.status !== 'open' || !ms.date) continue;
+      const k = node.measure.milestones.indexOf(ms);
+      found.push({ violation: { measure: positionOf(node.measure), milestone: k, chain: pushChainOf(d, i), earliest: dayString(earliest[v]), days: -slack }, rank: rank[i], node: i });
+    } else {
+      // A planned end already past the horizon is `outside-horizon`'s finding; here only a pushed one.
+      const planned = dayString(g.planned[v]);
+      const early = dayString(earliest[v]);
+      if (!node.measure.end || !target || planned > target || early <= target) continue;
+      found.push({ violation: { measure: positionOf(node.measure), chain: pushChainOf(d, i), earliest: early, days: -slack, target }, rank: rank[i], node: i });
+    }
+  }
+  // In the order of the schedule's nodes (topological, dependencies first), as `schedule()` lists them.
+  return found.sort((a, b) => a.rank - b.rank || a.node - b.node).map((x) => x.violation);
 }

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { schedule } from '../../schedule/schedule';
+import { slackViolations } from '../../schedule/schedule';
 
 /**
  * A milestone, or a measure's end, that the dependencies push past its deadline: the plan cannot
@@ -27,34 +27,17 @@ export const negativeSlack: Rule = {
     },
   },
   check(ctx) {
-    const plan = schedule(ctx.model, { milestoneDeadlines: true });
+    // The violations are computed from the schedule, and reused while no date, status, milestone
+    // or dependency changed (strategy/schedule/schedule.ts): an edit elsewhere costs no schedule.
     const horizon = ctx.model.strategy.horizon?.end;
-    for (const s of plan.nodes) {
-      if (s.blocked || s.slack === undefined) continue;
-      const node = s.node;
-      const chain = { list: plan.pushChain(s.ref), separator: ' → ' };
-      if (node.kind === 'milestone') {
-        const ms = node.milestone;
-        // Only where the milestone itself is pushed: slack it inherits from later deadlines is reported there.
-        if (ms.status !== 'open' || !ms.date || !s.start.pushed || s.start.pushed <= 0 || (s.start.slack ?? 0) >= 0) continue;
-        ctx.report({
-          measure: node.measure,
-          at: [...ms.path, 'date'],
-          message: 'milestone',
-          data: { milestone: ms.id, date: ms.date, chain, earliest: s.start.earliest!, days: -s.start.slack! },
-        });
+    for (const v of slackViolations(ctx.model)) {
+      const m = ctx.model.measures[v.measure];
+      const chain = { list: v.chain, separator: ' → ' };
+      if (v.milestone !== undefined) {
+        const ms = m.milestones[v.milestone];
+        ctx.report({ measure: m, at: [...ms.path, 'date'], message: 'milestone', data: { milestone: ms.id, date: ms.date!, chain, earliest: v.earliest, days: v.days } });
       } else {
-        const m = node.measure;
-        const end = s.end;
-        // A planned end already past the horizon is `outside-horizon`'s finding; here only a pushed one.
-        if (!m.end || !end.pushed || end.pushed <= 0 || !end.planned || !plan.target.day || end.planned > plan.target.day || (end.slack ?? 0) >= 0) continue;
-        if (end.earliest! <= plan.target.day) continue;
-        ctx.report({
-          measure: m,
-          at: ['end'],
-          message: 'horizon',
-          data: { date: m.end, chain, earliest: end.earliest!, horizon: horizon ?? plan.target.day, days: -end.slack! },
-        });
+        ctx.report({ measure: m, at: ['end'], message: 'horizon', data: { date: m.end!, chain, earliest: v.earliest, horizon: horizon ?? v.target!, days: v.days } });
       }
     }
   },
