@@ -81,12 +81,12 @@ export async function runReport(kind: string, opts: ReportCommandOptions): Promi
 
   switch (format) {
     case 'md':
-      emit(reportToMarkdown(doc.tree), opts.output);
+      emit(reportToMarkdown(doc), opts.output);
       break;
     case 'html': {
       const { reportToHtml } = await import('../report/html');
       const { diagramsForHtml } = await import('../report/diagrams');
-      emit(reportToHtml(doc, { diagrams: await diagramsForHtml(doc.tree, note), generator }), opts.output);
+      emit(reportToHtml(doc, { diagrams: await diagramsForHtml(doc, note), generator }), opts.output);
       break;
     }
     case 'pdf': {

@@ -95,5 +95,5 @@ function demote(nodes: RootContent[]): RootContent[] {
 export function assemble(ctx: SectionContext, kind: ReportKind, opts: ReportOptions): ReportDocument {
   const tree = root([...header(ctx, kind, opts), ...BODIES[kind](ctx, opts), ...footer(ctx, opts)]);
   const title = toString(tree.children[0]);
-  return { kind, lang: ctx.lang, title, tree, landscape: kind === 'inventory' };
+  return { kind, lang: ctx.lang, title, tree, diagrams: ctx.diagrams, landscape: kind === 'inventory' };
 }
