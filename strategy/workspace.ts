@@ -139,8 +139,8 @@ export class StrategyWorkspace {
   private slots: Array<ParsedFile | undefined> | undefined;
   private staleSlots = new Set<string>();
   private lints = 0;
-  /** The last lint's measures with their entries (same positions) and its dependency graph's shape. */
-  private last: { measures: readonly Measure[]; entries: MeasureEntry[]; shape: object } | undefined;
+  /** The last lint's measures with their entries (same positions), its dependency graph's shape and per repository rule what its parts read (`eachMeasure`). */
+  private last: { measures: readonly Measure[]; entries: MeasureEntry[]; shape: object; reads: Array<object | undefined> } | undefined;
 
   constructor(private readonly limits: ParseLimits = DEFAULT_LIMITS) {}
 
@@ -289,13 +289,16 @@ export class StrategyWorkspace {
       }
       if (dirty.size) for (let i = 0; i < measures.length; i++) if (dirty.has(measures[i])) replay[i] = 0;
     }
+    const reads: Array<object | undefined> = new Array(repositoryRules.length);
     repositoryRules.forEach((rule, r) => {
       if (!ruleInProfile(rule, profile)) return;
-      const forEachMeasure = (check: MeasurePart) => {
+      const forEachMeasure = (check: MeasurePart, read?: object) => {
+        reads[r] = read;
+        const replayRule = last?.reads[r] === read ? replay : undefined;
         for (let i = 0; i < measures.length; i++) {
           const entry = entries[i];
           if (!ruleAppliesTo(rule, measures[i], model, asOf)) continue;
-          const cached = replay?.[i] ? entry.parts[r] : undefined;
+          const cached = replayRule?.[i] ? entry.parts[r] : undefined;
           if (cached && cached.lint === lint - 1) {
             cached.lint = lint;
             if (cached.reports.length) pushAll(reports, cached.reports);
@@ -319,7 +322,7 @@ export class StrategyWorkspace {
       rule.check({ model, settings, report, forEachMeasure });
       for (const sink of perFile.values()) sink.finish();
     });
-    this.last = { measures, entries, shape: graph.shapeToken };
+    this.last = { measures, entries, shape: graph.shapeToken, reads };
 
     const { findings, waived } = applyConfiguration(reports, model, settings, options);
     return { model, findings: sortFindings(findings), waived: sortFindings(waived), asOf, lang, fileCount: model.files.length };

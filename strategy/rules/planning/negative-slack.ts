@@ -1,5 +1,6 @@
-import type { Rule } from '../rule';
-import { slackViolations } from '../../schedule/schedule';
+import { eachMeasure, type Rule } from '../rule';
+import type { Measure } from '../../model/types';
+import { slackViolations, type SlackViolation } from '../../schedule/schedule';
 
 /**
  * A milestone, or a measure's end, that the dependencies push past its deadline: the plan cannot
@@ -27,18 +28,32 @@ export const negativeSlack: Rule = {
     },
   },
   check(ctx) {
-    // The violations are computed from the schedule, and reused while no date, status, milestone
-    // or dependency changed (strategy/schedule/schedule.ts): an edit elsewhere costs no schedule.
-    const horizon = ctx.model.strategy.horizon?.end;
-    for (const v of slackViolations(ctx.model)) {
+    // The violations come from the schedule and stay the same list while no date, status,
+    // milestone or dependency changes (strategy/schedule/schedule.ts): then an edit costs no
+    // schedule, and the workspace replays the reports of every measure the edit did not touch.
+    const violations = slackViolations(ctx.model);
+    const byMeasure = new Map<Measure, SlackViolation[]>();
+    for (const v of violations) {
       const m = ctx.model.measures[v.measure];
-      const chain = { list: v.chain, separator: ' → ' };
-      if (v.milestone !== undefined) {
-        const ms = m.milestones[v.milestone];
-        ctx.report({ measure: m, at: [...ms.path, 'date'], message: 'milestone', data: { milestone: ms.id, date: ms.date!, chain, earliest: v.earliest, days: v.days } });
-      } else {
-        ctx.report({ measure: m, at: ['end'], message: 'horizon', data: { date: m.end!, chain, earliest: v.earliest, horizon: horizon ?? v.target!, days: v.days } });
-      }
+      const list = byMeasure.get(m);
+      if (list) list.push(v);
+      else byMeasure.set(m, [v]);
     }
+    const horizon = ctx.model.strategy.horizon?.end;
+    eachMeasure(
+      ctx,
+      (m, report) => {
+        for (const v of byMeasure.get(m) ?? []) {
+          const chain = { list: v.chain, separator: ' → ' };
+          if (v.milestone !== undefined) {
+            const ms = m.milestones[v.milestone];
+            report({ measure: m, at: [...ms.path, 'date'], message: 'milestone', data: { milestone: ms.id, date: ms.date!, chain, earliest: v.earliest, days: v.days } });
+          } else {
+            report({ measure: m, at: ['end'], message: 'horizon', data: { date: m.end!, chain, earliest: v.earliest, horizon: horizon ?? v.target!, days: v.days } });
+          }
+        }
+      },
+      violations,
+    );
   },
 };
