@@ -374,6 +374,98 @@ async function symbols(page) {
   log(`Ctrl+T KI-WOHNGELD opened ki-wohngeld.md; outline: ${rows.slice(0, 6).join(', ')} …`);
 }
 
+/** The rows of a view in the Strategy container, by the view's title. */
+function viewRows(page, title) {
+  return page.locator('.pane').filter({ has: page.locator('.pane-header', { hasText: title }) }).locator('.pane-body .monaco-list-row');
+}
+
+/** Clicks the Strategy view's filter button and answers the quick pick(s) by clicking rows. */
+async function filterTree(page, ...answers) {
+  const header = page.locator('.pane-header').filter({ hasText: /^Strategy/ }).first();
+  await header.hover();
+  await header.locator('.action-label[aria-label^="Filter Strategy View"]').click();
+  for (const answer of answers) {
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10000 });
+    if (typeof answer === 'string') {
+      await input.fill(answer);
+      await page.keyboard.press('Enter');
+    } else await page.locator('.quick-input-widget .monaco-list-row', { hasText: answer }).first().click();
+    await page.waitForTimeout(400);
+  }
+}
+
+/** Tree: field → goal → measure; the filter (field, period, AI only) picked with the mouse. */
+async function treeGoalsAndFilter(page) {
+  await page.keyboard.press('Escape');
+  // Opens the Strategy container unless it is open (a click on the active icon would close the side bar).
+  if (!(await page.locator('.pane-header').filter({ hasText: /^Strategy/ }).first().isVisible())) await page.locator('.activitybar .action-item a[aria-label^="Strategy"]').first().click();
+  const rows = viewRows(page, /^Strategy/);
+  await filterTree(page, /Field of action/, /Digitale Verwaltung/);
+  await until('only the field Digitale Verwaltung', async () => {
+    const t = await rows.allInnerTexts();
+    return t.some((r) => r.includes('Digitale Verwaltung')) && !t.some((r) => r.includes('Bildung')) ? t : undefined;
+  });
+  await filterTree(page, /Period/, '2028', '2028');
+  const texts = await until('the period 2028', async () => {
+    const t = (await rows.allInnerTexts()).map((r) => r.replace(/\s+/g, ' '));
+    return t.some((r) => r.includes('VW-EAKTE')) && !t.some((r) => r.includes('VW-OZG')) ? t : undefined;
+  });
+  log(`tree filtered (Digitale Verwaltung, 2028): ${JSON.stringify(texts)}`);
+  for (const want of ['Digitale Verwaltung', 'Papierarme Verwaltung mit E-Akte', 'KI entlastet Beschäftigte', 'VW-EAKTE', 'KI-ANTRAGSROUTING']) expect(texts.some((r) => r.includes(want)), `the filtered tree shows ${want}: ${JSON.stringify(texts)}`);
+  for (const gone of ['KI-WOHNGELD', 'VW-OZG', 'KI-CHATBOT', 'VW-KI-LEITLINIE', 'KI-TELEFON']) expect(!texts.some((r) => r.includes(gone)), `${gone} (not in 2028) is hidden: ${JSON.stringify(texts)}`);
+  // The goal is the level between field and measure: the goal row comes right before its measure.
+  const goal = texts.findIndex((r) => r.includes('Papierarme Verwaltung mit E-Akte'));
+  expect(goal > 0 && texts[goal + 1]?.includes('VW-EAKTE'), `VW-EAKTE under its goal Z-EAKTE: ${JSON.stringify(texts)}`);
+  const description = (await page.locator('.pane-header').filter({ hasText: /^Strategy/ }).first().innerText()).replace(/\s+/g, ' ');
+  expect(/Digitale Verwaltung · 2028 – 2028/.test(description), `the view says what it filters: ${description}`);
+  await filterTree(page, /AI initiatives only/);
+  await until('AI only', async () => {
+    const t = await rows.allInnerTexts();
+    return t.some((r) => r.includes('KI-ANTRAGSROUTING')) && !t.some((r) => r.includes('VW-EAKTE'));
+  });
+  await filterTree(page, /All measures/);
+  await until('all measures again', async () => (await rows.allInnerTexts()).some((r) => r.includes('VW-OZG')));
+  log('tree: field → goal → measure; filter by field, period and AI only by clicking; cleared');
+}
+
+/** "Referenced by" and Find All References on an id, the cursor inside its last part. */
+async function referencedBy(page) {
+  await openFile(page, 'measures/verwaltung/ki-leitlinie.md');
+  await goToLineEnd(page, 2); // id: VW-KI-LEITLINIE
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft'); // inside "LEITLINIE"
+  // Expand Selection reaches the whole id (15 characters) on its way out.
+  const sizes = [];
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press('Shift+Alt+ArrowRight');
+    await page.waitForTimeout(400);
+    const status = (await page.locator('.statusbar-item', { hasText: /Ln 2, Col/ }).first().innerText()).replace(/\s+/g, ' ');
+    sizes.push(Number(/\((\d+) selected\)/.exec(status)?.[1] ?? 0));
+  }
+  expect(sizes.includes(15), `Expand Selection selects VW-KI-LEITLINIE as one (selection sizes ${sizes})`);
+  await goToLineEnd(page, 2);
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
+  // Find All References (Shift+F12 peeks them).
+  await page.keyboard.press('Shift+F12');
+  const peek = page.locator('.peekview-widget .monaco-list-row');
+  const files = await until('the peeked references', async () => {
+    const t = await peek.allInnerTexts();
+    return ['ki-chatbot.md', 'ki-wohngeld.md', 'ki-assistenz.md'].every((f) => t.some((r) => r.includes(f))) ? t : undefined;
+  });
+  log(`Find All References on VW-KI-LEITLINIE: ${JSON.stringify(files.map((f) => f.replace(/\s+/g, ' ')))}`);
+  await page.keyboard.press('Escape');
+  await palette(page, '>Strategy: Show References');
+  const rows = viewRows(page, 'Referenced by');
+  const texts = await until('the Referenced by view', async () => {
+    const t = (await rows.allInnerTexts()).map((r) => r.replace(/\s+/g, ' '));
+    return t.some((r) => r.startsWith('VW-KI-LEITLINIE')) && ['KI-CHATBOT', 'KI-WOHNGELD', 'KI-ASSISTENZ'].every((id) => t.some((r) => r.startsWith(id))) ? t : undefined;
+  });
+  log(`Referenced by: ${JSON.stringify(texts)}`);
+  await rows.filter({ hasText: 'KI-WOHNGELD' }).first().click();
+  await page.locator('.tabs-container .tab.active', { hasText: 'ki-wohngeld.md' }).waitFor({ timeout: 15000 });
+  log('Referenced by: VW-KI-LEITLINIE ← KI-CHATBOT, KI-WOHNGELD, KI-ASSISTENZ; a click opened ki-wohngeld.md');
+}
+
 /** STRATEGY_UI_CHECKS=name,name runs only those checks (while developing one); unset runs all. */
 function selected(checks) {
   const only = (process.env.STRATEGY_UI_CHECKS ?? '').split(',').filter(Boolean);
@@ -384,7 +476,7 @@ function selected(checks) {
 export async function authoringChecks(page, ws) {
   mkdirSync(join(ws, 'measures', 'smart-city'), { recursive: true });
   const failures = [];
-  for (const check of selected([completionReplacesTypedId, quickFixes, coreQuickFixes, keyCompletionTyped, languageSettingRefreshes, newMeasureThroughPrompts, newMeasureIdCheckLanguage, symbols])) {
+  for (const check of selected([completionReplacesTypedId, quickFixes, coreQuickFixes, keyCompletionTyped, languageSettingRefreshes, newMeasureThroughPrompts, newMeasureIdCheckLanguage, symbols, referencedBy, treeGoalsAndFilter])) {
     try {
       await check(page, ws);
     } catch (e) {
