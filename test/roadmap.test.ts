@@ -11,6 +11,7 @@ import { StrategyWorkspace, type LintResult } from '../strategy/index';
 import { resolvePeriod, roadmapDiagrams, renderRoadmap, type RoadmapDiagram, type RoadmapOptions } from '../strategy/diagrams/index';
 import { addDays } from '../strategy/dates';
 import { mermaidStatementText, mermaidText, oneLine } from '../strategy/diagrams/escape';
+import { uniqueIdLines } from '../strategy/diagrams/id-labels';
 import { FIXTURES } from './helpers/fixtures';
 import { parseMermaid, parseMermaidDiagram } from './helpers/mermaid';
 
@@ -416,5 +417,44 @@ describe('roadmap: dependency view keeps different ids apart (issue 13)', () => 
     const withB = texts.filter((t: string) => t.includes(b));
     assert.equal(withA.length, 1, texts.join(' | '));
     assert.equal(withB.length, 1, texts.join(' | '));
+  });
+});
+
+describe('roadmap: dependency view keeps ids apart that differ only in the middle (issue 13)', () => {
+  const prefix = 'ALGORITHMEREGISTER-GEMEENTE-AMSTERDAM-OPENBARE-RUIMTE-';
+  const suffix = '-ALGORITME-VOOR-HANDHAVING-EN-PARKEERCONTROLE-VERSIE-2024';
+  const ids = ['0001', '0002', '0100'].map((n) => `${prefix}${n}${suffix}`);
+
+  it('long ids (over 84 characters) get different texts, each showing where it differs', async () => {
+    assert.ok(ids.every((id) => id.length > 84));
+    const ws = new StrategyWorkspace();
+    ws.setFile('strategy.yaml', 'schema: 1\ntitle: T\norganisation: O\n');
+    ids.forEach((id, i) => ws.setFile(`measures/m${i}.yaml`, `id: ${id}\ntitle: Gleicher Titel\nstatus: active\n${i ? `depends_on: [${ids[0]}]\n` : ''}`));
+    const [d] = roadmapDiagrams(ws.lint({ asOf: AS_OF }), { type: 'dependencies', asOf: AS_OF, lang: 'de' });
+    await assertParses(d.source, 'flowchart-v2');
+    const vertices = [...(await db(d.source)).getVertices().values()];
+    const measureNodes = vertices.filter((v: Db) => d.nodes[v.id]);
+    assert.equal(measureNodes.length, 3);
+    assert.equal(new Set(vertices.map((v: Db) => v.id)).size, vertices.length, 'node ids never collide');
+    const texts = measureNodes.map((v: Db) => decode(String(v.text)).replace(/<br\s*\/?>|\n/g, ''));
+    assert.equal(new Set(texts).size, 3, texts.join(' | '));
+    for (const v of measureNodes) {
+      const n = d.nodes[v.id].measure.slice(prefix.length, prefix.length + 4);
+      assert.ok(decode(String(v.text)).replace(/<br\s*\/?>|\n/g, '').includes(n), `${n} is visible: ${decode(String(v.text))}`);
+    }
+  });
+
+  it('property: any set of long ids gets pairwise different texts of at most three lines of 28', () => {
+    const part = fc.stringMatching(/^[A-Z0-9-]{0,40}$/);
+    fc.assert(
+      fc.property(part, part, fc.uniqueArray(fc.stringMatching(/^[A-Z0-9…]{0,30}$/), { minLength: 2, maxLength: 6 }), (head, tail, middles) => {
+        const all = middles.map((m) => `${head}${m}${tail}`);
+        const lines = uniqueIdLines(all, 28);
+        const texts = all.map((id) => lines(id));
+        for (const t of texts) assert.ok(t.length <= 3 && t.every((l) => [...l].length <= 28), t.join('|'));
+        assert.equal(new Set(texts.map((t) => t.join(''))).size, new Set(all).size, all.join(' / '));
+      }),
+      { numRuns: Math.max(20, Math.round(300 * Number(process.env.FC_RUNS_FACTOR ?? 1))) },
+    );
   });
 });
