@@ -2,12 +2,10 @@ import { parseFile, DEFAULT_LIMITS, type ParsedFile, type ParseLimits, type Repo
 import { makeClassifier, STRATEGY_FILE } from './discovery';
 import { buildModel } from './model/build';
 import { ALL_RULES, RULES_BY_ID } from './rules/index';
-import { formatMessage, messageOf, type LintSettings, type MeasurePart, type ReportInput, type Rule } from './rules/rule';
+import { formatMessage, type LintSettings, type MeasurePart, type ReportInput, type Rule } from './rules/rule';
 import { DEFAULT_DEADLINE_DAYS, resolveSeverity, type LintOptions } from './config';
 import { parseDateSpan } from './dates';
 import { waiverExpiredOn } from './rules/waivers/expiry';
-import { didYouMean } from './suggest';
-import { schema as schemaRule } from './rules/structure/schema';
 import { dependencyGraph } from './graph';
 import { profileOf, ruleAppliesTo, ruleInProfile } from './rules/scope';
 import { aiActVersionFor } from './data/ai-act';
@@ -270,7 +268,6 @@ export class StrategyWorkspace {
       entries[i] = entry;
       if (entry.local.length) pushAll(reports, entry.local);
     }
-    pushAll(reports, unknownConfiguredRules(model));
 
     // A measure's part of a repository rule is replayed from the last lint when the catalogues,
     // settings and ids (the graph's shape) are the same, and neither the measure nor anything it
@@ -444,29 +441,10 @@ function applyConfiguration(reports: Report[], model: Model, settings: LintSetti
     emit(r);
   }
 
-  // The configuration stage (waiver-expired, waiver-unused): rules about the configuration, on what the others reported.
+  // The configuration stage (unknown-rule, waiver-expired, waiver-unused): rules about the configuration, on what the others reported.
   const fired = (measureId: string, rule: string) => firedFor.has(`${measureId}\0${rule}`);
   for (const rule of configurationRules) {
     rule.check({ model, settings, fired, ruleIds: RULE_IDS, report: (x) => emit(locateReport(rule, x)) });
   }
   return { findings, waived };
-}
-
-/** `lint.rules` in strategy.yaml may only name rules that exist. */
-function unknownConfiguredRules(model: Model): Report[] {
-  const origin = model.strategy.origin;
-  if (!origin) return [];
-  const out: Report[] = [];
-  for (const id of Object.keys(model.strategy.lint.rules)) {
-    if (RULES_BY_ID.has(id)) continue;
-    const suggestion = didYouMean(id, RULES_BY_ID.keys());
-    out.push({
-      rule: schemaRule.id,
-      file: origin.file,
-      range: origin.source.locate(['lint', 'rules', id], 'key'),
-      ...(suggestion ? { suggestion } : {}),
-      ...messageOf(schemaRule, suggestion ? 'unknownRuleSuggest' : 'unknownRule', suggestion ? { rule: id, suggestion } : { rule: id }),
-    });
-  }
-  return out;
 }
