@@ -72,7 +72,11 @@ export async function runReport(kind: string, opts: ReportCommandOptions): Promi
       return 1;
     }
   }
-  const changes = opts.since === undefined ? undefined : (await (await import('./diff')).compareStates(root, { since: opts.since, lang: lang ?? result.lang, maxFileSize: opts.maxFileSize, current: result })).diff;
+  // The inquiry may name the state its "changes since" question compares with; --since overrides it.
+  const since = opts.since ?? inquiry?.since;
+  if (since === undefined)
+    inquiry?.questions.forEach((q, i) => q.analysis.includes('changes-since') && say(message(userLang, 'report.changesSinceUnanswered', { n: i + 1 })));
+  const changes = since === undefined ? undefined : (await (await import('./diff')).compareStates(root, { since, lang: lang ?? result.lang, maxFileSize: opts.maxFileSize, current: result })).diff;
   const { buildReport, reportToMarkdown } = await import('../../strategy/report/index');
   const { sourceRevision } = await import('../report/git');
   const generator = `Digital Strategy Roadmap ${version}`;
