@@ -35,8 +35,8 @@ const NO_REPORTS: Report[] = [];
 interface MeasureEntry {
   /** Reports of the measure rules. */
   local: Report[];
-  /** Per repository rule: the reports of its per-measure part, with the lint that made or confirmed them. */
-  parts: Array<{ lint: number; reports: Report[] } | undefined>;
+  /** Per repository rule: the reports of its per-measure part, with the lint that made or confirmed them and what else the part read (`eachMeasure`). */
+  parts: Array<{ lint: number; reports: Report[]; read: unknown } | undefined>;
 }
 type RepositoryRule = Extract<Rule, { scope: 'repository' }>;
 
@@ -137,8 +137,8 @@ export class StrategyWorkspace {
   private slots: Array<ParsedFile | undefined> | undefined;
   private staleSlots = new Set<string>();
   private lints = 0;
-  /** The last lint's measures with their entries (same positions), its dependency graph's shape and per repository rule what its parts read (`eachMeasure`). */
-  private last: { measures: readonly Measure[]; entries: MeasureEntry[]; shape: object; reads: Array<object | undefined> } | undefined;
+  /** The last lint's measures with their entries (same positions) and its dependency graph's shape. */
+  private last: { measures: readonly Measure[]; entries: MeasureEntry[]; shape: object } | undefined;
 
   constructor(private readonly limits: ParseLimits = DEFAULT_LIMITS) {}
 
@@ -286,17 +286,15 @@ export class StrategyWorkspace {
       }
       if (dirty.size) for (let i = 0; i < measures.length; i++) if (dirty.has(measures[i])) replay[i] = 0;
     }
-    const reads: Array<object | undefined> = new Array(repositoryRules.length);
     repositoryRules.forEach((rule, r) => {
       if (!ruleInProfile(rule, profile)) return;
-      const forEachMeasure = (check: MeasurePart, read?: object) => {
-        reads[r] = read;
-        const replayRule = last?.reads[r] === read ? replay : undefined;
+      const forEachMeasure = (check: MeasurePart, reads?: (measure: Measure) => unknown) => {
         for (let i = 0; i < measures.length; i++) {
           const entry = entries[i];
           if (!ruleAppliesTo(rule, measures[i], model, asOf)) continue;
-          const cached = replayRule?.[i] ? entry.parts[r] : undefined;
-          if (cached && cached.lint === lint - 1) {
+          const read = reads?.(measures[i]);
+          const cached = replay?.[i] ? entry.parts[r] : undefined;
+          if (cached && cached.lint === lint - 1 && cached.read === read) {
             cached.lint = lint;
             if (cached.reports.length) pushAll(reports, cached.reports);
             continue;
@@ -305,7 +303,7 @@ export class StrategyWorkspace {
           const sink = cappedReports(rule, (x) => local.push(x));
           check(measures[i], sink.report);
           sink.finish();
-          entry.parts[r] = { lint, reports: local.length ? local.slice() : NO_REPORTS };
+          entry.parts[r] = { lint, reports: local.length ? local.slice() : NO_REPORTS, read };
           if (local.length) pushAll(reports, local);
         }
       };
@@ -319,7 +317,7 @@ export class StrategyWorkspace {
       rule.check({ model, settings, report, forEachMeasure });
       for (const sink of perFile.values()) sink.finish();
     });
-    this.last = { measures, entries, shape: graph.shapeToken, reads };
+    this.last = { measures, entries, shape: graph.shapeToken };
 
     const { findings, waived } = applyConfiguration(reports, model, settings, options);
     return { model, findings: sortFindings(findings), waived: sortFindings(waived), asOf, lang, fileCount: model.files.length };

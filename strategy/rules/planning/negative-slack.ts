@@ -1,6 +1,6 @@
 import { eachMeasure, type Rule } from '../rule';
 import type { Measure } from '../../model/types';
-import { slackViolations, type SlackViolation } from '../../schedule/schedule';
+import { slackViolationsOf, type SlackViolation } from '../../schedule/schedule';
 
 /**
  * A milestone, or a measure's end, that the dependencies push past its deadline: the plan cannot
@@ -8,6 +8,9 @@ import { slackViolations, type SlackViolation } from '../../schedule/schedule';
  * plan breaks (the milestone's date, the measure's end), with the chain that pushes it; the
  * measures before it have negative slack too, but their own dates are not the problem.
  */
+/** What a measure without violations reads: one shared empty list. */
+const NONE: readonly SlackViolation[] = [];
+
 export const negativeSlack: Rule = {
   id: 'negative-slack',
   category: 'planning',
@@ -28,22 +31,23 @@ export const negativeSlack: Rule = {
     },
   },
   check(ctx) {
-    // The violations come from the schedule and stay the same list while no date, status,
-    // milestone or dependency changes (strategy/schedule/schedule.ts): then an edit costs no
-    // schedule, and the workspace replays the reports of every measure the edit did not touch.
-    const violations = slackViolations(ctx.model);
-    const byMeasure = new Map<Measure, SlackViolation[]>();
-    for (const v of violations) {
-      const m = ctx.model.measures[v.measure];
-      const list = byMeasure.get(m);
-      if (list) list.push(v);
-      else byMeasure.set(m, [v]);
-    }
+    // The violations come from the schedule, reused while no date, status, milestone or
+    // dependency changes (strategy/schedule/schedule.ts): then an edit costs no schedule. A
+    // measure's list stays the same object while its content does, so the workspace replays the
+    // reports of every measure whose violations an edit did not change.
+    const { byMeasure } = slackViolationsOf(ctx.model);
+    const position = new Map<Measure, number>();
+    byMeasure.forEach((list, i) => list && position.set(ctx.model.measures[i], i));
+    const violationsOf = (m: Measure) => {
+      const i = position.get(m);
+      return i === undefined ? NONE : byMeasure[i]!;
+    };
     const horizon = ctx.model.strategy.horizon?.end;
     eachMeasure(
       ctx,
       (m, report) => {
-        for (const v of byMeasure.get(m) ?? []) {
+        const list = violationsOf(m);
+        for (const v of list) {
           const chain = { list: v.chain, separator: ' → ' };
           if (v.milestone !== undefined) {
             const ms = m.milestones[v.milestone];
@@ -53,7 +57,7 @@ export const negativeSlack: Rule = {
           }
         }
       },
-      violations,
+      violationsOf,
     );
   },
 };
