@@ -2,10 +2,12 @@ import * as vscode from 'vscode';
 import { StrategyRoots, type StrategyRoot } from './roots';
 import { registerDiagnostics } from './diagnostics';
 import { StrategyTree, reveal, type TreeFilter } from './tree';
+import { filterSummary, pickTreeFilter } from './treeFilter';
 import { registerLanguageFeatures } from './language';
 import { registerQuickFixes } from './quickfix';
 import { registerStatusBar } from './statusbar';
 import { registerSymbols } from './symbols';
+import { registerReferencedBy } from './references';
 import { createLog, log } from './log';
 import { RoadmapPanel, type RoadmapState } from './roadmapPanel';
 import type { DiagramType, RoadmapFilter } from './diagrams';
@@ -41,7 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Strate
   context.subscriptions.push(createLog());
   const roots = new StrategyRoots();
   const tree = new StrategyTree(roots);
-  context.subscriptions.push(roots, registerDiagnostics(roots, context.extensionUri), registerLanguageFeatures(roots), registerQuickFixes(roots), registerStatusBar(roots), registerSymbols(roots));
+  context.subscriptions.push(roots, registerDiagnostics(roots, context.extensionUri), registerLanguageFeatures(roots), registerQuickFixes(roots), registerStatusBar(roots), registerSymbols(roots), registerReferencedBy(roots));
 
   const view = vscode.window.createTreeView('strategyRoadmap.tree', { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(view);
@@ -85,17 +87,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Strate
     const { newMeasure } = await import('./newMeasure');
     return newMeasure(roots, root, context.extensionUri, typeof args === 'object' && args ? args : {});
   });
-  const setFilter = (f: TreeFilter) => tree.setFilter(f);
-  command('strategyRoadmap.filterTree', async () => {
-    const items: Array<vscode.QuickPickItem & { value: TreeFilter }> = [
-      { label: vscode.l10n.t('All measures'), value: 'all' },
-      { label: vscode.l10n.t('AI initiatives only'), value: 'ai' },
-      { label: vscode.l10n.t('Measures with problems'), value: 'problems' },
-    ];
-    const pick = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Show in the Strategy view') });
-    if (pick) setFilter(pick.value);
+  const setFilter = (f: TreeFilter) => {
+    tree.setFilter(f);
+    view.description = filterSummary(roots, tree.filter);
+  };
+  command('strategyRoadmap.filterTree', async (arg?: TreeFilter) => {
+    if (typeof arg === 'object' && arg) return setFilter(arg);
+    return pickTreeFilter(roots, tree.filter, setFilter);
   });
-  command('strategyRoadmap.clearFilter', () => setFilter('all'));
+  command('strategyRoadmap.clearFilter', () => setFilter({}));
 
   // Loading the repository is I/O: it runs after activation returns, so the editor stays responsive.
   const loadStart = performance.now();

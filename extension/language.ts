@@ -254,7 +254,36 @@ export function registerLanguageFeatures(roots: StrategyRoots): vscode.Disposabl
       provideDefinition(doc, pos) {
         const hit = at(doc, pos);
         if (!hit) return undefined;
-        return hit.root.symbols().filter((s) => s.role === 'definition' && same(s, hit.symbol)).map((s) => location(hit.root, s));
+        // originSelectionRange: Ctrl+hover underlines, and the peek starts from, the whole id
+        // (`KI-WOHNGELD`, not the word `WOHNGELD` VS Code would take).
+        const origin = toRange(hit.symbol.range);
+        return hit.root
+          .symbols()
+          .filter((s) => s.role === 'definition' && same(s, hit.symbol))
+          .map((s): vscode.LocationLink => ({ originSelectionRange: origin, targetUri: hit.root.fileUri(s.file), targetRange: toRange(s.range) }));
+      },
+    }),
+    // Clicking into an id highlights every occurrence of the whole id in the file (not of the word under the cursor).
+    vscode.languages.registerDocumentHighlightProvider(SELECTOR, {
+      provideDocumentHighlights(doc, pos) {
+        const hit = at(doc, pos);
+        const rel = hit?.root.relative(doc.uri);
+        if (!hit || rel === undefined) return undefined;
+        return hit.root
+          .symbols()
+          .filter((s) => s.file === rel && same(s, hit.symbol))
+          .map((s) => new vscode.DocumentHighlight(toRange(s.range), s.role === 'definition' ? vscode.DocumentHighlightKind.Write : vscode.DocumentHighlightKind.Read));
+      },
+    }),
+    // Expand Selection (Shift+Alt+→) reaches the whole id before the line; VS Code adds its own word steps below it.
+    vscode.languages.registerSelectionRangeProvider(SELECTOR, {
+      provideSelectionRanges(doc, positions) {
+        if (!roots.rootOf(doc.uri)) return undefined;
+        return positions.map((pos) => {
+          const hit = at(doc, pos);
+          const line = new vscode.SelectionRange(doc.lineAt(pos.line).range);
+          return hit ? new vscode.SelectionRange(toRange(hit.symbol.range), line) : line;
+        });
       },
     }),
     vscode.languages.registerReferenceProvider(SELECTOR, {

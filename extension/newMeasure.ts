@@ -27,8 +27,11 @@ export async function newMeasure(roots: StrategyRoots, root: StrategyRoot, exten
   const title = args.title?.replace(/\s+/g, ' ').trim() || (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Title of the new measure'), validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A title is required.')) }))?.replace(/\s+/g, ' ').trim();
   if (!title) return undefined;
   const existing = existingIds(model);
-  if (args.id !== undefined && checkId(args.id, existing)) {
-    void vscode.window.showErrorMessage(checkId(args.id, existing)!);
+  // The id check speaks the user's language (the setting, else VS Code's), like the prompts around it.
+  const userLang = uiLang(root.uri);
+  const idProblem = (v: string) => checkId(v, existing, userLang);
+  if (args.id !== undefined && idProblem(args.id)) {
+    void vscode.window.showErrorMessage(idProblem(args.id)!);
     return undefined;
   }
   const fieldPick = args.field !== undefined ? { id: args.field || undefined } : await vscode.window.showQuickPick(
@@ -47,7 +50,7 @@ export async function newMeasure(roots: StrategyRoots, root: StrategyRoot, exten
     ai = { category, risk: risk.value };
   }
   const derived = uniqueId(deriveMeasureId(title, idPrefix(model, fieldPick.id, ai !== undefined)), existing);
-  const id = args.id ?? (args.title ? derived : undefined) ?? (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Id of the new measure'), value: derived, validateInput: (v) => checkId(v.trim(), existing) }))?.trim();
+  const id = args.id ?? (args.title ? derived : undefined) ?? (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Id of the new measure'), value: derived, validateInput: (v) => idProblem(v.trim()) }))?.trim();
   if (!id) return undefined;
   const isMeasure = (p: string) => root.ws.kindOf(p) === 'measures';
   const folder = measureFolder(model, fieldPick.id);

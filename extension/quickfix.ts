@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Finding, Measure } from '../strategy/index';
+import { applyFixes, replaceTitle, type Fix } from '../strategy/fix';
 import type { StrategyRoot, StrategyRoots } from './roots';
 import { toRange } from './convert';
 import { log } from './log';
@@ -104,20 +105,22 @@ export class StrategyCodeActions implements vscode.CodeActionProvider {
     if (!root || rel === undefined || !root.result) return [];
     const lang = root.result.lang;
     const actions: vscode.CodeAction[] = [];
-    const suggestions = root.result.findings.filter((f) => f.file === rel && f.suggestion);
+    const safe = root.result.findings.filter((f) => f.file === rel && f.fixes?.some((x) => x.safe));
 
     if (context.only && vscode.CodeActionKind.SourceFixAll.contains(context.only)) {
-      return suggestions.length ? [this.fixAll(doc, suggestions)] : [];
+      return safe.length ? [this.fixAll(doc, safe)] : [];
     }
 
     for (const f of findingsFor(root, rel, context.diagnostics)) {
       const diag = context.diagnostics.find((d) => d.range.isEqual(toRange(f.range)));
-      if (f.suggestion) {
-        const a = new vscode.CodeAction(vscode.l10n.t('Change to "{0}"', f.suggestion), vscode.CodeActionKind.QuickFix);
+      // The core's fixes (strategy/fix.ts), the same `strategy lint --fix` applies: the safe one preferred.
+      let preferred = false;
+      for (const fix of coreFixes(f)) {
+        const a = new vscode.CodeAction(fix.title[lang], vscode.CodeActionKind.QuickFix);
         a.edit = new vscode.WorkspaceEdit();
-        a.edit.replace(doc.uri, toRange(f.range), f.suggestion);
+        for (const e of fix.edits) a.edit.replace(doc.uri, toRange(e.range), e.newText);
         a.diagnostics = diag ? [diag] : undefined;
-        a.isPreferred = true;
+        if (fix.safe && !preferred) a.isPreferred = preferred = true;
         actions.push(a);
       }
       const m = f.measure ? root.result.model.measures.find((x) => x.id === f.measure && x.origin.file === rel) : undefined;
@@ -139,7 +142,7 @@ export class StrategyCodeActions implements vscode.CodeActionProvider {
         actions.push(a);
       }
     }
-    if (suggestions.length > 1 && context.diagnostics.length) actions.push(this.fixAll(doc, suggestions));
+    if (safe.length > 1 && context.diagnostics.length) actions.push(this.fixAll(doc, safe));
     // The rule's page, rendered (not the Markdown source in the extension's folder).
     for (const rule of new Set(findingsFor(root, rel, context.diagnostics).map((f) => f.rule))) {
       const a = new vscode.CodeAction(vscode.l10n.t('Show documentation for rule "{0}"', rule));
@@ -169,12 +172,20 @@ export class StrategyCodeActions implements vscode.CodeActionProvider {
     return actions;
   }
 
+  /** What `strategy lint --fix` does to this file in one pass: each finding's first safe fix, overlapping ones left for the next run. */
   private fixAll(doc: vscode.TextDocument, findings: Finding[]): vscode.CodeAction {
-    const a = new vscode.CodeAction(vscode.l10n.t('Apply all "did you mean" fixes in this file'), vscode.CodeActionKind.SourceFixAll.append('strategy'));
+    const a = new vscode.CodeAction(vscode.l10n.t('Apply all safe fixes in this file'), vscode.CodeActionKind.SourceFixAll.append('strategy'));
     a.edit = new vscode.WorkspaceEdit();
-    for (const f of findings) a.edit.replace(doc.uri, toRange(f.range), f.suggestion!);
+    const fixes = findings.flatMap((f) => f.fixes?.find((x) => x.safe) ?? []);
+    for (const fix of applyFixes(doc.getText(), fixes).applied) for (const e of fix.edits) a.edit.replace(doc.uri, toRange(e.range), e.newText);
     return a;
   }
+}
+
+/** A finding's fixes; a bare "did you mean" without fixes (none in the core today) as the unsafe replacement it stands for. */
+function coreFixes(f: Finding): Fix[] {
+  if (f.fixes?.length) return f.fixes;
+  return f.suggestion ? [{ title: replaceTitle(f.suggestion), safe: false, edits: [{ range: f.range, newText: f.suggestion }] }] : [];
 }
 
 export function registerQuickFixes(roots: StrategyRoots): vscode.Disposable {

@@ -21,7 +21,7 @@ export async function openCouncilReport(root: StrategyRoot): Promise<vscode.Text
   if (unsaved.length) void vscode.window.showWarningMessage(vscode.l10n.t('The report includes unsaved changes in {0}.', unsaved.map((d) => vscode.workspace.asRelativePath(d.uri)).join(', ')));
   const revision = await sourceRevision(root, unsaved.length > 0);
   const doc = buildReport(result, 'council', { ...revision, lang, generator: `Digital Strategy Roadmap ${vscode.extensions.getExtension('digital-strategy-roadmap.digital-strategy-roadmap')?.packageJSON.version ?? ''}`.trim() });
-  const text = reportToMarkdown(doc.tree);
+  const text = reportToMarkdown(doc);
   const editorDoc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
   await vscode.window.showTextDocument(editorDoc, { preview: false });
   await vscode.commands.executeCommand('markdown.showPreviewToSide').then(

@@ -289,7 +289,9 @@ export class RoadmapPanel {
     const { sources } = roadmapFor(root, type);
     const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(root.uri, `roadmap-${type}.mmd`), filters: { Mermaid: ['mmd'], Markdown: ['md'] } });
     if (!target) return undefined;
-    const body = target.path.endsWith('.md') ? sources.map((s) => '```mermaid\n' + s + '\n```\n').join('\n') : sources.join('\n\n');
+    // Loaded on demand, as the report: the Markdown writer is not needed to show the roadmap.
+    const { mermaidMarkdown } = await import('../strategy/report/roadmap-markdown');
+    const body = target.path.endsWith('.md') ? mermaidMarkdown(sources.map((source) => ({ type, source }))) : sources.join('\n\n');
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(body));
     return target;
   }

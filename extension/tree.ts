@@ -1,14 +1,24 @@
 import * as vscode from 'vscode';
 import type { Finding, Measure, Milestone, Range } from '../strategy/index';
+import { buildPlan } from '../strategy/diagrams/plan';
+import { cleanFilter, type RoadmapFilter } from './diagrams';
 import type { StrategyRoot, StrategyRoots } from './roots';
 
-export type TreeFilter = 'all' | 'ai' | 'problems';
+/**
+ * What the Strategy view shows: the roadmap's filter model (field of action, AI initiatives only,
+ * a period – extension/diagrams.ts, selected by the core as the roadmap selects) plus "only
+ * measures with problems", which the tree alone has.
+ */
+export interface TreeFilter extends RoadmapFilter {
+  problems?: boolean;
+}
 
 type Node =
   | { type: 'root'; root: StrategyRoot }
   | { type: 'field'; root: StrategyRoot; fieldId: string | undefined; title: string; measures: Measure[] }
-  | { type: 'measure'; root: StrategyRoot; measure: Measure }
-  | { type: 'milestone'; root: StrategyRoot; measure: Measure; milestone: Milestone };
+  | { type: 'goal'; root: StrategyRoot; fieldId: string | undefined; goalId: string | undefined; title: string; measures: Measure[] }
+  | { type: 'measure'; root: StrategyRoot; measure: Measure; under: string }
+  | { type: 'milestone'; root: StrategyRoot; measure: Measure; milestone: Milestone; under: string };
 
 const STATUS_ICON: Record<string, string> = {
   idea: 'lightbulb',
@@ -20,19 +30,29 @@ const STATUS_ICON: Record<string, string> = {
   cancelled: 'circle-slash',
 };
 
-/** The "Strategy" view: fields of action → measures → milestones. */
+/** Whether a filter selects anything less than everything. */
+export function isFiltered(f: TreeFilter): boolean {
+  const c = cleanFilter(f);
+  return Boolean(c.field || c.aiOnly || c.from || c.to || f.problems);
+}
+
+/**
+ * The "Strategy" view: fields of action → goals → measures → milestones. A measure appears under
+ * each of its goals; measures without a goal (of any field) in a group of their own.
+ */
 export class StrategyTree implements vscode.TreeDataProvider<Node> {
   private readonly emitter = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
-  filter: TreeFilter = 'all';
+  filter: TreeFilter = {};
 
   constructor(private readonly roots: StrategyRoots) {
     roots.onDidLint(() => this.emitter.fire(undefined));
   }
 
   setFilter(filter: TreeFilter) {
-    this.filter = filter;
-    void vscode.commands.executeCommand('setContext', 'strategyRoadmap.treeFilter', filter);
+    const c = cleanFilter(filter);
+    this.filter = { ...(c.field ? { field: c.field } : {}), ...(c.aiOnly ? { aiOnly: true } : {}), ...(c.from ? { from: c.from } : {}), ...(c.to ? { to: c.to } : {}), ...(filter.problems ? { problems: true } : {}) };
+    void vscode.commands.executeCommand('setContext', 'strategyRoadmap.treeFilter', isFiltered(this.filter) ? 'filtered' : 'all');
     this.emitter.fire(undefined);
   }
 
@@ -40,10 +60,21 @@ export class StrategyTree implements vscode.TreeDataProvider<Node> {
     return (root.result?.findings ?? []).filter((f) => f.measure === measure.id && f.file === measure.origin.file);
   }
 
-  private visible(root: StrategyRoot, m: Measure): boolean {
-    if (this.filter === 'ai') return Boolean(m.ai);
-    if (this.filter === 'problems') return this.problems(root, m).some((f) => f.severity !== 'info');
-    return true;
+  /** The measures the filter selects: the roadmap's selection (buildPlan) for AI and period. */
+  private selected(root: StrategyRoot): Set<Measure> {
+    const result = root.result!;
+    const { field, aiOnly, from, to } = cleanFilter(this.filter);
+    let measures = field ? result.model.measures.filter((m) => m.field?.id === field) : result.model.measures;
+    if (aiOnly || from || to) {
+      const model = field ? { ...result.model, measures } : result.model;
+      try {
+        measures = buildPlan({ model, findings: result.findings }, { type: 'gantt', asOf: result.asOf, lang: result.lang, aiOnly, from, to }).items.map((i) => i.measure);
+      } catch {
+        /* a period the core cannot read (From after To): nothing is hidden by it */
+      }
+    }
+    if (this.filter.problems) measures = measures.filter((m) => this.problems(root, m).some((f) => f.severity !== 'info'));
+    return new Set(measures);
   }
 
   getChildren(node?: Node): Node[] {
@@ -53,27 +84,51 @@ export class StrategyTree implements vscode.TreeDataProvider<Node> {
       return roots.map((root) => ({ type: 'root', root }));
     }
     if (node.type === 'root') return this.fields(node.root);
-    if (node.type === 'field') return node.measures.map((measure) => ({ type: 'measure', root: node.root, measure }));
-    if (node.type === 'measure') return node.measure.milestones.map((milestone) => ({ type: 'milestone', root: node.root, measure: node.measure, milestone }));
+    if (node.type === 'field') return this.goals(node);
+    if (node.type === 'goal') return node.measures.map((measure) => ({ type: 'measure', root: node.root, measure, under: `${node.fieldId ?? ''}/${node.goalId ?? ''}` }));
+    if (node.type === 'measure') return node.measure.milestones.map((milestone) => ({ type: 'milestone', root: node.root, measure: node.measure, milestone, under: node.under }));
     return [];
   }
 
   private fields(root: StrategyRoot): Node[] {
     const model = root.result?.model;
     if (!model) return [];
+    const filtered = isFiltered(this.filter);
+    const selected = this.selected(root);
     const groups = new Map<string | undefined, Measure[]>();
     for (const f of model.fields) groups.set(f.id, []);
     for (const m of model.measures) {
-      if (!this.visible(root, m)) continue;
+      if (!selected.has(m)) continue;
       const key = m.field && model.fieldById.has(m.field.id) ? m.field.id : undefined;
       groups.set(key, [...(groups.get(key) ?? []), m]);
     }
     const out: Node[] = [];
     for (const [fieldId, measures] of groups) {
-      if (this.filter !== 'all' && measures.length === 0) continue;
+      if (filtered && measures.length === 0) continue;
       const title = fieldId ? model.fieldById.get(fieldId)!.title : vscode.l10n.t('Without field of action');
       out.push({ type: 'field', root, fieldId, title, measures });
     }
+    return out;
+  }
+
+  /** The field's goals (its own, and others its measures pursue), then "Without goal". */
+  private goals(node: Extract<Node, { type: 'field' }>): Node[] {
+    const model = node.root.result!.model;
+    const byGoal = new Map<string, Measure[]>();
+    for (const g of model.goals) if (g.field?.id === node.fieldId && node.fieldId !== undefined) byGoal.set(g.id, []);
+    const without: Measure[] = [];
+    for (const m of node.measures) {
+      const known = m.goals.filter((g) => model.goalById.has(g.id));
+      if (!known.length) without.push(m);
+      for (const g of known) byGoal.set(g.id, [...(byGoal.get(g.id) ?? []), m]);
+    }
+    const filtered = isFiltered(this.filter);
+    const out: Node[] = [];
+    for (const [goalId, measures] of byGoal) {
+      if (filtered && !measures.length) continue;
+      out.push({ type: 'goal', root: node.root, fieldId: node.fieldId, goalId, title: model.goalById.get(goalId)!.title, measures });
+    }
+    if (without.length) out.push({ type: 'goal', root: node.root, fieldId: node.fieldId, goalId: undefined, title: vscode.l10n.t('Without goal'), measures: without });
     return out;
   }
 
@@ -86,10 +141,23 @@ export class StrategyTree implements vscode.TreeDataProvider<Node> {
     }
     if (node.type === 'field') {
       const item = new vscode.TreeItem(node.title, vscode.TreeItemCollapsibleState.Expanded);
-      item.description = vscode.l10n.t('{0} measures', node.measures.length);
+      item.description = measureCount(node.measures.length);
       item.iconPath = new vscode.ThemeIcon('symbol-namespace');
       item.contextValue = 'strategyField';
       item.id = `${node.root.uri}#field:${node.fieldId ?? ''}`;
+      return item;
+    }
+    if (node.type === 'goal') {
+      const goal = node.goalId ? node.root.result?.model.goalById.get(node.goalId) : undefined;
+      const item = new vscode.TreeItem(node.title, vscode.TreeItemCollapsibleState.Expanded);
+      item.description = [node.goalId, measureCount(node.measures.length)].filter(Boolean).join(' · ');
+      item.iconPath = new vscode.ThemeIcon(node.goalId ? 'target' : 'circle-large-outline');
+      item.contextValue = node.goalId ? 'strategyGoal' : 'strategyNoGoal';
+      item.id = `${node.root.uri}#goal:${node.fieldId ?? ''}/${node.goalId ?? ''}`;
+      if (goal) {
+        item.tooltip = new vscode.MarkdownString().appendText(`${goal.title} (${goal.id})${goal.description ? `\n${goal.description}` : ''}`);
+        item.command = revealCommand(node.root, goal.origin.file, goal.origin.source.locate(['id'], 'value', goal.origin.node));
+      }
       return item;
     }
     if (node.type === 'measure') {
@@ -104,7 +172,7 @@ export class StrategyTree implements vscode.TreeDataProvider<Node> {
       item.iconPath = new vscode.ThemeIcon(STATUS_ICON[m.status ?? ''] ?? 'circle-outline', errors ? new vscode.ThemeColor('errorForeground') : warnings ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined);
       item.tooltip = new vscode.MarkdownString().appendText(`${m.title} (${m.id})${m.ai ? ` · ${vscode.l10n.t('AI initiative')}` : ''}\n${vscode.l10n.t('Status')}: ${m.status ?? vscode.l10n.t('not stated')}\n${vscode.l10n.t('Problems')}: ${errors} / ${warnings}`);
       item.contextValue = m.ai ? 'strategyMeasure.ai' : 'strategyMeasure';
-      item.id = `${node.root.uri}#measure:${m.origin.file}:${m.id}`;
+      item.id = `${node.root.uri}#measure:${node.under}:${m.origin.file}:${m.id}`;
       item.resourceUri = node.root.fileUri(m.origin.file);
       item.command = revealCommand(node.root, m.origin.file, m.origin.source.locate(['id'], 'value', m.origin.node));
       return item;
@@ -117,11 +185,13 @@ export class StrategyTree implements vscode.TreeDataProvider<Node> {
     item.description = [ms.date, ms.status, overdue ? vscode.l10n.t('overdue') : ''].filter(Boolean).join(' · ');
     item.iconPath = overdue ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : new vscode.ThemeIcon(ms.status === 'done' ? 'check' : ms.status === 'cancelled' ? 'close' : 'milestone');
     item.contextValue = 'strategyMilestone';
-    item.id = `${node.root.uri}#milestone:${node.measure.origin.file}:${node.measure.id}/${ms.id}`;
+    item.id = `${node.root.uri}#milestone:${node.under}:${node.measure.origin.file}:${node.measure.id}/${ms.id}`;
     item.command = revealCommand(node.root, node.measure.origin.file, node.measure.origin.source.locate([...ms.path, 'id'], 'value', node.measure.origin.node));
     return item;
   }
 }
+
+const measureCount = (n: number) => (n === 1 ? vscode.l10n.t('1 measure') : vscode.l10n.t('{0} measures', n));
 
 export function revealCommand(root: StrategyRoot, file: string, range: Range): vscode.Command {
   return { command: 'strategyRoadmap.reveal', title: vscode.l10n.t('Open'), arguments: [root.fileUri(file).toString(), range.start.line, range.start.column, range.end.line, range.end.column] };

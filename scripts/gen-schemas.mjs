@@ -209,6 +209,7 @@ const inquiry = {
       },
       illustrative: list(oneOf(E.INQUIRY_VALUE_KEYS)),
       notice: nonEmpty,
+      since: { ...nonEmpty, description: 'The state the analysis "changes-since" compares with: a tag, a commit or a date (YYYY-MM-DD); `report council --since` overrides it' },
     },
     ['schema', 'title', 'asked_by', 'questions'],
   ),

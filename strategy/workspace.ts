@@ -2,12 +2,10 @@ import { parseFile, DEFAULT_LIMITS, type ParsedFile, type ParseLimits, type Repo
 import { makeClassifier, STRATEGY_FILE } from './discovery';
 import { buildModel } from './model/build';
 import { ALL_RULES, RULES_BY_ID } from './rules/index';
-import { formatMessage, messageOf, type LintSettings, type MeasurePart, type ReportInput, type Rule } from './rules/rule';
+import { formatMessage, type LintSettings, type MeasurePart, type ReportInput, type Rule } from './rules/rule';
 import { DEFAULT_DEADLINE_DAYS, resolveSeverity, type LintOptions } from './config';
 import { parseDateSpan } from './dates';
 import { waiverExpiredOn } from './rules/waivers/expiry';
-import { didYouMean } from './suggest';
-import { schema as schemaRule } from './rules/structure/schema';
 import { dependencyGraph } from './graph';
 import { profileOf, ruleAppliesTo, ruleInProfile } from './rules/scope';
 import { aiActVersionFor } from './data/ai-act';
@@ -37,8 +35,8 @@ const NO_REPORTS: Report[] = [];
 interface MeasureEntry {
   /** Reports of the measure rules. */
   local: Report[];
-  /** Per repository rule: the reports of its per-measure part, with the lint that made or confirmed them. */
-  parts: Array<{ lint: number; reports: Report[] } | undefined>;
+  /** Per repository rule: the reports of its per-measure part, with the lint that made or confirmed them and what else the part read (`eachMeasure`). */
+  parts: Array<{ lint: number; reports: Report[]; read: unknown } | undefined>;
 }
 type RepositoryRule = Extract<Rule, { scope: 'repository' }>;
 
@@ -270,7 +268,6 @@ export class StrategyWorkspace {
       entries[i] = entry;
       if (entry.local.length) pushAll(reports, entry.local);
     }
-    pushAll(reports, unknownConfiguredRules(model));
 
     // A measure's part of a repository rule is replayed from the last lint when the catalogues,
     // settings and ids (the graph's shape) are the same, and neither the measure nor anything it
@@ -291,12 +288,13 @@ export class StrategyWorkspace {
     }
     repositoryRules.forEach((rule, r) => {
       if (!ruleInProfile(rule, profile)) return;
-      const forEachMeasure = (check: MeasurePart) => {
+      const forEachMeasure = (check: MeasurePart, reads?: (measure: Measure) => unknown) => {
         for (let i = 0; i < measures.length; i++) {
           const entry = entries[i];
           if (!ruleAppliesTo(rule, measures[i], model, asOf)) continue;
+          const read = reads?.(measures[i]);
           const cached = replay?.[i] ? entry.parts[r] : undefined;
-          if (cached && cached.lint === lint - 1) {
+          if (cached && cached.lint === lint - 1 && cached.read === read) {
             cached.lint = lint;
             if (cached.reports.length) pushAll(reports, cached.reports);
             continue;
@@ -305,7 +303,7 @@ export class StrategyWorkspace {
           const sink = cappedReports(rule, (x) => local.push(x));
           check(measures[i], sink.report);
           sink.finish();
-          entry.parts[r] = { lint, reports: local.length ? local.slice() : NO_REPORTS };
+          entry.parts[r] = { lint, reports: local.length ? local.slice() : NO_REPORTS, read };
           if (local.length) pushAll(reports, local);
         }
       };
@@ -441,29 +439,10 @@ function applyConfiguration(reports: Report[], model: Model, settings: LintSetti
     emit(r);
   }
 
-  // The configuration stage (waiver-expired, waiver-unused): rules about the configuration, on what the others reported.
+  // The configuration stage (unknown-rule, waiver-expired, waiver-unused): rules about the configuration, on what the others reported.
   const fired = (measureId: string, rule: string) => firedFor.has(`${measureId}\0${rule}`);
   for (const rule of configurationRules) {
     rule.check({ model, settings, fired, ruleIds: RULE_IDS, report: (x) => emit(locateReport(rule, x)) });
   }
   return { findings, waived };
-}
-
-/** `lint.rules` in strategy.yaml may only name rules that exist. */
-function unknownConfiguredRules(model: Model): Report[] {
-  const origin = model.strategy.origin;
-  if (!origin) return [];
-  const out: Report[] = [];
-  for (const id of Object.keys(model.strategy.lint.rules)) {
-    if (RULES_BY_ID.has(id)) continue;
-    const suggestion = didYouMean(id, RULES_BY_ID.keys());
-    out.push({
-      rule: schemaRule.id,
-      file: origin.file,
-      range: origin.source.locate(['lint', 'rules', id], 'key'),
-      ...(suggestion ? { suggestion } : {}),
-      ...messageOf(schemaRule, suggestion ? 'unknownRuleSuggest' : 'unknownRule', suggestion ? { rule: id, suggestion } : { rule: id }),
-    });
-  }
-  return out;
 }

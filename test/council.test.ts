@@ -84,7 +84,7 @@ funding:
 function council(files: Record<string, string>, lang: 'de' | 'en' = 'de', commit?: string): string {
   const ws = new StrategyWorkspace();
   for (const [path, content] of Object.entries(files)) ws.setFile(path, content);
-  return reportToMarkdown(buildReport(ws.lint({ asOf: AS_OF }), 'council', { lang, commit }).tree);
+  return reportToMarkdown(buildReport(ws.lint({ asOf: AS_OF }), 'council', { lang, commit }));
 }
 
 /** The text from the title to the first appendix: what politicians read. */

@@ -292,7 +292,7 @@ depends_on: [${ids[(i + 1) % ids.length]}]
         assert.ok(result.model.measureById.has('MD'));
         // The heading lies beyond the part of the body the title fallback reads: the title is missing, said clearly.
         assert.deepEqual(describeAll(inFile(result, 'measures/md.md')).filter((m) => m.startsWith('schema')), ['schema: Required key "title" is missing']);
-        for (const kind of ['council', 'inventory'] as const) reportToMarkdown(buildReport(result, kind).tree);
+        for (const kind of ['council', 'inventory'] as const) reportToMarkdown(buildReport(result, kind));
       });
     }
 
@@ -425,7 +425,7 @@ function work(n: number, stage: Stage): number {
       case 'export':
         return arrayVisits(() => measuresCsv(exportModel(result), 'de')).visits;
       default:
-        return arrayVisits(() => reportToMarkdown(buildReport(result, stage).tree)).visits;
+        return arrayVisits(() => reportToMarkdown(buildReport(result, stage))).visits;
     }
   })();
   assert.ok(reads() > n, `${stage}: ${reads()} reads of measure properties for ${n} measures: the count does not see the work`);

@@ -194,7 +194,7 @@ describe('injection: user text stays text in every output', function () {
   describe('Markdown reports', () => {
     for (const kind of REPORT_KINDS) {
       it(`${kind}: no HTML, no links or images from user text, tables keep their columns; the text is all there`, async () => {
-        const md = reportToMarkdown(buildReport(result, kind).tree);
+        const md = reportToMarkdown(buildReport(result, kind));
         const tree = unified().use(remarkParse).use(remarkGfm).parse(md) as MdRoot;
         for (const n of mdNodes(tree)) {
           assert.notEqual(n.type, 'html', `raw HTML in the ${kind} report: ${'value' in n ? n.value : ''}`);

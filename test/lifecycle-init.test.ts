@@ -169,6 +169,11 @@ describe('strategy init (CLI process)', function () {
         assert.ok(existsSync(join(repo, path)), `${path} does not exist`);
         assert.ok(JSON.parse(readFileSync(join(repo, path), 'utf8')).$schema);
       }
+      // Ids like KI-WOHNGELD are one word on double-click in this repository's YAML and Markdown (docs/vscode.md).
+      for (const lang of ['[markdown]', '[yaml]']) {
+        const separators = settings[lang]?.['editor.wordSeparators'] as string;
+        assert.ok(separators && !separators.includes('-') && separators.includes('/') && separators.includes(':'), `${lang}: ${separators}`);
+      }
     });
 
     it('the schema copies accept the files they are mapped to (and the measures)', () => {

@@ -114,7 +114,11 @@ describe('parsing: exact source ranges', () => {
     const ws = workspace({ 'strategy.yaml': STRATEGY + 'lint:\n  rules:\n    owner-mising: off\nhorizon:\n  start: 2026\n  end: 2030-13\n' });
     const result = ws.lint({ asOf: '2026-11-26' });
     const spans = findingsIn(result, 'strategy.yaml', 'schema').map((f) => span(f.range)).sort();
-    assert.deepEqual(spans, ['11:8-11:15', '8:5-8:17']);
+    assert.deepEqual(spans, ['11:8-11:15']);
+    assert.deepEqual(
+      findingsIn(result, 'strategy.yaml', 'unknown-rule').map((f) => span(f.range)),
+      ['8:5-8:17'],
+    );
   });
 });
 

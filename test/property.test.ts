@@ -74,7 +74,7 @@ function outputs(result: LintResult): string[] {
     }
     out.push(...renderRoadmap(result, { type, asOf: result.asOf, lang: result.lang, aiOnly: true, from: '2025', to: '2027-Q2' }));
   }
-  for (const kind of REPORT_KINDS) out.push(reportToMarkdown(buildReport(result, kind).tree));
+  for (const kind of REPORT_KINDS) out.push(reportToMarkdown(buildReport(result, kind)));
   const doc = exportModel(result);
   out.push(JSON.stringify(doc), measuresCsv(doc, result.lang));
   out.push(JSON.stringify(collectSymbols(result.model)));

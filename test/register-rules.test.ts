@@ -36,7 +36,7 @@ describe('reports show the register keys (examples/herne)', () => {
   const result = loadWorkspace(join(ROOT, 'examples', 'herne')).lint({ asOf: '2026-11-26' });
 
   it('inventory: short description, life cycle, impact assessments, contact; "nicht angegeben" where unrecorded', () => {
-    const md = reportToMarkdown(buildReport(result, 'inventory').tree);
+    const md = reportToMarkdown(buildReport(result, 'inventory'));
     const row = md.split('\n').find((l) => l.includes('`KI-WOHNGELD`'))!;
     assert.match(row, /Ein Modul des Wohngeld-Fachverfahrens/);
     assert.match(row, /im Einsatz seit 01\.10\.2026/);
@@ -46,7 +46,7 @@ describe('reports show the register keys (examples/herne)', () => {
   });
 
   it('council report (question 5): the register table and the AI Act version applied', () => {
-    const md = reportToMarkdown(buildReport(result, 'council', { lang: 'en' }).tree);
+    const md = reportToMarkdown(buildReport(result, 'council', { lang: 'en' }));
     assert.match(md, /Information for the AI register/);
     assert.match(md, /Version of the AI Act applied \(in force on the as-of date\): AI Act as amended by Regulation \(EU\) 2026\/1744/);
   });

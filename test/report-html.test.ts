@@ -4,15 +4,15 @@ import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { loadWorkspace } from '../cli/load';
 import { reportToHtml, inlineScript, type DiagramMode } from '../cli/report/html';
-import { mermaidSources } from '../cli/report/diagrams';
 import { buildReport, REPORT_KINDS, type ReportKind } from '../strategy/report/index';
 import type { Lang } from '../strategy/types';
+import type { RootContent } from 'mdast';
 
 const FIXTURE = join(__dirname, 'fixtures', 'report', 'musterstadt');
 const AS_OF = '2026-11-26';
 const FAKE_SVG = '<svg xmlns="http://www.w3.org/2000/svg" id="roadmap-1" role="graphics-document document" aria-roledescription="gantt"><text>Roadmap</text></svg>';
 
-function html(kind: ReportKind, lang: Lang, diagrams: DiagramMode = { kind: 'svg', svgs: [FAKE_SVG] }, change?: (ws: ReturnType<typeof loadWorkspace>) => void): string {
+function html(kind: ReportKind, lang: Lang, diagrams: DiagramMode = { kind: 'svg', svgs: new Map([['roadmap-1', FAKE_SVG]]) }, change?: (ws: ReturnType<typeof loadWorkspace>) => void): string {
   const ws = loadWorkspace(FIXTURE);
   change?.(ws);
   return reportToHtml(buildReport(ws.lint({ asOf: AS_OF }), kind, { lang }), { diagrams, generator: 'test' });
@@ -127,7 +127,7 @@ describe('report HTML: offline and safe', () => {
 
   it('keeps user text as text: no injected elements, attributes or links', () => {
     const evil = '<script>alert(1)</script><img src=x onerror=alert(2)> [x](javascript:alert(3)) <a href="https://evil.example">a</a>';
-    const doc = html('council', 'de', { kind: 'svg', svgs: [FAKE_SVG] }, (ws) =>
+    const doc = html('council', 'de', { kind: 'svg', svgs: new Map([['roadmap-1', FAKE_SVG]]) }, (ws) =>
       ws.setFile('measures/evil.yaml', `id: EVIL\ntitle: ${JSON.stringify(evil)}\nstatus: active\nowner: ${JSON.stringify(evil)}\nai: {category: chatbot, risk: limited, purpose: ${JSON.stringify(evil)}}\n`),
     );
     const tags = doc.match(/<[a-z][^>]*>/gi) ?? [];
@@ -137,11 +137,41 @@ describe('report HTML: offline and safe', () => {
     assertOffline(doc);
   });
 
-  it('finds the roadmap sources in the tree', () => {
+  it('carries the roadmap as a diagram by id: a `diagram` node in the tree, its entry in `diagrams`', () => {
     const doc = buildReport(loadWorkspace(FIXTURE).lint({ asOf: AS_OF }), 'council', { lang: 'de' });
-    const sources = mermaidSources(doc.tree);
-    assert.equal(sources.length, 1);
-    assert.match(sources[0], /^gantt/);
-    assert.equal(mermaidSources(buildReport(loadWorkspace(FIXTURE).lint({ asOf: AS_OF }), 'funding', {}).tree).length, 0);
+    assert.deepEqual(
+      doc.diagrams.map((d) => [d.id, d.kind]),
+      [['roadmap-1', 'gantt']],
+    );
+    const [d] = doc.diagrams;
+    assert.match(d.source, /^gantt/);
+    assert.ok(d.alt.length > 0 && d.caption.length > 0);
+    assert.ok(d.textAlternative.some((n) => n.type === 'table'), 'the same facts as a table');
+    const refs: string[] = [];
+    const codes: string[] = [];
+    const walk = (nodes: RootContent[]) =>
+      nodes.forEach((n) => {
+        if (n.type === 'diagram') refs.push(n.id);
+        if (n.type === 'code') codes.push(n.lang ?? '');
+        if ('children' in n) walk(n.children as RootContent[]);
+      });
+    walk(doc.tree.children);
+    assert.deepEqual(refs, ['roadmap-1']);
+    assert.deepEqual(codes, [], 'no Mermaid code block in the tree');
+    assert.deepEqual(buildReport(loadWorkspace(FIXTURE).lint({ asOf: AS_OF }), 'funding', {}).diagrams, []);
   });
+
+  it('puts each SVG where its diagram stands, by id, with the alt text; a diagram without one keeps its source', () => {
+    const doc = buildReport(loadWorkspace(FIXTURE).lint({ asOf: AS_OF }), 'council', { lang: 'en' });
+    const [d] = doc.diagrams;
+    const page = reportToHtml(doc, { diagrams: { kind: 'svg', svgs: new Map([[d.id, FAKE_SVG]]) } });
+    const figure = /<figure class="diagram" aria-label="([^"]*)">([\s\S]*?)<\/figure>/.exec(page);
+    assert.ok(figure, 'a figure');
+    assert.equal(figure[2], FAKE_SVG);
+    assert.ok(page.indexOf(FAKE_SVG) < page.indexOf(`<caption>${d.textAlternative.flatMap((n) => (n.type === 'table' ? [n.data?.caption] : []))[0]}`), 'the text alternative follows the drawing');
+    const other = reportToHtml(doc, { diagrams: { kind: 'svg', svgs: new Map([['gantt-1', FAKE_SVG]]) } });
+    assert.ok(!other.includes(FAKE_SVG), 'an SVG of another id is not used');
+    assert.match(other, /<figure class="diagram" aria-label="[^"]*"><pre class="mermaid">gantt/);
+  });
+
 });

@@ -30,7 +30,7 @@ function lintFixture(change?: (ws: StrategyWorkspace) => void) {
 }
 
 function markdown(kind: ReportKind, lang: Lang, change?: (ws: StrategyWorkspace) => void): string {
-  return reportToMarkdown(buildReport(lintFixture(change), kind, { lang, commit: COMMIT, generator: GENERATOR }).tree);
+  return reportToMarkdown(buildReport(lintFixture(change), kind, { lang, commit: COMMIT, generator: GENERATOR }));
 }
 
 function parse(md: string): Root {
@@ -205,7 +205,7 @@ describe('report: formats and wording', () => {
     assert.match(md, /\*\*Stand:\*\* 26\.11\.2026/);
     assert.match(md, /Git-Commit `0123456789ab`/);
     assert.ok(md.trimEnd().split('\n').pop()!.startsWith(`Erzeugt mit ${GENERATOR}`));
-    const without = reportToMarkdown(buildReport(lintFixture(), 'inventory', {}).tree);
+    const without = reportToMarkdown(buildReport(lintFixture(), 'inventory', {}));
     assert.match(without, /kein Git-Stand ermittelt/);
   });
 
@@ -253,7 +253,7 @@ describe('report: user text stays text', () => {
 
   it('Markdown: no HTML, links, images or broken tables come out of user text', () => {
     for (const kind of REPORT_KINDS) {
-      const md = reportToMarkdown(buildReport(evilWorkspace(), kind, { lang: 'de' }).tree);
+      const md = reportToMarkdown(buildReport(evilWorkspace(), kind, { lang: 'de' }));
       const tree = parse(md);
       const kinds = new Set<string>();
       const walk = (n: { type: string; children?: unknown[]; url?: string }) => {
@@ -274,7 +274,7 @@ describe('report: user text stays text', () => {
   });
 
   it('Markdown: multi-line text stays in its table cell', () => {
-    const tree = parse(reportToMarkdown(buildReport(evilWorkspace(), 'council', { lang: 'de' }).tree));
+    const tree = parse(reportToMarkdown(buildReport(evilWorkspace(), 'council', { lang: 'de' })));
     const chatbots = tableAfter(tree, 'Chatbots');
     const evil = row(chatbots, 'Evil');
     assert.equal(evil.Zuständig, 'FB | 1 zweite Zeile');
@@ -328,7 +328,7 @@ describe('report: never fails on a broken or odd repository', () => {
       const result = loadWorkspace(repo).lint({ asOf: AS_OF });
       for (const kind of REPORT_KINDS)
         for (const lang of ['de', 'en'] as const) {
-          const md = reportToMarkdown(buildReport(result, kind, { lang }).tree);
+          const md = reportToMarkdown(buildReport(result, kind, { lang }));
           assert.ok(md.startsWith('# '), `${repo} ${kind} ${lang}`);
           assert.doesNotMatch(md, /undefined|NaN|\[object Object\]|\{(?:title|date|reference|n|total|inUse|planned|partners|measures|granted|applied|errors|category|group|period|fields|goals|ai|id|point|commit|generator|asOf|description|measure|article)\}/, `${repo} ${kind} ${lang}: a value or placeholder leaked`);
         }
@@ -339,14 +339,14 @@ describe('report: never fails on a broken or odd repository', () => {
     const ws = new StrategyWorkspace();
     ws.setFile('strategy.yaml', 'schema: 1\ntitle: Empty\norganisation: City\nlanguage: en\n');
     const result = ws.lint({ asOf: AS_OF });
-    assert.ok(reportToMarkdown(buildReport(result, 'council', {}).tree).startsWith('# Council report: Empty'));
-    assert.ok(reportToMarkdown(buildReport(result, 'council', { lang: 'de' }).tree).startsWith('# Bericht an den Rat: Empty'));
+    assert.ok(reportToMarkdown(buildReport(result, 'council', {})).startsWith('# Council report: Empty'));
+    assert.ok(reportToMarkdown(buildReport(result, 'council', { lang: 'de' })).startsWith('# Bericht an den Rat: Empty'));
   });
 
   it('reports an empty strategy without failing', () => {
     const ws = new StrategyWorkspace();
     ws.setFile('strategy.yaml', 'schema: 1\ntitle: Leer\norganisation: Stadt Leer\n');
-    const md = reportToMarkdown(buildReport(ws.lint({ asOf: AS_OF }), 'council', {}).tree);
+    const md = reportToMarkdown(buildReport(ws.lint({ asOf: AS_OF }), 'council', {}));
     for (const text of ['Zurzeit ist keine KI-Anwendung im Einsatz', 'Ein Ratsbeschluss zur Strategie „Leer“ ist im Repository nicht erfasst.', 'Keine Maßnahme hat Fördermittel eingetragen.', 'Es gibt keine KI-Anwendungen.', 'Es sind keine Ausnahmen dokumentiert.'])
       assert.ok(md.includes(text), text);
   });

@@ -8,8 +8,10 @@ import fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
 import { loadWorkspace } from '../cli/load';
 import { StrategyWorkspace, type LintResult } from '../strategy/index';
-import { roadmapDiagrams, renderRoadmap, type RoadmapDiagram, type RoadmapOptions } from '../strategy/diagrams/index';
+import { resolvePeriod, roadmapDiagrams, renderRoadmap, type RoadmapDiagram, type RoadmapOptions } from '../strategy/diagrams/index';
+import { addDays } from '../strategy/dates';
 import { mermaidStatementText, mermaidText, oneLine } from '../strategy/diagrams/escape';
+import { uniqueIdLines } from '../strategy/diagrams/id-labels';
 import { FIXTURES } from './helpers/fixtures';
 import { parseMermaid, parseMermaidDiagram } from './helpers/mermaid';
 
@@ -191,6 +193,36 @@ describe('roadmap: basic fixture', () => {
     assert.ok(!(await db(outside.source)).getTasks().some((t: Db) => t.id === 'asof'), 'no marker when the as-of date is outside the period');
     assert.throws(() => diagrams(result, { type: 'gantt', from: '2025-13' }), /--from/);
     assert.throws(() => diagrams(result, { type: 'gantt', asOf: '2025-11-26\n  click m1 call x()' }), /asOf/, 'the as-of date is checked, not pasted');
+  });
+
+  it('--from/--to keep an open-ended measure that goes on as a bar to the period end and name the undated ones (issue 13)', async () => {
+    // TABLETS: planned, start 2026-Q1, no end. It vanished when the period began after its first 30 days.
+    const day = (t: Db, k: 'startTime' | 'endTime') => (t[k] as Date).toISOString().slice(0, 10);
+    for (const [from, to] of [['2026-Q3', '2026-Q4'], ['2028', '2029']]) {
+      const [g] = diagrams(result, { type: 'gantt', from, to });
+      await assertParses(g.source, 'gantt');
+      const tasks = new Map<string, Db>((await db(g.source)).getTasks().map((t: Db) => [byNode(g, t.id), t]));
+      const tablets = tasks.get('TABLETS');
+      assert.ok(tablets, `${from}–${to}: TABLETS is drawn (${[...tasks.keys()].join(', ')})`);
+      assert.equal(day(tablets, 'startTime'), resolvePeriod(from, to)!.first, 'clipped to the period start');
+      assert.equal(addDays(day(tablets, 'endTime'), -1), resolvePeriod(from, to)!.last, 'runs to the period end');
+      assert.match(decode(tablets.task), /Ende offen/, 'and says that its end is open');
+      assert.deepEqual(g.omitted, ['IDEE'], 'the measure without any date is named, not silently dropped');
+    }
+    // Without a period the open end reaches the last date shown, not only its first 30 days.
+    const [whole] = diagrams(result, { type: 'gantt' });
+    const all = (await db(whole.source)).getTasks();
+    const tablets = all.find((t: Db) => byNode(whole, t.id) === 'TABLETS');
+    const lastEnd = Math.max(...all.map((t: Db) => (t.endTime as Date).getTime()));
+    assert.equal((tablets.endTime as Date).getTime(), lastEnd);
+    // A completed measure with only a start keeps its short bar: it does not go on.
+    const ws = new StrategyWorkspace();
+    ws.setFile('strategy.yaml', 'schema: 1\ntitle: T\norganisation: O\n');
+    ws.setFile('measures/a.yaml', 'id: DONE\ntitle: Fertig\nstatus: completed\nstart: 2024-01-01\n');
+    ws.setFile('measures/b.yaml', 'id: RUN\ntitle: Läuft\nstatus: active\nstart: 2024-01-01\n');
+    const [g] = roadmapDiagrams(ws.lint({ asOf: AS_OF }), { type: 'gantt', asOf: AS_OF, lang: 'de', from: '2025', to: '2025' });
+    const ids = (await db(g.source)).getTasks().map((t: Db) => byNode(g, t.id));
+    assert.deepEqual(ids.sort(), ['RUN', 'asof']);
   });
 
   it('speaks English with lang: en', async () => {
@@ -385,5 +417,44 @@ describe('roadmap: dependency view keeps different ids apart (issue 13)', () => 
     const withB = texts.filter((t: string) => t.includes(b));
     assert.equal(withA.length, 1, texts.join(' | '));
     assert.equal(withB.length, 1, texts.join(' | '));
+  });
+});
+
+describe('roadmap: dependency view keeps ids apart that differ only in the middle (issue 13)', () => {
+  const prefix = 'ALGORITHMEREGISTER-GEMEENTE-AMSTERDAM-OPENBARE-RUIMTE-';
+  const suffix = '-ALGORITME-VOOR-HANDHAVING-EN-PARKEERCONTROLE-VERSIE-2024';
+  const ids = ['0001', '0002', '0100'].map((n) => `${prefix}${n}${suffix}`);
+
+  it('long ids (over 84 characters) get different texts, each showing where it differs', async () => {
+    assert.ok(ids.every((id) => id.length > 84));
+    const ws = new StrategyWorkspace();
+    ws.setFile('strategy.yaml', 'schema: 1\ntitle: T\norganisation: O\n');
+    ids.forEach((id, i) => ws.setFile(`measures/m${i}.yaml`, `id: ${id}\ntitle: Gleicher Titel\nstatus: active\n${i ? `depends_on: [${ids[0]}]\n` : ''}`));
+    const [d] = roadmapDiagrams(ws.lint({ asOf: AS_OF }), { type: 'dependencies', asOf: AS_OF, lang: 'de' });
+    await assertParses(d.source, 'flowchart-v2');
+    const vertices = [...(await db(d.source)).getVertices().values()];
+    const measureNodes = vertices.filter((v: Db) => d.nodes[v.id]);
+    assert.equal(measureNodes.length, 3);
+    assert.equal(new Set(vertices.map((v: Db) => v.id)).size, vertices.length, 'node ids never collide');
+    const texts = measureNodes.map((v: Db) => decode(String(v.text)).replace(/<br\s*\/?>|\n/g, ''));
+    assert.equal(new Set(texts).size, 3, texts.join(' | '));
+    for (const v of measureNodes) {
+      const n = d.nodes[v.id].measure.slice(prefix.length, prefix.length + 4);
+      assert.ok(decode(String(v.text)).replace(/<br\s*\/?>|\n/g, '').includes(n), `${n} is visible: ${decode(String(v.text))}`);
+    }
+  });
+
+  it('property: any set of long ids gets pairwise different texts of at most three lines of 28', () => {
+    const part = fc.stringMatching(/^[A-Z0-9-]{0,40}$/);
+    fc.assert(
+      fc.property(part, part, fc.uniqueArray(fc.stringMatching(/^[A-Z0-9…]{0,30}$/), { minLength: 2, maxLength: 6 }), (head, tail, middles) => {
+        const all = middles.map((m) => `${head}${m}${tail}`);
+        const lines = uniqueIdLines(all, 28);
+        const texts = all.map((id) => lines(id));
+        for (const t of texts) assert.ok(t.length <= 3 && t.every((l) => [...l].length <= 28), t.join('|'));
+        assert.equal(new Set(texts.map((t) => t.join(''))).size, new Set(all).size, all.join(' / '));
+      }),
+      { numRuns: Math.max(20, Math.round(300 * Number(process.env.FC_RUNS_FACTOR ?? 1))) },
+    );
   });
 });

@@ -132,7 +132,8 @@ describe('structure rules: messages', () => {
       assert.equal(f('measures/portal.md:5:1').message.en, 'Unknown key "onwer" – did you mean "owner"?');
       assert.equal(f('measures/portal.md:4:9').message.de, '„plannd“ ist für „status“ nicht zulässig – meinten Sie „planned“?');
       assert.match(f('strategy.yaml:4:1').message.en, /"langauge" – did you mean "language"\?/);
-      assert.match(f('strategy.yaml:10:5').message.en, /Unknown rule "owner-mising" – did you mean "owner-missing"\?/);
+      assert.match(at(fixture('unknown-rule').findings, 'unknown-rule', 'strategy.yaml:6:5').message.en, /^Unknown rule "owner-mising" – did you mean "owner-missing"\?$/);
+      assert.equal(at(fixture('unknown-rule').findings, 'unknown-rule', 'strategy.yaml:8:5').message.de, 'Unbekannte Regel „haushaltssperre“');
       assert.match(f('partners.yaml:4:11').message.en, /did you mean "university"\?/);
       assert.match(f('funding.yaml:6:5').message.en, /"ulr" – did you mean "url"\?/);
     });

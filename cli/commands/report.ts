@@ -72,7 +72,11 @@ export async function runReport(kind: string, opts: ReportCommandOptions): Promi
       return 1;
     }
   }
-  const changes = opts.since === undefined ? undefined : (await (await import('./diff')).compareStates(root, { since: opts.since, lang: lang ?? result.lang, maxFileSize: opts.maxFileSize, current: result })).diff;
+  // The inquiry may name the state its "changes since" question compares with; --since overrides it.
+  const since = opts.since ?? inquiry?.since;
+  if (since === undefined)
+    inquiry?.questions.forEach((q, i) => q.analysis.includes('changes-since') && say(message(userLang, 'report.changesSinceUnanswered', { n: i + 1 })));
+  const changes = since === undefined ? undefined : (await (await import('./diff')).compareStates(root, { since, lang: lang ?? result.lang, maxFileSize: opts.maxFileSize, current: result })).diff;
   const { buildReport, reportToMarkdown } = await import('../../strategy/report/index');
   const { sourceRevision } = await import('../report/git');
   const generator = `Digital Strategy Roadmap ${version}`;
@@ -81,12 +85,12 @@ export async function runReport(kind: string, opts: ReportCommandOptions): Promi
 
   switch (format) {
     case 'md':
-      emit(reportToMarkdown(doc.tree), opts.output);
+      emit(reportToMarkdown(doc), opts.output);
       break;
     case 'html': {
       const { reportToHtml } = await import('../report/html');
       const { diagramsForHtml } = await import('../report/diagrams');
-      emit(reportToHtml(doc, { diagrams: await diagramsForHtml(doc.tree, note), generator }), opts.output);
+      emit(reportToHtml(doc, { diagrams: await diagramsForHtml(doc, note), generator }), opts.output);
       break;
     }
     case 'pdf': {

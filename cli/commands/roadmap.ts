@@ -68,7 +68,7 @@ export async function runRoadmap(opts: RoadmapCommandOptions): Promise<number> {
     const updated = updateRegions(bytes, file, (region) => {
       const diagrams = diagramsOf({ ...base, type: region.type ?? type, group: region.group ?? group });
       noteOmitted(diagrams);
-      return diagrams.map((d) => d.source);
+      return diagrams;
     });
     if (!updated.equals(bytes)) writeFileAtomic(file, updated);
     return 0;
@@ -89,7 +89,7 @@ export async function runRoadmap(opts: RoadmapCommandOptions): Promise<number> {
       writeNumbered(output, diagrams.map((d) => d.source));
       break;
     case '.md': {
-      const { roadmapMarkdown } = await import('../render/roadmap-markdown');
+      const { roadmapMarkdown } = await import('../../strategy/report/roadmap-markdown');
       writeFileAtomic(output, roadmapMarkdown(diagrams, { title, lang: result.lang }));
       break;
     }

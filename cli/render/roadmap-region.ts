@@ -2,7 +2,8 @@
 // `<!-- roadmap:end -->` and keeps every other byte as it is (encoding, BOM, CRLF, trailing
 // text). Works on bytes: markers are ASCII, so a latin1 view gives byte offsets.
 import { UsageError } from '../errors';
-import { ROADMAP_GROUPS, ROADMAP_TYPES, type RoadmapGroup, type RoadmapType } from '../../strategy/diagrams/index';
+import { ROADMAP_GROUPS, ROADMAP_TYPES, type RoadmapDiagram, type RoadmapGroup, type RoadmapType } from '../../strategy/diagrams/index';
+import { mermaidMarkdown } from '../../strategy/report/roadmap-markdown';
 
 export interface RegionSettings {
   /** `type=…` on the start marker; otherwise the command's --type. */
@@ -43,10 +44,11 @@ function lineEnding(text: string, after: number): string {
 }
 
 /**
- * Rewrites every roadmap region of `bytes` with ```mermaid blocks from `render`. Throws a
+ * Rewrites every roadmap region of `bytes` with ```mermaid blocks of the diagrams from `render`
+ * (the roadmap Markdown writer, in the file's line ending). Throws a
  * UsageError (exit 2) when the file has no region or a marker has no partner.
  */
-export function updateRegions(bytes: Uint8Array, file: string, render: (settings: RegionSettings) => string[]): Buffer {
+export function updateRegions(bytes: Uint8Array, file: string, render: (settings: RegionSettings) => RoadmapDiagram[]): Buffer {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const out: Buffer[] = [];
   let copied = 0;
@@ -62,8 +64,8 @@ export function updateRegions(bytes: Uint8Array, file: string, render: (settings
     }
     if (!open) throw new UsageError('roadmap.region.endWithoutStart', { where });
     const eol = lineEnding(text, open.end);
-    const blocks = render(open.settings).map((source) => ['```mermaid', ...source.replace(/\n$/, '').split('\n'), '```'].join(eol));
-    out.push(Buffer.from(bytes.subarray(copied, open.end)), Buffer.from(eol + blocks.join(eol + eol) + eol, 'utf8'));
+    const blocks = mermaidMarkdown(render(open.settings)).replace(/\n$/, '').split('\n').join(eol);
+    out.push(Buffer.from(bytes.subarray(copied, open.end)), Buffer.from(eol + blocks + eol, 'utf8'));
     copied = at;
     open = undefined;
     regions++;

@@ -5,7 +5,7 @@
  * contents), table header rows repeat on every page, and the roadmap is a PNG drawn by headless
  * Chromium – or, without a browser, its Mermaid source with a note.
  */
-import type { PhrasingContent, Root, RootContent, Table as MdTable } from 'mdast';
+import type { PhrasingContent, RootContent, Table as MdTable } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import {
   AlignmentType,
@@ -27,14 +27,13 @@ import {
   type ParagraphChild,
   TableOfContents,
 } from 'docx';
-import type { ReportDocument } from '../../strategy/report/index';
-import { mermaidSources } from './diagrams';
+import { diagramLookup, withTextAlternatives, type ReportDocument } from '../../strategy/report/index';
 
 export interface DocxOptions {
   generator?: string;
   note?: (line: string) => void;
-  /** Pre-rendered roadmap PNGs (tests); default: rendered with Chromium when available. */
-  images?: Uint8Array[] | null;
+  /** Pre-rendered diagram PNGs by diagram id (tests); default: rendered with Chromium when available. */
+  images?: ReadonlyMap<string, Uint8Array> | null;
 }
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
@@ -142,13 +141,13 @@ function pngSize(png: Uint8Array): { width: number; height: number } {
   return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
-async function renderImages(tree: Root, opts: DocxOptions): Promise<Uint8Array[] | null> {
+async function renderImages(doc: ReportDocument, opts: DocxOptions): Promise<ReadonlyMap<string, Uint8Array> | null> {
   if (opts.images !== undefined) return opts.images;
-  const sources = mermaidSources(tree);
-  if (!sources.length) return [];
+  if (!doc.diagrams.length) return new Map();
   try {
     const { renderMermaidToPng } = await import('../render/browser');
-    return await renderMermaidToPng(sources, { scale: 2 });
+    const pngs = await renderMermaidToPng(doc.diagrams.map((d) => d.source), { scale: 2 });
+    return new Map(doc.diagrams.map((d, i) => [d.id, pngs[i]]));
   } catch (e) {
     opts.note?.(`roadmap not drawn in the Word file (${String((e as Error).message ?? e).split('\n')[0]}); it contains the Mermaid source instead`);
     return null;
@@ -163,13 +162,13 @@ function withContents(blocks: Array<Paragraph | Table>, title: string): Array<Pa
 }
 
 export async function reportToDocx(doc: ReportDocument, opts: DocxOptions = {}): Promise<Uint8Array> {
-  const images = await renderImages(doc.tree, opts);
+  const images = await renderImages(doc, opts);
+  const diagram = diagramLookup(doc);
   const labels = LABELS[doc.lang];
   // Usable width: A4 minus 2 × 2 cm margins, in CSS pixels (images) and twips (tables).
   const contentCm = doc.landscape ? 29.7 - 4 : 21 - 4;
   const maxWidth = Math.floor((contentCm / 2.54) * 96);
   const tableWidth = Math.floor(contentCm * TWIPS_PER_CM);
-  let diagram = 0;
 
   const block = (n: RootContent): Array<Paragraph | Table> => {
     switch (n.type) {
@@ -188,16 +187,18 @@ export async function reportToDocx(doc: ReportDocument, opts: DocxOptions = {}):
         );
       case 'thematicBreak':
         return [new Paragraph({ border: { bottom: { style: 'single', size: 6, color: 'C9D1D9', space: 1 } }, children: [] })];
-      case 'code': {
-        const index = n.lang === 'mermaid' ? diagram++ : -1;
-        const png = index >= 0 ? images?.[index] : undefined;
+      case 'diagram': {
+        const d = diagram(n.id);
+        const png = images?.get(d.id);
         if (png) {
           const { width, height } = pngSize(png);
           const w = Math.min(maxWidth, Math.round(width / 2));
-          return [new Paragraph({ children: [new ImageRun({ type: 'png', data: png, transformation: { width: w, height: Math.round((height * w) / width) }, altText: { name: `roadmap-${index + 1}`, title: n.data?.alt ?? doc.title, description: n.data?.alt ?? doc.title } })] })];
+          return [new Paragraph({ children: [new ImageRun({ type: 'png', data: png, transformation: { width: w, height: Math.round((height * w) / width) }, altText: { name: d.id, title: d.alt || doc.title, description: d.alt || doc.title } })] })];
         }
         // Without a drawing, a reader gets a sentence, not the diagram's source code.
-        if (index >= 0) return [new Paragraph({ children: [new TextRun({ text: labels.noDiagram, italics: true })] })];
+        return [new Paragraph({ children: [new TextRun({ text: labels.noDiagram, italics: true })] })];
+      }
+      case 'code': {
         const lines = n.value.split('\n');
         return [new Paragraph({ children: lines.flatMap((line, i) => [new TextRun({ text: line, font: MONO, size: 16, break: i ? 1 : 0 })]) })];
       }
@@ -226,7 +227,7 @@ export async function reportToDocx(doc: ReportDocument, opts: DocxOptions = {}):
             children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ size: 16, children: [`${labels.page} `, PageNumber.CURRENT, ` ${labels.of} `, PageNumber.TOTAL_PAGES] })] })],
           }),
         },
-        children: withContents(doc.tree.children.flatMap(block), labels.toc),
+        children: withContents(withTextAlternatives(doc).children.flatMap(block), labels.toc),
       },
     ],
   });

@@ -5,16 +5,16 @@
  * and never loads anything. User text is only ever a text node, so it stays text.
  */
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
-import type { Code, Table } from 'mdast';
+import type { Table } from 'mdast';
 import { h } from 'hastscript';
 import { toHast, defaultHandlers, type State } from 'mdast-util-to-hast';
 import { toHtml } from 'hast-util-to-html';
-import type { ReportDocument } from '../../strategy/report/index';
+import { diagramLookup, withTextAlternatives, type DiagramRef, type ReportDocument } from '../../strategy/report/index';
 import { reportCss } from './style';
 
 export type DiagramMode =
-  /** Pre-rendered SVG documents, one per mermaid block, in order. */
-  | { kind: 'svg'; svgs: string[] }
+  /** Pre-rendered SVG documents by diagram id. */
+  | { kind: 'svg'; svgs: ReadonlyMap<string, string> }
   /** Mermaid source in the page, rendered by the inlined Mermaid bundle in the reader's browser. */
   | { kind: 'script'; mermaidJs: string }
   /** Mermaid source only (a printer renders it before printing). */
@@ -69,22 +69,22 @@ export function inlineScript(js: string): string {
 }
 
 export function reportToHtml(doc: ReportDocument, opts: HtmlOptions): string {
-  let diagram = 0;
-  const codeHandler = (state: State, node: Code): Element => {
-    if (node.lang !== 'mermaid') return defaultHandlers.code(state, node);
-    const index = diagram++;
+  const get = diagramLookup(doc);
+  let diagrams = 0;
+  const diagramHandler = (_state: State, node: DiagramRef): Element => {
+    const d = get(node.id);
+    diagrams++;
     const mode = opts.diagrams;
-    const label = node.data?.alt ? { 'aria-label': node.data.alt } : {};
-    if (mode.kind === 'svg' && mode.svgs[index] !== undefined) {
-      // The SVG comes from Mermaid (securityLevel strict) in our own headless browser, not from the user.
-      return h('figure', { className: ['diagram'], ...label }, [{ type: 'raw', value: mode.svgs[index] } as unknown as ElementContent]);
-    }
-    return h('figure', { className: ['diagram'], ...label }, [h('pre', { className: ['mermaid'] }, node.value)]);
+    const label = d.alt ? { 'aria-label': d.alt } : {};
+    const svg = mode.kind === 'svg' ? mode.svgs.get(d.id) : undefined;
+    // The SVG comes from Mermaid (securityLevel strict) in our own headless browser, not from the user.
+    if (svg !== undefined) return h('figure', { className: ['diagram'], ...label }, [{ type: 'raw', value: svg } as unknown as ElementContent]);
+    return h('figure', { className: ['diagram'], ...label }, [h('pre', { className: ['mermaid'] }, d.source)]);
   };
-  const content = toHast(doc.tree, { handlers: { table: tableHandler, code: codeHandler } }) as HastRoot;
+  const content = toHast(withTextAlternatives(doc), { handlers: { table: tableHandler, diagram: diagramHandler } }) as HastRoot;
 
   const scripts: Element[] = [];
-  if (opts.diagrams.kind === 'script' && diagram > 0) {
+  if (opts.diagrams.kind === 'script' && diagrams > 0) {
     scripts.push(h('script', inlineScript(opts.diagrams.mermaidJs)));
     scripts.push(
       h(

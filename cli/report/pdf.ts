@@ -6,7 +6,6 @@ import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import type { ReportDocument } from '../../strategy/report/index';
 import { reportToHtml } from './html';
-import { mermaidSources } from './diagrams';
 
 const PAGE_LABEL = { de: ['Seite', 'von'], en: ['Page', 'of'] } as const;
 
@@ -30,7 +29,7 @@ export async function reportToPdf(doc: ReportDocument, generator?: string): Prom
     await printToPdf(html, file, {
       format: 'A4',
       landscape: doc.landscape,
-      mermaid: mermaidSources(doc.tree).length > 0,
+      mermaid: doc.diagrams.length > 0,
       margin: { top: '16mm', right: '14mm', bottom: '18mm', left: '14mm' },
       headerTemplate: '<span></span>',
       footerTemplate: footer(doc),

@@ -3,7 +3,8 @@
 // open errors/warnings, completed and cancelled measures, and a legend. Built as a tree
 // (subgraphs → nodes, edges, classes); `print` is the only place that writes Mermaid text and
 // escapes every user string there. Node ids are generated (m1, m1_2, x1), never taken from the repository.
-import { idLines, mermaidText, truncate, wrap } from './escape';
+import { mermaidText, truncate, wrap } from './escape';
+import { uniqueIdLines } from './id-labels';
 import { DEFAULT_MAX_TEXT_SIZE } from './pack';
 import { measureLabel, type Plan, type PlannedMeasure } from './plan';
 import type { Measure } from '../model/types';
@@ -158,6 +159,8 @@ function collectEdges(plan: Plan): Array<{ from: Endpoint; to: Endpoint }> {
 export function dependencyDiagrams(plan: Plan): RoadmapDiagram[] {
   const { labels } = plan;
   const edges = collectEdges(plan);
+  // Over every measure of the strategy, so that no view or part of it shows two ids alike.
+  const idLines = uniqueIdLines(plan.model.measures.map((m) => String(m.id)), WRAP);
   const outsideIds = new Map<Measure, string>();
   const idOf = (e: Endpoint): string => {
     const item = plan.byMeasure.get(e.measure);
@@ -211,7 +214,7 @@ export function dependencyDiagrams(plan: Plan): RoadmapDiagram[] {
     if (item.critical) classes.push('critical');
     const title = `${item.ai ? `${labels.ai} · ` : ''}${measureLabel(m)}`;
     const status = m.status && labels.status[m.status] ? ` · ${labels.status[m.status]}` : '';
-    const ids = idLines(String(m.id), WRAP);
+    const ids = idLines(String(m.id));
     ids[ids.length - 1] += status;
     return { id: item.nodeId, lines: [...wrap(title, WRAP, 3), ...ids], shape: 'box', classes };
   };
@@ -228,7 +231,7 @@ export function dependencyDiagrams(plan: Plan): RoadmapDiagram[] {
   const makeOutsideNode = (e: Endpoint): FlowNode => {
     const ms = e.milestone === undefined ? undefined : e.measure.milestones[e.milestone];
     const text = ms ? `${measureLabel(e.measure)} › ${ms.title || ms.id}` : measureLabel(e.measure);
-    return { id: idOf(e), lines: [...wrap(text, WRAP, 3), ...idLines(String(e.measure.id), WRAP)], shape: ms ? 'hexagon' : 'box', classes: ['outside'] };
+    return { id: idOf(e), lines: [...wrap(text, WRAP, 3), ...idLines(String(e.measure.id))], shape: ms ? 'hexagon' : 'box', classes: ['outside'] };
   };
 
   interface Unit {

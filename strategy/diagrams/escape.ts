@@ -57,7 +57,8 @@ const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.
 // grapheme per UTF-16 unit; only other text pays for the (slow) segmenter.
 const SIMPLE = /^[\u0000-\u02ff\u0370-\u0482\u048a-\u0590\u1e00-\u1fff\u2010-\u20cf\u2100-\u2bff]*$/;
 
-function graphemes(text: string): string[] {
+/** Text as user-perceived characters (emoji and combined letters stay whole). */
+export function graphemes(text: string): string[] {
   if (SIMPLE.test(text)) return text.split('');
   return segmenter ? Array.from(segmenter.segment(text), (s) => s.segment) : Array.from(text);
 }
@@ -72,20 +73,6 @@ export function truncate(text: unknown, max: number): string {
   if (graphemeLength(line) <= max) return line;
   const g = graphemes(line);
   return g.length <= max ? g.join('') : g.slice(0, max - 1).join('').trimEnd() + '…';
-}
-
-/**
- * An id in lines of `width` characters, never shortened when it fits `maxLines` lines: two
- * different ids must never read the same (shortening cut „…-GEMEENTE-1“ and „…-GEMEENTE-2“ to one
- * text). A longer id keeps its start and its end around „…“.
- */
-export function idLines(id: unknown, width: number, maxLines = 3): string[] {
-  const g = graphemes(oneLine(id));
-  const max = width * maxLines;
-  const kept = g.length <= max ? g : [...g.slice(0, Math.ceil((max - 1) / 2)), '…', ...g.slice(g.length - Math.floor((max - 1) / 2))];
-  const lines: string[] = [];
-  for (let i = 0; i < kept.length; i += width) lines.push(kept.slice(i, i + width).join(''));
-  return lines.length ? lines : [''];
 }
 
 /** Breaks text into lines of about `width` characters at spaces (a very long word is shortened). */

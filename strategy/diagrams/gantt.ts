@@ -3,7 +3,7 @@
 // `printTask`/`header` turn it into Mermaid text, escaping every user string on the way.
 import { mermaidStatementText, truncate } from './escape';
 import { packSections, DEFAULT_MAX_TEXT_SIZE, sourceSize, type Section, type Unit } from './pack';
-import { measureLabel, type Plan, type PlannedMeasure } from './plan';
+import { FOREVER, measureLabel, type Plan, type PlannedMeasure } from './plan';
 import type { DiagramNode, RoadmapDiagram } from './types';
 
 const TITLE_MAX = 60;
@@ -16,6 +16,8 @@ interface GanttTask {
   start: string;
   /** End day (inclusive); milestones and markers have none. */
   end?: string;
+  /** An open end that goes on: drawn to the right edge of the chart (see `PlannedMeasure.bar`). */
+  running?: boolean;
 }
 
 function printTask(t: GanttTask): string {
@@ -52,13 +54,13 @@ function measureTasks(plan: Plan, item: PlannedMeasure): { tasks: GanttTask[]; n
     const start = period && item.bar.start < period.first ? period.first : item.bar.start;
     const end = period && item.bar.end > period.last ? period.last : item.bar.end;
     const label = `${item.ai ? `${labels.ai} · ` : ''}${truncate(measureLabel(m), TITLE_MAX)}${notes.length ? ` (${notes.join(', ')})` : ''}`;
-    tasks.push({ label, id: item.nodeId, tags, start, end });
+    tasks.push({ label, id: item.nodeId, tags, start, end, running: item.bar.running });
     nodes[item.nodeId] = { measure: m.id, file: m.origin.file };
     const was = item.baselineBar;
     if (was && plan.options.baseline && (!period || (was.start <= period.last && was.end >= period.first))) {
       // The earlier plan right under the bar, grey (`done`), so that the shift is seen at a glance.
       const id = `${item.nodeId}_b`;
-      tasks.push({ label: `${truncate(measureLabel(m), TITLE_MAX)} (${labels.baseline(plan.options.baseline.label)})`, id, tags: ['done'], start: period && was.start < period.first ? period.first : was.start, end: period && was.end > period.last ? period.last : was.end });
+      tasks.push({ label: `${truncate(measureLabel(m), TITLE_MAX)} (${labels.baseline(plan.options.baseline.label)})`, id, tags: ['done'], start: period && was.start < period.first ? period.first : was.start, end: period && was.end > period.last ? period.last : was.end, running: was.running });
       nodes[id] = { measure: m.id, file: m.origin.file };
     }
   }
@@ -80,11 +82,10 @@ function measureTasks(plan: Plan, item: PlannedMeasure): { tasks: GanttTask[]; n
 /** The gantt roadmap as one or more Mermaid sources (split by group above the size limit). */
 export function ganttDiagrams(plan: Plan): RoadmapDiagram[] {
   const { labels, options, period } = plan;
-  const sections: Section[] = [];
   let first: string | undefined;
   let last: string | undefined;
-  for (const group of plan.groups) {
-    const units: Unit[] = [];
+  const grouped = plan.groups.map((group) => {
+    const units: Array<{ tasks: GanttTask[]; nodes: Record<string, DiagramNode> }> = [];
     const omitted: string[] = [];
     for (const item of group.items) {
       const { tasks, nodes } = measureTasks(plan, item);
@@ -92,21 +93,34 @@ export function ganttDiagrams(plan: Plan): RoadmapDiagram[] {
         omitted.push(item.measure.id);
         continue;
       }
-      units.push({ lines: tasks.map(printTask), nodes });
+      units.push({ tasks, nodes });
       for (const t of tasks) {
         if (!first || t.start < first) first = t.start;
         const end = t.end ?? t.start;
         if (!last || end > last) last = end;
       }
     }
-    if (units.length || omitted.length) sections.push({ title: group.title, units, omitted });
-  }
+    return { title: group.title, units, omitted };
+  });
 
   const showMarker = !period || (options.asOf >= period.first && options.asOf <= period.last);
   if (showMarker) {
     if (!first || options.asOf < first) first = options.asOf;
     if (!last || options.asOf > last) last = options.asOf;
   }
+  // Open ends that go on reach the right edge: the period's end, else the last date shown. They
+  // were never dropped or cut short by a period (issue 13: they vanished under --from/--to).
+  const edge = period && period.last !== FOREVER ? period.last : last;
+  if (edge && (!last || edge > last)) last = edge;
+  const sections: Section[] = [];
+  for (const group of grouped) {
+    const units: Unit[] = group.units.map(({ tasks, nodes }) => ({
+      lines: tasks.map((t) => printTask(t.running && edge && t.end && t.end < edge ? { ...t, end: edge } : t)),
+      nodes,
+    }));
+    if (units.length || group.omitted.length) sections.push({ title: group.title, units, omitted: group.omitted });
+  }
+
   const { format, tick } = axis(first ?? options.asOf, last ?? options.asOf, labels.monthAxis);
   const header = (title: string): string[] => [
     'gantt',

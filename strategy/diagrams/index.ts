@@ -14,8 +14,10 @@
  *   with open errors; open milestones before the as-of date are `crit`. The as-of date is a
  *   milestone row (default; every Mermaid version) or, with `asOfMarker: 'line'`, a vertical
  *   line (`vert`, Mermaid ≥ 11.7). Mermaid's own today marker is off: it shows the real today.
- *   A measure with only a start (or only an end) gets a bar over that date's period, at least
- *   30 days, labelled "Ende offen"/"open end" (or "Beginn offen"/"open start"). Measures
+ *   A measure with only a start is labelled "Ende offen"/"open end"; while it goes on (not
+ *   completed/cancelled) its bar reaches the right edge (the period's end, else the last date
+ *   shown), otherwise it covers its start period, at least 30 days. Only an end: the end period,
+ *   at least 30 days, "Beginn offen"/"open start". Measures
  *   without any date have no bar; they are listed in `omitted` and shown in the dependency view.
  * - `dependencies`: a flowchart, a subgraph per group, `prerequisite --> dependent` for every
  *   `depends_on`; milestones that take part in a dependency get a node linked to their measure
@@ -25,7 +27,8 @@
  * - `timeline`: milestones by quarter of their due day (a coarse date is due at its end), a
  *   section per year; „✓“ done, „⚠“ overdue; cancelled milestones are left out.
  * - `from`/`to` keep measures whose bar (or, without dates, a milestone) overlaps the period and
- *   clip bars to it; milestones outside it are left out; measures without any date are dropped.
+ *   clip bars to it (a running open end overlaps every later period); milestones outside it are
+ *   left out; measures without any date stay in the selection (gantt: in `omitted`).
  * - User text is escaped for each diagram type (see escape.ts): it can never become a directive,
  *   statement, section, style or click handler. Node ids are generated: `m1`, `m2`, … for
  *   selected measures in diagram order, `m1_2` for the second milestone of `m1`, `x1`, … for

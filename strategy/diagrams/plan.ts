@@ -29,8 +29,12 @@ export interface PlannedMeasure {
   measure: Measure;
   nodeId: string;
   groupKey: string;
-  /** Bar of the measure; undefined when it has neither start nor end. */
-  bar?: { start: Day; end: Day; openStart: boolean; openEnd: boolean };
+  /**
+   * Bar of the measure; undefined when it has neither start nor end. `running`: an open end of a
+   * measure that is not completed or cancelled – it goes on, so the gantt draws it to the right
+   * edge (the period's end, else the last date shown) instead of its minimum length.
+   */
+  bar?: { start: Day; end: Day; openStart: boolean; openEnd: boolean; running: boolean };
   ai: boolean;
   errors: boolean;
   warnings: boolean;
@@ -38,7 +42,7 @@ export interface PlannedMeasure {
   /** On the critical path (only with the `criticalPath` option). */
   critical?: boolean;
   /** The bar at the baseline (`baseline` option), when the measure existed then and its dates differ. */
-  baselineBar?: { start: Day; end: Day };
+  baselineBar?: { start: Day; end: Day; running: boolean };
   milestones: PlannedMilestone[];
 }
 
@@ -69,7 +73,7 @@ export function resolvePeriod(from: string | undefined, to: string | undefined):
   const last = to === undefined ? undefined : parseDateSpan(to)?.last;
   if (from !== undefined && !first) throw new MessageError('cli.date.notADate', { option: '--from', value: from });
   if (to !== undefined && !last) throw new MessageError('cli.date.notADate', { option: '--to', value: to });
-  const period = { first: first ?? '0000-01-01', last: last ?? '9999-12-31' };
+  const period = { first: first ?? '0000-01-01', last: last ?? FOREVER };
   if (period.first > period.last) throw new MessageError('cli.date.fromAfterTo', { from: from ?? '', to: to ?? '' });
   return period;
 }
@@ -77,17 +81,24 @@ export function resolvePeriod(from: string | undefined, to: string | undefined):
 function barOf(m: Measure): PlannedMeasure['bar'] {
   const start = m.startSpan ?? parseDateSpan(m.start);
   const end = m.endSpan ?? parseDateSpan(m.end);
-  if (start && end) return { start: start.first, end: end.last < start.first ? start.last : end.last, openStart: false, openEnd: false };
-  if (start) return { start: start.first, end: maxDay(start.last, addDays(start.first, MIN_OPEN_BAR_DAYS)), openStart: false, openEnd: true };
-  if (end) return { start: minDay(end.first, addDays(end.last, -MIN_OPEN_BAR_DAYS)), end: end.last, openStart: true, openEnd: false };
+  if (start && end) return { start: start.first, end: end.last < start.first ? start.last : end.last, openStart: false, openEnd: false, running: false };
+  if (start) {
+    const running = m.status !== 'completed' && m.status !== 'cancelled';
+    return { start: start.first, end: maxDay(start.last, addDays(start.first, MIN_OPEN_BAR_DAYS)), openStart: false, openEnd: true, running };
+  }
+  if (end) return { start: minDay(end.first, addDays(end.last, -MIN_OPEN_BAR_DAYS)), end: end.last, openStart: true, openEnd: false, running: false };
   return undefined;
 }
+
+/** A period given only by `--from` has no real end (resolvePeriod fills in 9999-12-31). */
+export const FOREVER = '9999-12-31';
 
 const maxDay = (a: Day, b: Day) => (a > b ? a : b);
 const minDay = (a: Day, b: Day) => (a < b ? a : b);
 
-function overlaps(a: { start: Day; end: Day }, p: DateSpan): boolean {
-  return a.start <= p.last && a.end >= p.first;
+/** A running bar (open end, not finished) reaches into every period after its start. */
+function overlaps(a: { start: Day; end: Day; running?: boolean }, p: DateSpan): boolean {
+  return a.start <= p.last && (a.running || a.end >= p.first);
 }
 
 /** Measure ids (and files, for findings without a measure) that have errors or warnings. */
@@ -168,7 +179,10 @@ export function buildPlan(input: RoadmapInput, options: RoadmapOptions): Plan {
       };
     });
     if (period) {
-      const inPeriod = bar ? overlaps(bar, period) : milestones.some((ms) => ms.due !== undefined && ms.inPeriod);
+      // A measure without any date cannot be placed outside the period: it stays in the
+      // selection, so that the gantt names it among the measures it cannot draw (`omitted`).
+      const dated = milestones.some((ms) => ms.due !== undefined);
+      const inPeriod = bar ? overlaps(bar, period) : !dated || milestones.some((ms) => ms.due !== undefined && ms.inPeriod);
       if (!inPeriod) continue;
     }
     const finished = measure.status === 'completed' || measure.status === 'cancelled';
@@ -216,7 +230,7 @@ function markBaseline(items: PlannedMeasure[], baseline: Model): void {
   for (const item of items) {
     const then = baseline.measureById.get(item.measure.id);
     const bar = then ? barOf(then) : undefined;
-    if (bar && item.bar && (bar.start !== item.bar.start || bar.end !== item.bar.end)) item.baselineBar = { start: bar.start, end: bar.end };
+    if (bar && item.bar && (bar.start !== item.bar.start || bar.end !== item.bar.end)) item.baselineBar = { start: bar.start, end: bar.end, running: bar.running };
   }
 }
 

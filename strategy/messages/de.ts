@@ -105,6 +105,7 @@ export const de = {
   'report.dataErrors': '{errors} in den Daten; der Bericht weist darauf hin (Einzelheiten: strategy lint)',
   'report.dataErrorsStrict': '{errors} in den Daten; der Bericht weist darauf hin (Einzelheiten: strategy lint) – --strict: Exit-Code 1',
   'lint.fixAndDryRun': '--fix und --fix-dry-run: nur eines von beiden angeben',
+  'report.changesSinceUnanswered': 'Frage {n} fragt nach den Änderungen seit einem früheren Stand: ohne --since oder „since“ in der Anfrage-Datei bleibt sie in der Vorlage unbeantwortet',
   'report.sinceOnlyCouncil': '--since: nur der Ratsbericht zeigt die Änderungen seit einem früheren Stand, nicht „{kind}“ (siehe strategy diff)',
   // --- register export and site ---
   'register.exported.one': '1 Eintrag exportiert, {incomplete} davon unvollständig',

@@ -102,6 +102,7 @@ export const en: Messages = {
   'report.dataErrors': '{errors} in the data; the report says so (details: strategy lint)',
   'report.dataErrorsStrict': '{errors} in the data; the report says so (details: strategy lint) – --strict: exit code 1',
   'lint.fixAndDryRun': '--fix and --fix-dry-run: use one of them',
+  'report.changesSinceUnanswered': 'question {n} asks for the changes since an earlier state: without --since or "since" in the inquiry file it stays unanswered in the document',
   'report.sinceOnlyCouncil': '--since: only the council report shows the changes since an earlier state, not "{kind}" (see strategy diff)',
   // --- register export and site ---
   'register.exported.one': '1 entry exported, {incomplete} of them incomplete',

@@ -46,6 +46,8 @@ export interface Inquiry {
   illustrative: InquiryValueKey[];
   /** A notice printed on the document (e.g. that the data are fictitious). */
   notice?: string;
+  /** The state "changes-since" compares with (tag, commit or date); `--since` overrides it. */
+  since?: string;
   origin: Origin;
 }
 
@@ -73,6 +75,7 @@ export function readInquiry(data: Record<string, unknown>, file: string, source:
     questions,
     illustrative,
     notice: text(data.notice),
+    since: text(data.since) ?? dateStr(data.since),
     origin: { file, source, node: source.root },
   };
 }

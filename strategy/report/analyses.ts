@@ -13,7 +13,7 @@ import { cooperationsSection } from './sections/cooperations';
 import { roadmapSection, strategySection } from './sections/strategy';
 import { aiFundingAnswer } from './sections/funding';
 import { complianceSection } from './sections/compliance';
-import { inventoryTable } from './sections/inventory';
+import { inventoryAnswer } from './sections/inventory';
 import { changesSection } from './sections/changes';
 
 export const ANALYSES: Record<AnalysisKind, (ctx: SectionContext) => RootContent[]> = {
@@ -23,7 +23,7 @@ export const ANALYSES: Record<AnalysisKind, (ctx: SectionContext) => RootContent
   funding: aiFundingAnswer,
   'ethics-law-privacy': complianceSection,
   roadmap: roadmapSection,
-  inventory: inventoryTable,
+  inventory: inventoryAnswer,
   'changes-since': (ctx) => (ctx.changes ? changesSection(ctx) : [paragraph(ctx.L.council.changesSinceUnavailable)]),
 };
 

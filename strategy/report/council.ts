@@ -14,6 +14,7 @@ import type { ReportOptions } from './types';
 import { sourceLine } from './source';
 import { wholeFundingAppendix } from './sections/funding';
 import { otherCooperationsAppendix } from './sections/cooperations';
+import { registerProfiles } from './sections/inventory';
 import { openFindings, otherFindings, waivers } from './sections/compliance';
 
 function quote(text: string): Blockquote {
@@ -61,7 +62,7 @@ export function councilAnswers(ctx: SectionContext, inquiry: Inquiry | undefined
   const { L, fmt, facts } = ctx;
   const C = L.council;
   const out: RootContent[] = [];
-  const questions: InquiryQuestion[] = inquiry?.questions.length ? inquiry.questions : defaultQuestions(L);
+  const questions = questionsOf(ctx, inquiry);
   if (inquiry?.asked_by) {
     const data = { askedBy: inquiry.asked_by, date: inquiry.date ? value(ctx, inquiry, 'date', fmt.date(inquiry.date)) : '', strategy: facts.model.strategy.title ?? '', asOf: fmt.date(facts.asOf) };
     out.push(heading(2, C.facts), paragraph(fill(inquiry.date ? C.factsIntro : C.factsIntroNoDate, data)));
@@ -166,6 +167,11 @@ function signature(ctx: SectionContext, inquiry: Inquiry | undefined): RootConte
 }
 
 /** Financial implications, the list of appendices, the signature and the appendices themselves. */
+/** The questions the document answers: the inquiry's, else the council's five. */
+function questionsOf(ctx: SectionContext, inquiry: Inquiry | undefined): InquiryQuestion[] {
+  return inquiry?.questions.length ? inquiry.questions : defaultQuestions(ctx.L);
+}
+
 export function councilClosing(ctx: SectionContext, opts: ReportOptions): RootContent[] {
   const { L } = ctx;
   const C = L.council;
@@ -173,12 +179,14 @@ export function councilClosing(ctx: SectionContext, opts: ReportOptions): RootCo
   const appendices: Appendix[] = [
     { title: C.appendixFunding, body: wholeFundingAppendix },
     { title: C.appendixCooperations, body: otherCooperationsAppendix },
+    // Only when a question asked for the register: its answer points here for the details.
+    ...(questionsOf(ctx, inquiry).some((q) => q.analysis.includes('inventory')) ? [{ title: C.appendixRegister, body: registerProfiles }] : []),
     {
       title: C.appendixAdministration,
       body: (c, o) => [paragraph(C.appendixAdministrationIntro), paragraph(strong(`${C.source}:`), ' ', ...sourceLine(c, o)), ...openFindings(c), ...otherFindings(c), ...waivers(c)],
     },
   ];
-  const answersFunding = (inquiry?.questions.length ? inquiry.questions : defaultQuestions(L)).some((q) => q.analysis.includes('funding'));
+  const answersFunding = questionsOf(ctx, inquiry).some((q) => q.analysis.includes('funding'));
   const out: RootContent[] = [
     heading(2, C.financial),
     paragraph(fill(answersFunding ? C.financialText : C.financialTextNoAnswer, { appendix: C.appendixFunding })),

@@ -30,6 +30,14 @@ function footer(ctx: SectionContext, opts: ReportOptions): RootContent[] {
   return [{ type: 'thematicBreak' }, paragraph(fill(ctx.L.meta.generatedBy, { generator: opts.generator ?? 'Digital Strategy Roadmap', asOf: ctx.fmt.date(ctx.facts.asOf) }))];
 }
 
+/** The AI applications by stage; completed, paused and cancelled ones are counted too, so the parts add up. */
+function aiCount(ctx: SectionContext): string {
+  const { L, fmt, facts } = ctx;
+  const ended = facts.ai.length - facts.aiInUse.length - facts.aiPlanned.length;
+  const counts = { total: fmt.count(facts.ai.length), inUse: fmt.count(facts.aiInUse.length), planned: fmt.count(facts.aiPlanned.length), ended: fmt.count(ended) };
+  return fill(ended > 0 ? L.overview.aiInitiativesWithEnded : L.overview.aiInitiatives, counts);
+}
+
 function overview(ctx: SectionContext): RootContent[] {
   const { L, fmt, facts } = ctx;
   // The council asks about AI: every number here is about the AI applications and the governance of AI.
@@ -41,7 +49,7 @@ function overview(ctx: SectionContext): RootContent[] {
   return [
     heading(2, L.overview.heading),
     list([
-      [fill(L.overview.aiInitiatives, { total: fmt.count(facts.ai.length), inUse: fmt.count(facts.aiInUse.length), planned: fmt.count(facts.aiPlanned.length) })],
+      [aiCount(ctx)],
       [fill(L.overview.governance, { governance: fmt.count(facts.governance.length) })],
       [fill(L.overview.partners, { partners: fmt.count(partners.length), measures: fmt.count(measures.size) })],
       [fill(L.overview.funding, { granted: fmt.money(t.granted.amount), applied: fmt.money(t.applied.amount), planned: fmt.money(planned), own: fmt.money(f.own?.sums.granted.amount ?? 0) })],
@@ -95,5 +103,5 @@ function demote(nodes: RootContent[]): RootContent[] {
 export function assemble(ctx: SectionContext, kind: ReportKind, opts: ReportOptions): ReportDocument {
   const tree = root([...header(ctx, kind, opts), ...BODIES[kind](ctx, opts), ...footer(ctx, opts)]);
   const title = toString(tree.children[0]);
-  return { kind, lang: ctx.lang, title, tree, landscape: kind === 'inventory' };
+  return { kind, lang: ctx.lang, title, tree, diagrams: ctx.diagrams, landscape: kind === 'inventory' };
 }

@@ -12,7 +12,8 @@ import { assemble } from './document';
 import { aiRoadmap } from './roadmap';
 import type { ReportDocument, ReportKind, ReportOptions } from './types';
 
-export { REPORT_KINDS, type ReportKind, type ReportOptions, type ReportDocument } from './types';
+export { REPORT_KINDS, type ReportKind, type ReportOptions, type ReportDocument, type ReportDiagram, type DiagramDocument, type DiagramRef } from './types';
+export { diagramsInOrder, diagramLookup, withTextAlternatives } from './diagrams';
 export { reportToMarkdown } from './markdown';
 export { computeFacts, isComplianceRule, type Facts } from './facts';
 export { makeFormatter, type Formatter } from '../format';

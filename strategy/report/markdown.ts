@@ -1,7 +1,9 @@
 /** mdast → Markdown that renders on GitHub and GitLab (GFM tables, fenced mermaid blocks). */
 import type { Root, Text } from 'mdast';
-import { defaultHandlers, toMarkdown, type Options } from 'mdast-util-to-markdown';
+import { defaultHandlers, toMarkdown, type Handle, type Options } from 'mdast-util-to-markdown';
 import { gfmToMarkdown } from 'mdast-util-gfm';
+import type { DiagramDocument, DiagramRef } from './types';
+import { diagramLookup, withTextAlternatives } from './diagrams';
 
 /**
  * GFM turns `www.`, `http(s)://`, `mailto:`/`xmpp:` and `name@host` in plain text into links, and
@@ -23,6 +25,19 @@ export const SAFE_MARKDOWN: Options = {
   handlers: { text: (node: Text, parent, state, info) => defaultHandlers.text({ ...node, value: breakAutolinks(node.value) }, parent, state, info) },
 };
 
-export function reportToMarkdown(tree: Root): string {
-  return toMarkdown(tree, { ...SAFE_MARKDOWN, bullet: '-', emphasis: '_', strong: '*', rule: '-', fence: '`', listItemIndent: 'one' });
+const REPORT_MARKDOWN: Options = { bullet: '-', emphasis: '_', strong: '*', rule: '-', fence: '`', listItemIndent: 'one' };
+
+/**
+ * A document with diagrams as Markdown: each diagram becomes a ```mermaid block of its source
+ * (a longer fence when the source holds backticks), followed by its text alternative.
+ */
+export function documentToMarkdown(doc: DiagramDocument, options: Options = REPORT_MARKDOWN): string {
+  const get = diagramLookup(doc);
+  const diagram: Handle = (node: DiagramRef, parent, state, info) => defaultHandlers.code({ type: 'code', lang: 'mermaid', value: get(node.id).source }, parent, state, info);
+  return toMarkdown(withTextAlternatives(doc), { ...SAFE_MARKDOWN, ...options, handlers: { ...SAFE_MARKDOWN.handlers, diagram } });
+}
+
+/** A report (or any tree without diagrams, e.g. a plan or a diff) as Markdown. */
+export function reportToMarkdown(doc: DiagramDocument | Root): string {
+  return documentToMarkdown('type' in doc ? { tree: doc, diagrams: [] } : doc);
 }

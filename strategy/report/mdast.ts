@@ -3,7 +3,7 @@
  * the serialisers (mdast-util-to-markdown, mdast-util-to-hast) escape it; nothing is glued into
  * Markdown or HTML strings.
  */
-import type { AlignType, Heading, InlineCode, List, Paragraph, PhrasingContent, Root, RootContent, Strong, Emphasis, Table, TableCell, TableRow, Text, Code } from 'mdast';
+import type { AlignType, Heading, InlineCode, List, Paragraph, PhrasingContent, Root, RootContent, Strong, Emphasis, Table, TableCell, TableRow, Text } from 'mdast';
 
 declare module 'mdast' {
   interface TableData {
@@ -11,10 +11,6 @@ declare module 'mdast' {
     caption?: string;
     /** The first cell of each body row names the row (HTML `<th scope="row">`). */
     rowHeaders?: boolean;
-  }
-  interface CodeData {
-    /** A diagram's alternative text (HTML aria-label, DOCX alt text). */
-    alt?: string;
   }
   interface TableRowData {
     /** A totals row (bold in every format). */
@@ -78,10 +74,6 @@ export function paragraph(...children: Inline[]): Paragraph {
 
 export function list(items: Inline[][]): List {
   return { type: 'list', ordered: false, spread: false, children: items.map((i) => ({ type: 'listItem', spread: false, children: [paragraph(...i)] })) };
-}
-
-export function mermaid(source: string): Code {
-  return { type: 'code', lang: 'mermaid', value: source };
 }
 
 export interface Column {

@@ -66,7 +66,7 @@ export interface RepositoryContext {
   settings: LintSettings;
   report(r: ReportInput): void;
   /** See `eachMeasure`; offered by the workspace, which caches the reports per measure. */
-  forEachMeasure?(check: MeasurePart): void;
+  forEachMeasure?(check: MeasurePart, reads?: (measure: Measure) => unknown): void;
 }
 
 /**
@@ -79,10 +79,13 @@ export type MeasurePart = (measure: Measure, report: (r: ReportInput) => void) =
 /**
  * Runs `check` for every measure, in order. In an editor most of a large repository is unchanged
  * between two lints: the workspace then replays a measure's reports from the last lint instead,
- * unless the measure, one it depends on, the catalogues or the ids changed.
+ * unless the measure, one it depends on, the catalogues or the ids changed. A part that reads
+ * more than that (e.g. its measure's place in the whole schedule) passes `reads`: per measure, a
+ * value that stays the same (`===`) while what the part reads for it does. A measure's reports
+ * are replayed only while it is the same as in the last lint.
  */
-export function eachMeasure(ctx: RepositoryContext, check: MeasurePart): void {
-  if (ctx.forEachMeasure) ctx.forEachMeasure(check);
+export function eachMeasure(ctx: RepositoryContext, check: MeasurePart, reads?: (measure: Measure) => unknown): void {
+  if (ctx.forEachMeasure) ctx.forEachMeasure(check, reads);
   else for (const m of ctx.model.measures) check(m, ctx.report);
 }
 

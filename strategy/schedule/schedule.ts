@@ -27,7 +27,7 @@
  */
 import { dependencyGraph, type DependencyNode } from '../graph';
 import type { Day } from '../dates';
-import type { Model } from '../model/types';
+import type { Measure, Model } from '../model/types';
 import { dayNumber, dayString } from './days';
 
 export interface ScheduleOptions {
@@ -95,6 +95,8 @@ export class UnknownTargetError extends Error {
 const NONE = 0x7fffffff;
 
 interface EventGraph {
+  /** The dependency graph's shape the events were built on (ids, `depends_on`). */
+  shape: object;
   nodes: DependencyNode[];
   /** Per node: its start/date event; per measure node: its end event (milestones: the same). */
   startEvent: Int32Array;
@@ -109,10 +111,37 @@ interface EventGraph {
   predStart: Int32Array;
   pred: Int32Array;
   predLag: Int32Array;
+  /** Per edge slot: 1 where the lag is the planned distance within a measure (else 0: a `depends_on` entry). */
+  succPlanned: Uint8Array;
+  predPlanned: Uint8Array;
 }
 
 function isCancelled(node: DependencyNode): boolean {
   return node.measure.status === 'cancelled' || (node.kind === 'milestone' && node.milestone.status === 'cancelled');
+}
+
+/** Planned day and whether it is a fact (completed, done), for a node's start/date and end events. */
+function plan(g: Pick<EventGraph, 'planned' | 'fixed' | 'startEvent' | 'endEvent'>, n: DependencyNode, i: number): void {
+  if (n.kind === 'measure') {
+    const fixed = n.measure.status === 'completed' ? 1 : 0;
+    g.planned[g.startEvent[i]] = dayNumber(n.measure.startSpan?.first) ?? NONE;
+    g.planned[g.endEvent[i]] = dayNumber(n.measure.endSpan?.last) ?? NONE;
+    g.fixed[g.startEvent[i]] = fixed;
+    g.fixed[g.endEvent[i]] = fixed;
+  } else {
+    g.planned[g.startEvent[i]] = dayNumber(n.milestone.span?.last) ?? NONE;
+    g.fixed[g.startEvent[i]] = n.milestone.status === 'done' || n.measure.status === 'completed' ? 1 : 0;
+  }
+}
+
+/** The lags within measures follow the planned days: recomputed whenever those change. */
+function fillLags(g: EventGraph): void {
+  const count = g.planned.length;
+  const between = (a: number, b: number) => (g.planned[a] !== NONE && g.planned[b] !== NONE ? Math.max(0, g.planned[b] - g.planned[a]) : 0);
+  for (let v = 0; v < count; v++) {
+    for (let e = g.succStart[v]; e < g.succStart[v + 1]; e++) g.succLag[e] = g.succPlanned[e] ? between(v, g.succ[e]) : 0;
+    for (let e = g.predStart[v]; e < g.predStart[v + 1]; e++) g.predLag[e] = g.predPlanned[e] ? between(g.pred[e], v) : 0;
+  }
 }
 
 function buildEvents(model: Model): EventGraph {
@@ -123,79 +152,103 @@ function buildEvents(model: Model): EventGraph {
   const startEvent = new Int32Array(nodes.length);
   const endEvent = new Int32Array(nodes.length);
   const eventNodeList: number[] = [];
-  const plannedList: number[] = [];
-  const fixedList: number[] = [];
   nodes.forEach((n, i) => {
     startEvent[i] = eventNodeList.length;
     eventNodeList.push(i);
     if (n.kind === 'measure') {
-      plannedList.push(dayNumber(n.measure.startSpan?.first) ?? NONE);
-      fixedList.push(n.measure.status === 'completed' ? 1 : 0);
       endEvent[i] = eventNodeList.length;
       eventNodeList.push(i);
-      plannedList.push(dayNumber(n.measure.endSpan?.last) ?? NONE);
-      fixedList.push(n.measure.status === 'completed' ? 1 : 0);
-    } else {
-      plannedList.push(dayNumber(n.milestone.span?.last) ?? NONE);
-      fixedList.push(n.milestone.status === 'done' || n.measure.status === 'completed' ? 1 : 0);
-      endEvent[i] = startEvent[i];
-    }
+    } else endEvent[i] = startEvent[i];
   });
-  const planned = Int32Array.from(plannedList);
+  const count = eventNodeList.length;
   const from: number[] = [];
   const to: number[] = [];
-  const lags: number[] = [];
-  const lagBetween = (a: number, b: number) => (planned[a] !== NONE && planned[b] !== NONE ? Math.max(0, planned[b] - planned[a]) : 0);
-  const add = (a: number, b: number, lag: number) => {
+  const planned: number[] = [];
+  const add = (a: number, b: number, withinMeasure: boolean) => {
     from.push(a);
     to.push(b);
-    lags.push(lag);
+    planned.push(withinMeasure ? 1 : 0);
   };
   nodes.forEach((n, i) => {
-    if (n.kind === 'measure') add(startEvent[i], endEvent[i], lagBetween(startEvent[i], endEvent[i]));
+    if (n.kind === 'measure') add(startEvent[i], endEvent[i], true);
     else {
       const owner = nodeIndex.get(graph.resolve(n.measure.id)!);
       if (owner !== undefined) {
-        add(startEvent[owner], startEvent[i], lagBetween(startEvent[owner], startEvent[i]));
-        add(startEvent[i], endEvent[owner], lagBetween(startEvent[i], endEvent[owner]));
+        add(startEvent[owner], startEvent[i], true);
+        add(startEvent[i], endEvent[owner], true);
       }
     }
     for (const edge of graph.dependenciesOf(n)) {
       const dep = nodeIndex.get(edge.to);
       if (dep === undefined) continue; // cancelled dependency
-      add(endEvent[dep], startEvent[i], 0);
+      add(endEvent[dep], startEvent[i], false);
     }
   });
-  const count = eventNodeList.length;
   const rows = (keys: number[], values: number[]) => {
     const start = new Int32Array(count + 1);
     for (const k of keys) start[k + 1]++;
     for (let v = 0; v < count; v++) start[v + 1] += start[v];
     const next = start.slice(0, count);
     const target = new Int32Array(keys.length);
-    const lag = new Int32Array(keys.length);
+    const flag = new Uint8Array(keys.length);
     keys.forEach((k, e) => {
       target[next[k]] = values[e];
-      lag[next[k]++] = lags[e];
+      flag[next[k]++] = planned[e];
     });
-    return { start, target, lag };
+    return { start, target, flag };
   };
   const s = rows(from, to);
   const p = rows(to, from);
-  return {
+  const g: EventGraph = {
+    shape: graph.shapeToken,
     nodes,
     startEvent,
     endEvent,
     eventNode: Int32Array.from(eventNodeList),
-    planned,
-    fixed: Uint8Array.from(fixedList),
+    planned: new Int32Array(count),
+    fixed: new Uint8Array(count),
     succStart: s.start,
     succ: s.target,
-    succLag: s.lag,
+    succLag: new Int32Array(s.target.length),
     predStart: p.start,
     pred: p.target,
-    predLag: p.lag,
+    predLag: new Int32Array(p.target.length),
+    succPlanned: s.flag,
+    predPlanned: p.flag,
   };
+  nodes.forEach((n, i) => plan(g, n, i));
+  fillLags(g);
+  return g;
+}
+
+/**
+ * The events of a model whose graph has the shape of `previous` and the same cancelled measures
+ * and milestones (what an edit of dates or other statuses leaves): the structure and its
+ * topological order are shared; planned days are taken over for every node that is the same
+ * object as before (the graph shares the nodes of unchanged measures) and worked out anew for
+ * the others; the lags follow. Else undefined.
+ */
+function rebasedEvents(previous: { graph: EventGraph; order: Int32Array }, model: Model): { graph: EventGraph; order: Int32Array } | undefined {
+  const graph = dependencyGraph(model);
+  const before = previous.graph;
+  if (before.shape !== graph.shapeToken) return undefined;
+  const nodes: DependencyNode[] = [];
+  for (const n of graph.nodes) {
+    if (isCancelled(n)) continue;
+    const k = nodes.length;
+    if (k >= before.nodes.length || before.nodes[k].index !== n.index) return undefined;
+    nodes.push(n);
+  }
+  if (nodes.length !== before.nodes.length) return undefined;
+  const g: EventGraph = { ...before, nodes, planned: before.planned.slice(), fixed: before.fixed.slice(), succLag: before.succLag.slice(), predLag: before.predLag.slice() };
+  let changed = false;
+  for (let i = 0; i < nodes.length; i++) {
+    if (nodes[i] === before.nodes[i]) continue;
+    plan(g, nodes[i], i);
+    changed = true;
+  }
+  if (changed) fillLags(g);
+  return { graph: g, order: previous.order };
 }
 
 /** Events in topological order (Kahn); events in or after a cycle are left out. */
@@ -213,22 +266,38 @@ function topological(g: EventGraph): Int32Array {
   return order.subarray(0, tail);
 }
 
-/** Builds the event graph once per model; a schedule per option set reuses it. */
+/** Builds the event graph once per model (a schedule per option set reuses it), on the last one's structure when it can. */
 const cache = new WeakMap<Model, { graph: EventGraph; order: Int32Array }>();
+let latestEvents: { graph: EventGraph; order: Int32Array } | undefined;
 
 function eventsOf(model: Model): { graph: EventGraph; order: Int32Array } {
   let entry = cache.get(model);
   if (!entry) {
-    const graph = buildEvents(model);
-    entry = { graph, order: topological(graph) };
+    entry = latestEvents && rebasedEvents(latestEvents, model);
+    if (!entry) {
+      const graph = buildEvents(model);
+      entry = { graph, order: topological(graph) };
+    }
     cache.set(model, entry);
+    latestEvents = entry;
   }
   return entry;
 }
 
-/** The schedule of a model: earliest and latest days, slack, the critical path. */
-export function schedule(model: Model, options: ScheduleOptions = {}): Schedule {
-  const { graph: g, order } = eventsOf(model);
+/** The days of every event as integers (NONE: not stated, not computable); no objects per node. */
+interface EventDays {
+  g: EventGraph;
+  order: Int32Array;
+  earliest: Int32Array;
+  latest: Int32Array;
+  notBefore: Int32Array;
+  targetRef?: string;
+  targetEvent: number;
+  targetDay: number;
+}
+
+function eventDays(model: Model, options: ScheduleOptions, events = eventsOf(model)): EventDays {
+  const { graph: g, order } = events;
   const count = g.planned.length;
   const earliest = new Int32Array(count).fill(NONE);
   const latest = new Int32Array(count).fill(NONE);
@@ -284,7 +353,42 @@ export function schedule(model: Model, options: ScheduleOptions = {}): Schedule 
     }
     latest[v] = day;
   }
+  return { g, order, earliest, latest, notBefore, targetRef, targetEvent, targetDay };
+}
 
+/**
+ * Why an event is late: from the first cause along what pushed it (the wait that set an earliest
+ * day above its plan) to the node itself, as refs.
+ */
+function pushChainOf(d: EventDays, i: number): string[] {
+  const { g, earliest, notBefore } = d;
+  const chain: string[] = [];
+  for (let v = g.endEvent[i]; v >= 0; ) {
+    const r = g.nodes[g.eventNode[v]].ref;
+    if (chain[chain.length - 1] !== r) chain.push(r);
+    if (earliest[v] === NONE || (g.planned[v] !== NONE && earliest[v] <= notBefore[v])) break;
+    let next = -1;
+    for (let e = g.predStart[v]; e < g.predStart[v + 1] && next < 0; e++) if (earliest[g.pred[e]] !== NONE && earliest[g.pred[e]] + g.predLag[e] === earliest[v]) next = g.pred[e];
+    v = next; // strictly earlier days or the same day along lag 0: the walk ends (the order is acyclic)
+  }
+  return chain.reverse();
+}
+
+/** The schedule of a model: earliest and latest days, slack, the critical path. */
+export function schedule(model: Model, options: ScheduleOptions = {}): Schedule {
+  return scheduleOn(model, options, eventsOf(model));
+}
+
+/** The schedule on events built anew, sharing nothing with earlier models: the reference the cached paths are tested against. */
+export function scheduleFromScratch(model: Model, options: ScheduleOptions = {}): Schedule {
+  const graph = buildEvents(model);
+  return scheduleOn(model, options, { graph, order: topological(graph) });
+}
+
+function scheduleOn(model: Model, options: ScheduleOptions, events: { graph: EventGraph; order: Int32Array }): Schedule {
+  const days = eventDays(model, options, events);
+  const { g, order, earliest, latest, targetRef, targetEvent, targetDay } = days;
+  const count = g.planned.length;
   const timing = (v: number): EventTiming => {
     const t: EventTiming = {};
     if (g.planned[v] !== NONE) t.planned = dayString(g.planned[v]);
@@ -363,17 +467,7 @@ export function schedule(model: Model, options: ScheduleOptions = {}): Schedule 
   const indexOf = new Map(g.nodes.map((n, i) => [n.ref, i]));
   const pushChain = (ref: string): string[] => {
     const i = indexOf.get(ref);
-    if (i === undefined) return [];
-    const chain: string[] = [];
-    for (let v = g.endEvent[i]; v >= 0; ) {
-      const r = g.nodes[g.eventNode[v]].ref;
-      if (chain[chain.length - 1] !== r) chain.push(r);
-      if (earliest[v] === NONE || (g.planned[v] !== NONE && earliest[v] <= notBefore[v])) break;
-      let next = -1;
-      for (let e = g.predStart[v]; e < g.predStart[v + 1] && next < 0; e++) if (earliest[g.pred[e]] !== NONE && earliest[g.pred[e]] + g.predLag[e] === earliest[v]) next = g.pred[e];
-      v = next; // strictly earlier days or the same day along lag 0: the walk ends (the order is acyclic)
-    }
-    return chain.reverse();
+    return i === undefined ? [] : pushChainOf(days, i);
   };
   return {
     nodes,
@@ -409,4 +503,139 @@ export function delayImpact(model: Model, measure: string, days: number, options
     if (start || end) out.push({ ref: b.ref, node: b.node, start, end, newStart: a.start.earliest, newEnd: a.end.earliest });
   }
   return out;
+}
+
+/**
+ * Where the plan cannot hold (the `negative-slack` rule): an open milestone, or a measure's end,
+ * that its dependencies push past its deadline. Plain data – positions in `model.measures` and
+ * its milestones – so that it can be reused for a later model with the same schedule inputs.
+ */
+export interface SlackViolation {
+  /** Position of the measure in `model.measures`. */
+  measure: number;
+  /** Position of the milestone in the measure's `milestones`; undefined: the measure's end. */
+  milestone?: number;
+  /** The chain that pushes it, as refs (first cause first). */
+  chain: string[];
+  earliest: Day;
+  /** Days of negative slack (positive). */
+  days: number;
+  /** For a measure's end: the deadline (the horizon's end, or the last planned day without one). */
+  target?: Day;
+}
+
+/** The violations of a schedule: all (in the schedule's order) and per measure position. */
+export interface SlackViolations {
+  all: readonly SlackViolation[];
+  /**
+   * Per position in `model.measures`: its violations, or undefined. A measure's list is the same
+   * object as in the last computation while its content is the same, so that its findings can be
+   * replayed when an edit moves other parts of the schedule.
+   */
+  byMeasure: ReadonlyArray<readonly SlackViolation[] | undefined>;
+}
+
+/**
+ * The last computed violations with the inputs they came from. An editor's lint after an edit
+ * that leaves every date, status, milestone and dependency as it was (most typing) reuses them:
+ * no schedule is computed. Compared per measure by object first, so the check costs a pointer
+ * comparison per unchanged measure.
+ */
+let latestSlack: { measures: readonly Measure[]; shape: object; horizon?: string; horizonLast?: string; violations: SlackViolations } | undefined;
+
+/** Everything of one measure the schedule and its violations read, besides the graph's shape (ids, `depends_on`; a milestone's path is its position). */
+function sameScheduleInputs(a: Measure, b: Measure): boolean {
+  if (a.status !== b.status || a.end !== b.end || a.startSpan?.first !== b.startSpan?.first || a.endSpan?.last !== b.endSpan?.last) return false;
+  if (a.milestones.length !== b.milestones.length) return false;
+  for (let k = 0; k < a.milestones.length; k++) {
+    const x = a.milestones[k];
+    const y = b.milestones[k];
+    if (x.id !== y.id || x.status !== y.status || x.date !== y.date || x.span?.last !== y.span?.last) return false;
+  }
+  return true;
+}
+
+function sameViolations(a: readonly SlackViolation[], b: readonly SlackViolation[]): boolean {
+  return a.length === b.length && a.every((x, i) => {
+    const y = b[i];
+    return x.measure === y.measure && x.milestone === y.milestone && x.earliest === y.earliest && x.days === y.days && x.target === y.target && x.chain.length === y.chain.length && x.chain.every((r, j) => r === y.chain[j]);
+  });
+}
+
+/** Where the plan cannot hold, in the schedule's order (topological, dependencies first). */
+export function slackViolations(model: Model): readonly SlackViolation[] {
+  return slackViolationsOf(model).all;
+}
+
+export function slackViolationsOf(model: Model): SlackViolations {
+  const shape = dependencyGraph(model).shapeToken;
+  const measures = model.measures;
+  const horizon = model.strategy.horizon?.end;
+  const horizonLast = model.strategy.horizonSpan?.last;
+  const last = latestSlack;
+  const sameLength = last !== undefined && last.measures.length === measures.length;
+  if (sameLength && last.shape === shape && last.horizon === horizon && last.horizonLast === horizonLast) {
+    let same = true;
+    for (let i = 0; i < measures.length && same; i++) if (last.measures[i] !== measures[i] && !sameScheduleInputs(last.measures[i], measures[i])) same = false;
+    if (same) {
+      latestSlack = { ...last, measures };
+      return last.violations;
+    }
+  }
+  const all = computeSlackViolations(model);
+  const byMeasure: Array<SlackViolation[] | undefined> = new Array(measures.length);
+  for (const v of all) (byMeasure[v.measure] ??= []).push(v);
+  if (sameLength) {
+    const before = last.violations.byMeasure;
+    for (let i = 0; i < measures.length; i++) {
+      const old = before[i];
+      const now = byMeasure[i];
+      if (old && now && sameViolations(old, now)) byMeasure[i] = old as SlackViolation[];
+    }
+  }
+  const violations = { all, byMeasure };
+  latestSlack = { measures, shape, horizon, horizonLast, violations };
+  return violations;
+}
+
+function computeSlackViolations(model: Model): SlackViolation[] {
+  const d = eventDays(model, { milestoneDeadlines: true });
+  const { g, earliest, latest } = d;
+  const placed = new Uint8Array(g.planned.length);
+  for (const v of d.order) placed[v] = 1;
+  const target = d.targetDay !== NONE ? dayString(d.targetDay) : undefined;
+  const position = new Map<Measure, number>();
+  const positionOf = (m: Measure) => {
+    if (!position.size) model.measures.forEach((x, i) => position.set(x, i));
+    return position.get(m)!;
+  };
+  const found: Array<{ violation: SlackViolation; rank: number; node: number }> = [];
+  const rank = new Int32Array(g.nodes.length).fill(NONE);
+  d.order.forEach((v, k) => {
+    const i = g.eventNode[v];
+    if (rank[i] === NONE) rank[i] = k;
+  });
+  for (let i = 0; i < g.nodes.length; i++) {
+    const node = g.nodes[i];
+    if (!placed[g.startEvent[i]] || !placed[g.endEvent[i]]) continue;
+    // Reported only where the event itself is pushed (planned, pushed later) and its slack is negative.
+    const v = g.endEvent[i];
+    if (earliest[v] === NONE || latest[v] === NONE || g.planned[v] === NONE) continue;
+    const slack = latest[v] - earliest[v];
+    if (slack >= 0 || earliest[v] - g.planned[v] <= 0) continue;
+    if (node.kind === 'milestone') {
+      const ms = node.milestone;
+      if (ms.status !== 'open' || !ms.date) continue;
+      const k = node.measure.milestones.indexOf(ms);
+      found.push({ violation: { measure: positionOf(node.measure), milestone: k, chain: pushChainOf(d, i), earliest: dayString(earliest[v]), days: -slack }, rank: rank[i], node: i });
+    } else {
+      // A planned end already past the horizon is `outside-horizon`'s finding; here only a pushed one.
+      const planned = dayString(g.planned[v]);
+      const early = dayString(earliest[v]);
+      if (!node.measure.end || !target || planned > target || early <= target) continue;
+      found.push({ violation: { measure: positionOf(node.measure), chain: pushChainOf(d, i), earliest: early, days: -slack, target }, rank: rank[i], node: i });
+    }
+  }
+  // In the order of the schedule's nodes (topological, dependencies first), as `schedule()` lists them.
+  return found.sort((a, b) => a.rank - b.rank || a.node - b.node).map((x) => x.violation);
 }

@@ -242,18 +242,24 @@ export function suiteTests(): void {
       await vscode.commands.executeCommand('strategyRoadmap.showRoadmap', 'gantt', {});
     });
 
-    it('the Strategy tree lists every measure under its field', () => {
+    it('the Strategy tree lists every measure under its field and goals, and filters as the roadmap', () => {
       const root = api.roots.roots.values().next().value!;
       const model = root.result!.model;
       const top = api.tree.getChildren();
-      const measures = top.flatMap((f) => api.tree.getChildren(f)).filter((n) => n.type === 'measure');
-      assert.equal(measures.length, model.measures.length);
+      type TreeNode = ReturnType<typeof api.tree.getChildren>[number];
+      const below = (nodes: TreeNode[]): TreeNode[] => nodes.flatMap((n) => (n.type === 'milestone' ? [] : [n, ...below(api.tree.getChildren(n))]));
+      const measuresShown = () => new Set(below(api.tree.getChildren()).flatMap((n) => (n.type === 'measure' ? [n.measure] : [])));
+      assert.equal(measuresShown().size, model.measures.length);
       const fieldTitles = top.map((n) => api.tree.getTreeItem(n).label);
       for (const f of model.fields) assert.ok(fieldTitles.includes(f.title), `field ${f.title} shown`);
-      api.tree.setFilter('ai');
-      const aiOnly = api.tree.getChildren().flatMap((f) => api.tree.getChildren(f));
-      assert.equal(aiOnly.length, model.measures.filter((m) => m.ai).length);
-      api.tree.setFilter('all');
+      // Goals are the level below the fields; a measure with a goal sits under it.
+      const goalTitles = below(top).filter((n) => n.type === 'goal').map((n) => api.tree.getTreeItem(n).label);
+      for (const g of model.goals.filter((g) => g.field)) assert.ok(goalTitles.includes(g.title), `goal ${g.title} shown`);
+      api.tree.setFilter({ aiOnly: true });
+      assert.equal(measuresShown().size, model.measures.filter((m) => m.ai).length);
+      api.tree.setFilter({ field: model.fields[0].id });
+      assert.deepEqual([...measuresShown()].map((m) => m.id).sort(), model.measures.filter((m) => m.field?.id === model.fields[0].id).map((m) => m.id).sort());
+      api.tree.setFilter({});
     });
 
     it('New Measure writes a measure from the template that lint then sees', async () => {

@@ -20,6 +20,8 @@ function matrixCells(ctx: SectionContext, m: Measure): Record<MatrixColumn, stri
   const ai = m.ai ?? {};
   const p = m.privacy;
   const high = ai.risk === 'high';
+  // A cancelled application is not operated: its high-risk obligations do not "miss", they do not apply.
+  const owed = m.status === 'cancelled' ? v.notApplicableCancelled : v.missing;
   const withDate = (label: string, ...extra: Array<string | undefined>) => {
     const more = extra.filter((e): e is string => Boolean(e && e.trim()));
     return more.length ? `${label} (${more.join(', ')})` : label;
@@ -34,10 +36,10 @@ function matrixCells(ctx: SectionContext, m: Measure): Record<MatrixColumn, stri
   const dpia = p?.dpia ? withDate(L.assessment[p.dpia], fmt.date(p.dpia_date)) : p?.personal_data === false ? v.noPersonalData : v.notStated;
   // Nothing recorded is "not stated": the files cannot tell that the officer was not consulted.
   const dpo = p?.dpo_consulted ? withDate(v.yes, fmt.date(p.dpo_consulted)) : p?.personal_data === false || p?.dpia === 'not-required' ? v.notApplicable : v.notStated;
-  const fria = ai.fria ? L.assessment[ai.fria] : high && !isCriticalInfrastructure(m) ? v.missing : v.notApplicable;
-  const registration = ai.eu_registration ? L.registration[ai.eu_registration] : high ? (isCriticalInfrastructure(m) ? v.nationalRegistration : v.missing) : v.notApplicable;
+  const fria = ai.fria ? L.assessment[ai.fria] : high && !isCriticalInfrastructure(m) ? owed : v.notApplicable;
+  const registration = ai.eu_registration ? L.registration[ai.eu_registration] : high ? (isCriticalInfrastructure(m) ? v.nationalRegistration : owed) : v.notApplicable;
   const transparency = ai.transparency_notice === true ? v.yes : ai.transparency_notice === false ? v.no : v.notStated;
-  const oversight = ai.human_oversight?.trim() ? v.described : high ? v.missing : v.notStated;
+  const oversight = ai.human_oversight?.trim() ? v.described : high ? owed : v.notStated;
   const e = m.ethics;
   const ethics = e?.review ? withDate(L.ethicsReview[e.review], fmt.date(e.date), e.body) : v.notStated;
   return { risk, dpia, dpo, fria, registration, transparency, oversight, ethics };

@@ -5,6 +5,7 @@ import type { Measure, MeasureStatus } from '../../model/types';
 import type { Facts } from '../facts';
 import type { RoadmapDiagram } from '../../diagrams/index';
 import type { Formatter } from '../../format';
+import type { ReportDiagram } from '../types';
 import { LABELS, type Labels } from '../labels';
 import { code, emphasis, paragraph, type Inline } from '../mdast';
 
@@ -15,6 +16,8 @@ export interface SectionContext {
   fmt: Formatter;
   /** The roadmap (gantt of the AI initiatives): one diagram, or several when split by size. */
   roadmap: RoadmapDiagram[];
+  /** The document's diagrams, filled by the sections that place one (`placeDiagram`). */
+  diagrams: ReportDiagram[];
   /** The comparison with an earlier state, when the report was asked for one (`--since`). */
   changes?: import('../../diff/diff').StrategyDiff;
 }
@@ -22,7 +25,7 @@ export interface SectionContext {
 export type Section = (ctx: SectionContext) => RootContent[];
 
 export function makeContext(facts: Facts, lang: Lang, fmt: Formatter, roadmap: RoadmapDiagram[]): SectionContext {
-  return { facts, lang, L: LABELS[lang], fmt, roadmap };
+  return { facts, lang, L: LABELS[lang], fmt, roadmap, diagrams: [] };
 }
 
 /** "Title (`ID`)": the title people read and the id that finds the file. */

@@ -2,13 +2,15 @@
 import type { RootContent } from 'mdast';
 import type { Measure } from '../../model/types';
 import { fill } from '../labels';
-import { code, paragraph, table, type Inline } from '../mdast';
-import { orDash, statusLabel, type SectionContext } from './context';
+import { code, heading, paragraph, table, type Inline } from '../mdast';
+import { measureRef, orDash, statusLabel, type SectionContext } from './context';
 
-export function inventoryTable(ctx: SectionContext): RootContent[] {
+type RegisterColumn = [label: string, cell: (m: Measure) => Inline];
+
+/** Every recorded register value of an AI application, as (label, cell) pairs – one list for the table and the profiles. */
+function registerColumns(ctx: SectionContext): RegisterColumn[] {
   const { L, facts, fmt } = ctx;
   const { model } = facts;
-  if (!facts.ai.length) return [paragraph(L.inventory.none)];
   const v = L.value;
   const bool = (b: boolean | undefined) => (b === true ? v.yes : b === false ? v.no : v.none);
   // Register keys (issue 14): an unrecorded value reads "nicht angegeben" / "not stated".
@@ -47,6 +49,13 @@ export function inventoryTable(ctx: SectionContext): RootContent[] {
     [L.col.partners, (m) => orDash(ctx, m.partners.map((p) => model.partnerById.get(p.id)?.name ?? p.id).join('; '))],
     [L.col.file, (m) => code(m.origin.file)],
   ];
+  return columns;
+}
+
+export function inventoryTable(ctx: SectionContext): RootContent[] {
+  const { L, facts } = ctx;
+  if (!facts.ai.length) return [paragraph(L.inventory.none)];
+  const columns = registerColumns(ctx);
   return [
     table({
       caption: L.inventory.caption,
@@ -55,6 +64,47 @@ export function inventoryTable(ctx: SectionContext): RootContent[] {
       rowHeaders: true,
     }),
   ];
+}
+
+/**
+ * The answer to a council question about the register: what a council member reads first – purpose,
+ * stage and owner – in a table that fits a page; every other value follows in the appendix
+ * (registerProfiles), the files and rule details in the administration's appendix.
+ */
+export function inventoryAnswer(ctx: SectionContext): RootContent[] {
+  const { L, facts, fmt } = ctx;
+  if (!facts.ai.length) return [paragraph(L.inventory.none)];
+  const purpose = (m: Measure) => m.ai?.purpose?.trim() || m.description?.trim() || L.value.notStated;
+  const when = (m: Measure) => (m.ai?.in_service_since ? fill(L.inventory.inServiceSince, { date: fmt.date(m.ai.in_service_since) }) : orDash(ctx, fmt.period(m.start, m.end)));
+  return [
+    table({
+      caption: L.inventory.answerCaption,
+      columns: [{ label: L.col.aiInitiative }, { label: L.col.purpose }, { label: L.col.status }, { label: L.col.period }, { label: L.col.risk }, { label: L.col.owner }],
+      rows: facts.ai.map((m) => [measureRef(m), purpose(m), statusLabel(ctx, m.status), when(m), m.ai?.risk ? L.risk[m.ai.risk] : L.value.notStated, orDash(ctx, m.owner)]),
+      rowHeaders: true,
+    }),
+    paragraph(fill(L.inventory.answerMore, { appendix: L.council.appendixRegister })),
+  ];
+}
+
+/** The council's register appendix: one two-column table per AI application (a 33-column table fits no page); no file paths. */
+export function registerProfiles(ctx: SectionContext): RootContent[] {
+  const { L, facts } = ctx;
+  if (!facts.ai.length) return [paragraph(L.inventory.none)];
+  const columns = registerColumns(ctx).filter(([label]) => label !== L.col.title && label !== L.col.file);
+  return facts.ai.flatMap((m) => [
+    heading(3, m.title),
+    table({
+      caption: m.title,
+      columns: [{ label: L.council.item }, { label: L.council.content }],
+      // Unrecorded reads "nicht angegeben" here: a dash in a two-column profile looks like "no".
+      rows: columns.map(([label, cell]) => {
+        const value = cell(m);
+        return [label, value === L.value.none ? L.value.notStated : value];
+      }),
+      rowHeaders: true,
+    }),
+  ]);
 }
 
 /** "in Entwicklung seit …, im Einsatz seit …, außer Betrieb seit …" from `lifecycle`. */

@@ -1,7 +1,8 @@
 /** Question 3: adoption of the strategy, AI-related fields and goals, AI initiatives per field; the roadmap. */
 import type { RootContent } from 'mdast';
 import { fill } from '../labels';
-import { heading, list, mermaid, paragraph, strong, table } from '../mdast';
+import { heading, list, paragraph, strong, table } from '../mdast';
+import { placeDiagram } from '../diagrams';
 import type { Measure } from '../../model/types';
 import type { RelatedElement } from '../facts';
 import { describe, measureRef, measureRefs, orDash, statusLabel, type SectionContext } from './context';
@@ -103,14 +104,14 @@ export function roadmapSection(ctx: SectionContext): RootContent[] {
   else {
     out.push(paragraph(L.q3.roadmapNote));
     const split = ctx.roadmap.length > 1;
-    for (const d of ctx.roadmap) {
+    ctx.roadmap.forEach((d, i) => {
       if (split) out.push(heading(4, d.title));
       // Each diagram carries a short alternative text and is followed by the same facts as a table.
       const shown = [...new Set(Object.values(d.nodes).filter((n) => !n.milestone && !n.outside).map((n) => n.measure))].map((id) => model.measureById.get(id)).filter((m): m is Measure => Boolean(m));
       const alt = fill(L.council.roadmapAlt, { title: d.title, n: fmt.count(shown.length), asOf: fmt.date(facts.asOf) });
-      out.push({ ...mermaid(d.source.replace(/\n+$/, '')), data: { alt } });
-      out.push(paragraph(strong(L.council.legend)), list(L.council.legendItems.map((item) => [fill(item, { asOf: fmt.date(facts.asOf) })])));
-      out.push(
+      const textAlternative: RootContent[] = [
+        paragraph(strong(L.council.legend)),
+        list(L.council.legendItems.map((item) => [fill(item, { asOf: fmt.date(facts.asOf) })])),
         paragraph(strong(L.council.roadmapText)),
         table({
           caption: fill(L.council.roadmapTextCaption, { title: d.title }),
@@ -125,8 +126,9 @@ export function roadmapSection(ctx: SectionContext): RootContent[] {
           ]),
           rowHeaders: true,
         }),
-      );
-    }
+      ];
+      out.push(placeDiagram(ctx.diagrams, { id: `roadmap-${i + 1}`, kind: d.type, source: d.source.replace(/\n+$/, ''), alt, caption: d.title, textAlternative }));
+    });
   }
   // Initiatives without any date cannot be drawn; say which, so that the roadmap is not read as complete.
   const omitted = [...new Set(ctx.roadmap.flatMap((d) => d.omitted))].map((id) => model.measureById.get(id)).filter((m): m is NonNullable<typeof m> => Boolean(m));

@@ -1,5 +1,6 @@
-import type { Rule } from '../rule';
-import { schedule } from '../../schedule/schedule';
+import { eachMeasure, type Rule } from '../rule';
+import type { Measure } from '../../model/types';
+import { slackViolationsOf, type SlackViolation } from '../../schedule/schedule';
 
 /**
  * A milestone, or a measure's end, that the dependencies push past its deadline: the plan cannot
@@ -7,6 +8,9 @@ import { schedule } from '../../schedule/schedule';
  * plan breaks (the milestone's date, the measure's end), with the chain that pushes it; the
  * measures before it have negative slack too, but their own dates are not the problem.
  */
+/** What a measure without violations reads: one shared empty list. */
+const NONE: readonly SlackViolation[] = [];
+
 export const negativeSlack: Rule = {
   id: 'negative-slack',
   category: 'planning',
@@ -27,35 +31,33 @@ export const negativeSlack: Rule = {
     },
   },
   check(ctx) {
-    const plan = schedule(ctx.model, { milestoneDeadlines: true });
+    // The violations come from the schedule, reused while no date, status, milestone or
+    // dependency changes (strategy/schedule/schedule.ts): then an edit costs no schedule. A
+    // measure's list stays the same object while its content does, so the workspace replays the
+    // reports of every measure whose violations an edit did not change.
+    const { byMeasure } = slackViolationsOf(ctx.model);
+    const position = new Map<Measure, number>();
+    byMeasure.forEach((list, i) => list && position.set(ctx.model.measures[i], i));
+    const violationsOf = (m: Measure) => {
+      const i = position.get(m);
+      return i === undefined ? NONE : byMeasure[i]!;
+    };
     const horizon = ctx.model.strategy.horizon?.end;
-    for (const s of plan.nodes) {
-      if (s.blocked || s.slack === undefined) continue;
-      const node = s.node;
-      const chain = { list: plan.pushChain(s.ref), separator: ' → ' };
-      if (node.kind === 'milestone') {
-        const ms = node.milestone;
-        // Only where the milestone itself is pushed: slack it inherits from later deadlines is reported there.
-        if (ms.status !== 'open' || !ms.date || !s.start.pushed || s.start.pushed <= 0 || (s.start.slack ?? 0) >= 0) continue;
-        ctx.report({
-          measure: node.measure,
-          at: [...ms.path, 'date'],
-          message: 'milestone',
-          data: { milestone: ms.id, date: ms.date, chain, earliest: s.start.earliest!, days: -s.start.slack! },
-        });
-      } else {
-        const m = node.measure;
-        const end = s.end;
-        // A planned end already past the horizon is `outside-horizon`'s finding; here only a pushed one.
-        if (!m.end || !end.pushed || end.pushed <= 0 || !end.planned || !plan.target.day || end.planned > plan.target.day || (end.slack ?? 0) >= 0) continue;
-        if (end.earliest! <= plan.target.day) continue;
-        ctx.report({
-          measure: m,
-          at: ['end'],
-          message: 'horizon',
-          data: { date: m.end, chain, earliest: end.earliest!, horizon: horizon ?? plan.target.day, days: -end.slack! },
-        });
-      }
-    }
+    eachMeasure(
+      ctx,
+      (m, report) => {
+        const list = violationsOf(m);
+        for (const v of list) {
+          const chain = { list: v.chain, separator: ' → ' };
+          if (v.milestone !== undefined) {
+            const ms = m.milestones[v.milestone];
+            report({ measure: m, at: [...ms.path, 'date'], message: 'milestone', data: { milestone: ms.id, date: ms.date!, chain, earliest: v.earliest, days: v.days } });
+          } else {
+            report({ measure: m, at: ['end'], message: 'horizon', data: { date: m.end!, chain, earliest: v.earliest, horizon: horizon ?? v.target!, days: v.days } });
+          }
+        }
+      },
+      violationsOf,
+    );
   },
 };

@@ -7,6 +7,7 @@ import { unknownReference } from './unknown-reference';
 import { dependencyCycle } from './dependency-cycle';
 import { dateOrder } from './date-order';
 import { amountFormat } from './amount-format';
+import { unknownRule } from './unknown-rule';
 
 /** Rules of this category, in documentation order. */
-export const structureRules: Rule[] = [yamlSyntax, schema, notAMeasure, duplicateId, unknownReference, dependencyCycle, dateOrder, amountFormat];
+export const structureRules: Rule[] = [yamlSyntax, schema, notAMeasure, duplicateId, unknownReference, dependencyCycle, dateOrder, amountFormat, unknownRule];

@@ -24,8 +24,6 @@ export const schema: Rule = {
     empty: { de: '„{key}“ darf nicht leer sein', en: '"{key}" must not be empty' },
     const: { de: '„{key}“ muss {expected} sein', en: '"{key}" must be {expected}' },
     range: { de: '„{key}“ liegt außerhalb des zulässigen Bereichs', en: '"{key}" is out of range' },
-    unknownRule: { de: 'Unbekannte Regel „{rule}“', en: 'Unknown rule "{rule}"' },
-    unknownRuleSuggest: { de: 'Unbekannte Regel „{rule}“ – meinten Sie „{suggestion}“?', en: 'Unknown rule "{rule}" – did you mean "{suggestion}"?' },
     more: { de: '{count} weitere Schemafehler hier nicht gezeigt: zuerst die obigen beheben', en: '{count} more schema errors here not shown: fix the ones above first' },
     rootType: { de: 'Die Datei muss eine YAML-Zuordnung (Schlüssel: Wert) enthalten', en: 'The file must contain a YAML mapping (key: value)' },
   },

@@ -3,8 +3,12 @@
 // Ctrl+. menu with the mouse, the language changed in the settings file, New Measure answered
 // through its prompts; the result is read from the saved file or the Problems panel.
 // Run by scripts/test-vscode-web.mjs (phase 1) against a scratch copy of examples/herne.
-import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+const REPO = new URL('../../..', import.meta.url).pathname;
 
 const log = (s) => process.stderr.write(`[vscode-ui] ${s}\n`);
 
@@ -177,6 +181,110 @@ async function quickFixes(page, ws) {
   log('funding quick fix: one entry in the menu, no amount: 0');
 }
 
+/** Opens Ctrl+. on a line and clicks the item matching `pattern` once the lint offers it (exactly once). */
+async function clickFix(page, line, pattern) {
+  for (let attempt = 1; ; attempt++) {
+    await goToLineEnd(page, line);
+    await page.waitForTimeout(700);
+    const items = await quickFixMenu(page);
+    const labels = await items.allInnerTexts();
+    const hits = labels.filter((l) => pattern.test(l));
+    if (hits.length === 1) {
+      await items.filter({ hasText: pattern }).first().click();
+      await page.waitForTimeout(500);
+      return labels;
+    }
+    expect(hits.length < 2, `one action for ${pattern} on line ${line}, got ${hits.length}: ${JSON.stringify(labels)}`);
+    if (attempt >= 5) throw new Error(`no action ${pattern} on line ${line}: ${JSON.stringify(labels)}`);
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(1000);
+  }
+}
+
+/**
+ * Quick fixes are the core's fixes: clicking them gives the text `strategy lint --fix` writes for
+ * the same input (a YAML colon quoted, a German date and a dotted amount rewritten).
+ */
+async function coreQuickFixes(page, ws) {
+  const rel = 'measures/verwaltung/zz-ui-corefix.md';
+  const file = join(ws, rel);
+  const initial = ['---', 'id: ZZ-UI-COREFIX', 'title: Korrektur: aus dem Kern', 'owner: FB 11', 'status: planned', 'field: verwaltung', 'start: 15.03.2026', 'funding:', '  - source: own', '    status: planned', '    amount: 1.000.000', '---', '', '# Korrektur aus dem Kern', ''].join('\n');
+  writeFileSync(file, initial);
+  // What the CLI makes of the same repository.
+  const copy = mkdtempSync(join(tmpdir(), 'strategy-lintfix-'));
+  cpSync(ws, copy, { recursive: true });
+  try {
+    execFileSync(process.execPath, [join(REPO, 'dist', 'cli.js'), 'lint', '--fix', '--root', copy], { stdio: 'ignore' });
+  } catch {
+    /* exit code 1: findings remain elsewhere in the example */
+  }
+  const expected = readFileSync(join(copy, rel), 'utf8');
+  rmSync(copy, { recursive: true, force: true });
+  expect(expected !== initial, 'lint --fix changed the file');
+  await openFile(page, rel);
+  await page.waitForTimeout(1500);
+  const menu = await clickFix(page, 3, /Wert in Anführungszeichen setzen|Put the value in quotes/);
+  log(`core quick fixes (line 3): ${JSON.stringify(menu)}`);
+  await clickFix(page, 7, /2026-03-15/);
+  await clickFix(page, 11, /1000000/);
+  await page.keyboard.press('Escape');
+  const text = await save(page, file, initial, (t) => t === expected);
+  expect(text === expected, `the clicked quick fixes give what lint --fix gives:\n--- editor\n${text}\n--- lint --fix\n${expected}`);
+  log('core quick fixes: quoted value, ISO date, plain amount – the same text as strategy lint --fix');
+}
+
+/** Key completion typed in front matter: `stat` → status, then its value `pl` → planned. */
+async function keyCompletionTyped(page, ws) {
+  const rel = 'measures/verwaltung/zz-ui-keys.md';
+  const file = join(ws, rel);
+  const initial = ['---', 'id: ZZ-UI-KEYS', 'title: Schlüssel tippen', 'owner: FB 11', 'field: verwaltung', '', '---', '', '# Schlüssel tippen', ''].join('\n');
+  writeFileSync(file, initial);
+  await openFile(page, rel);
+  await goToLineEnd(page, 6);
+  await page.keyboard.type('stat', { delay: 40 });
+  await acceptCompletion(page, 'status');
+  await page.keyboard.type('pl', { delay: 40 });
+  await acceptCompletion(page, 'planned');
+  const text = await save(page, file, initial, (t) => t.split('\n')[5] === 'status: planned');
+  expect(text.split('\n')[5] === 'status: planned', `line after typing stat + Enter, pl + Enter: ${JSON.stringify(text.split('\n')[5])}`);
+  log('key completion: typed stat → status: , pl → planned');
+}
+
+/** New Measure checks the id in the user's language (here the setting: German). */
+async function newMeasureIdCheckLanguage(page, ws) {
+  const settingsFile = join(ws, '.vscode', 'settings.json');
+  const settings = JSON.parse(readFileSync(settingsFile, 'utf8'));
+  writeFileSync(settingsFile, JSON.stringify({ ...settings, 'strategyRoadmap.language': 'de' }, null, 2));
+  try {
+    await page.waitForTimeout(1500);
+    await palette(page, '>Strategy: New Measure');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('Wohngeld noch einmal');
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget .monaco-list-row').first().waitFor();
+    await input.fill('Digitale Verwaltung');
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(500);
+    await input.fill('No');
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(500);
+    await input.fill('KI-WOHNGELD');
+    const message = page.locator('.quick-input-widget .quick-input-message');
+    const text = await until('the id check message', async () => {
+      const t = (await message.textContent({ timeout: 2000 })) ?? '';
+      return /KI-WOHNGELD/.test(t) ? t : undefined;
+    });
+    expect(/hat schon die Maßnahme/.test(text), `the id check speaks German: ${text}`);
+    log(`New Measure id check in German: ${text}`);
+  } finally {
+    await page.keyboard.press('Escape');
+    writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
+  }
+}
+
 async function problemTexts(page) {
   return page.locator('.markers-panel .monaco-list-row').allInnerTexts();
 }
@@ -266,11 +374,109 @@ async function symbols(page) {
   log(`Ctrl+T KI-WOHNGELD opened ki-wohngeld.md; outline: ${rows.slice(0, 6).join(', ')} …`);
 }
 
+/** The rows of a view in the Strategy container, by the view's title. */
+function viewRows(page, title) {
+  return page.locator('.pane').filter({ has: page.locator('.pane-header', { hasText: title }) }).locator('.pane-body .monaco-list-row');
+}
+
+/** Clicks the Strategy view's filter button and answers the quick pick(s) by clicking rows. */
+async function filterTree(page, ...answers) {
+  const header = page.locator('.pane-header').filter({ hasText: /^Strategy/ }).first();
+  await header.hover();
+  await header.locator('.action-label[aria-label^="Filter Strategy View"]').click();
+  for (const answer of answers) {
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10000 });
+    if (typeof answer === 'string') {
+      await input.fill(answer);
+      await page.keyboard.press('Enter');
+    } else await page.locator('.quick-input-widget .monaco-list-row', { hasText: answer }).first().click();
+    await page.waitForTimeout(400);
+  }
+}
+
+/** Tree: field → goal → measure; the filter (field, period, AI only) picked with the mouse. */
+async function treeGoalsAndFilter(page) {
+  await page.keyboard.press('Escape');
+  // Opens the Strategy container unless it is open (a click on the active icon would close the side bar).
+  if (!(await page.locator('.pane-header').filter({ hasText: /^Strategy/ }).first().isVisible())) await page.locator('.activitybar .action-item a[aria-label^="Strategy"]').first().click();
+  const rows = viewRows(page, /^Strategy/);
+  await filterTree(page, /Field of action/, /Digitale Verwaltung/);
+  await until('only the field Digitale Verwaltung', async () => {
+    const t = await rows.allInnerTexts();
+    return t.some((r) => r.includes('Digitale Verwaltung')) && !t.some((r) => r.includes('Bildung')) ? t : undefined;
+  });
+  await filterTree(page, /Period/, '2028', '2028');
+  const texts = await until('the period 2028', async () => {
+    const t = (await rows.allInnerTexts()).map((r) => r.replace(/\s+/g, ' '));
+    return t.some((r) => r.includes('VW-EAKTE')) && !t.some((r) => r.includes('VW-OZG')) ? t : undefined;
+  });
+  log(`tree filtered (Digitale Verwaltung, 2028): ${JSON.stringify(texts)}`);
+  for (const want of ['Digitale Verwaltung', 'Papierarme Verwaltung mit E-Akte', 'KI entlastet Beschäftigte', 'VW-EAKTE', 'KI-ANTRAGSROUTING']) expect(texts.some((r) => r.includes(want)), `the filtered tree shows ${want}: ${JSON.stringify(texts)}`);
+  for (const gone of ['KI-WOHNGELD', 'VW-OZG', 'KI-CHATBOT', 'VW-KI-LEITLINIE', 'KI-TELEFON']) expect(!texts.some((r) => r.includes(gone)), `${gone} (not in 2028) is hidden: ${JSON.stringify(texts)}`);
+  // The goal is the level between field and measure: the goal row comes right before its measure.
+  const goal = texts.findIndex((r) => r.includes('Papierarme Verwaltung mit E-Akte'));
+  expect(goal > 0 && texts[goal + 1]?.includes('VW-EAKTE'), `VW-EAKTE under its goal Z-EAKTE: ${JSON.stringify(texts)}`);
+  const description = (await page.locator('.pane-header').filter({ hasText: /^Strategy/ }).first().innerText()).replace(/\s+/g, ' ');
+  expect(/Digitale Verwaltung · 2028 – 2028/.test(description), `the view says what it filters: ${description}`);
+  await filterTree(page, /AI initiatives only/);
+  await until('AI only', async () => {
+    const t = await rows.allInnerTexts();
+    return t.some((r) => r.includes('KI-ANTRAGSROUTING')) && !t.some((r) => r.includes('VW-EAKTE'));
+  });
+  await filterTree(page, /All measures/);
+  await until('all measures again', async () => (await rows.allInnerTexts()).some((r) => r.includes('VW-OZG')));
+  log('tree: field → goal → measure; filter by field, period and AI only by clicking; cleared');
+}
+
+/** "Referenced by" and Find All References on an id, the cursor inside its last part. */
+async function referencedBy(page) {
+  await openFile(page, 'measures/verwaltung/ki-leitlinie.md');
+  await goToLineEnd(page, 2); // id: VW-KI-LEITLINIE
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft'); // inside "LEITLINIE"
+  // Expand Selection reaches the whole id (15 characters) on its way out.
+  const sizes = [];
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press('Shift+Alt+ArrowRight');
+    await page.waitForTimeout(400);
+    const status = (await page.locator('.statusbar-item', { hasText: /Ln 2, Col/ }).first().innerText()).replace(/\s+/g, ' ');
+    sizes.push(Number(/\((\d+) selected\)/.exec(status)?.[1] ?? 0));
+  }
+  expect(sizes.includes(15), `Expand Selection selects VW-KI-LEITLINIE as one (selection sizes ${sizes})`);
+  await goToLineEnd(page, 2);
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
+  // Find All References (Shift+F12 peeks them).
+  await page.keyboard.press('Shift+F12');
+  const peek = page.locator('.peekview-widget .monaco-list-row');
+  const files = await until('the peeked references', async () => {
+    const t = await peek.allInnerTexts();
+    return ['ki-chatbot.md', 'ki-wohngeld.md', 'ki-assistenz.md'].every((f) => t.some((r) => r.includes(f))) ? t : undefined;
+  });
+  log(`Find All References on VW-KI-LEITLINIE: ${JSON.stringify(files.map((f) => f.replace(/\s+/g, ' ')))}`);
+  await page.keyboard.press('Escape');
+  await palette(page, '>Strategy: Show References');
+  const rows = viewRows(page, 'Referenced by');
+  const texts = await until('the Referenced by view', async () => {
+    const t = (await rows.allInnerTexts()).map((r) => r.replace(/\s+/g, ' '));
+    return t.some((r) => r.startsWith('VW-KI-LEITLINIE')) && ['KI-CHATBOT', 'KI-WOHNGELD', 'KI-ASSISTENZ'].every((id) => t.some((r) => r.startsWith(id))) ? t : undefined;
+  });
+  log(`Referenced by: ${JSON.stringify(texts)}`);
+  await rows.filter({ hasText: 'KI-WOHNGELD' }).first().click();
+  await page.locator('.tabs-container .tab.active', { hasText: 'ki-wohngeld.md' }).waitFor({ timeout: 15000 });
+  log('Referenced by: VW-KI-LEITLINIE ← KI-CHATBOT, KI-WOHNGELD, KI-ASSISTENZ; a click opened ki-wohngeld.md');
+}
+
+/** STRATEGY_UI_CHECKS=name,name runs only those checks (while developing one); unset runs all. */
+function selected(checks) {
+  const only = (process.env.STRATEGY_UI_CHECKS ?? '').split(',').filter(Boolean);
+  return only.length ? checks.filter((c) => only.includes(c.name)) : checks;
+}
+
 /** Runs every check, even after one failed, and then fails with all of their messages. */
 export async function authoringChecks(page, ws) {
   mkdirSync(join(ws, 'measures', 'smart-city'), { recursive: true });
   const failures = [];
-  for (const check of [completionReplacesTypedId, quickFixes, languageSettingRefreshes, newMeasureThroughPrompts, symbols]) {
+  for (const check of selected([completionReplacesTypedId, quickFixes, coreQuickFixes, keyCompletionTyped, languageSettingRefreshes, newMeasureThroughPrompts, newMeasureIdCheckLanguage, symbols, referencedBy, treeGoalsAndFilter])) {
     try {
       await check(page, ws);
     } catch (e) {
