@@ -8,7 +8,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { loadWorkspace } from '../cli/load';
@@ -67,14 +67,18 @@ describe('roadmap webview at scale (Chromium)', function () {
     loader._load = function (request: string, ...rest: unknown[]) {
       return request === 'vscode' ? stub : load.call(this, request, ...rest);
     };
+    // The extension's modules are loaded fresh against this stub and dropped again afterwards, so
+    // that another test file's stub (test/injection.test.ts) is never mixed with this one.
+    const forget = () => Object.keys(require.cache).filter((k) => k.startsWith(join(PROJECT, 'extension') + sep)).forEach((k) => delete require.cache[k]);
+    forget();
     try {
       const { RoadmapPanel } = require('../extension/roadmapPanel') as typeof import('../extension/roadmapPanel');
       root = { uri: uri(dir), result, fileUri: (p: string) => uri(join(dir, p)) };
-      RoadmapPanel.current?.dispose();
       RoadmapPanel.show({ onDidLint: () => disposable } as never, root as never, uri(PROJECT) as never, 'gantt');
       html = webview.html;
     } finally {
       loader._load = load;
+      forget();
     }
 
     browser = await (require('playwright-core') as typeof import('playwright-core')).chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
