@@ -52,6 +52,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Strate
   const hasStrategy = () => void vscode.commands.executeCommand('setContext', 'strategyRoadmap.hasStrategy', roots.roots.size > 0);
   context.subscriptions.push(roots.onDidLint(hasStrategy));
 
+  // Without a strategy the container (and its welcome view with "Initialize strategy") shows only
+  // in an empty folder – a folder being set up – never in other projects (docs/vscode.md).
+  const offerInit = async () => {
+    const { workspaceIsEmpty } = await import('./init');
+    void vscode.commands.executeCommand('setContext', 'strategyRoadmap.canInitialize', roots.roots.size === 0 && (await workspaceIsEmpty()));
+  };
+  context.subscriptions.push(vscode.workspace.onDidChangeWorkspaceFolders(() => void offerInit()));
   const command = (id: string, fn: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
   command('strategyRoadmap.reveal', (uri: string, line: number, column: number, endLine: number, endColumn: number) => reveal(uri, line, column, endLine, endColumn));
   command('strategyRoadmap.showRuleDocs', async (rule?: string) => {
@@ -96,11 +103,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<Strate
     return pickTreeFilter(roots, tree.filter, setFilter);
   });
   command('strategyRoadmap.clearFilter', () => setFilter({}));
+  command('strategyRoadmap.init', async (args?: { lang?: 'de' | 'en' }) => {
+    const { initStrategy } = await import('./init');
+    const outcome = await initStrategy(context.extensionUri, String(context.extension.packageJSON.version ?? ''), typeof args === 'object' && args ? { lang: args.lang } : {});
+    if (!outcome?.created.includes('strategy.yaml')) return outcome;
+    // The new repository is a strategy root at once (not only when the file watcher reports it); the tree shows it.
+    await roots.discover();
+    hasStrategy();
+    await vscode.commands.executeCommand('strategyRoadmap.tree.focus');
+    return outcome;
+  });
 
   // Loading the repository is I/O: it runs after activation returns, so the editor stays responsive.
   const loadStart = performance.now();
-  const ready = roots.start().then(() => {
+  const ready = roots.start().then(async () => {
     const ms = performance.now() - loadStart;
+    hasStrategy();
+    await offerInit();
     log.info(`loaded ${roots.roots.size} strategy root(s) in ${ms.toFixed(1)} ms`);
     return ms;
   });

@@ -19,9 +19,20 @@ const commandsOnDemand = {
     b.onResolve({ filter: /^\.\/commands\/[\w-]+$/ }, (a) => (a.importer.endsWith('main.ts') && otherCommands.includes(a.path.slice('./commands/'.length)) ? { path: `${a.path}.js`, external: true } : undefined));
   },
 };
+// The Markdown parser (remark) is its own bundle, dist/markdown.js, which dist/cli.js requires on
+// first use (cli/markdown-on-demand.ts stands in for strategy/parse/remark.ts): lint reads a plain
+// `# Title` without it, and start-up does not compile it.
+const markdownOnDemand = {
+  name: 'markdown-on-demand',
+  setup(b) {
+    b.onResolve({ filter: /\/remark$/ }, (a) => (a.importer.endsWith('strategy/parse/markdown.ts') ? { path: new URL('../cli/markdown-on-demand.ts', import.meta.url).pathname } : undefined));
+    b.onResolve({ filter: /^\.\/markdown\.js$/ }, (a) => (a.importer.endsWith('cli/markdown-on-demand.ts') ? { path: a.path, external: true } : undefined));
+  },
+};
 // The commands load with require(), not import(): Node's ESM loader would first scan each bundle
 // (megabytes) for its exports, about a tenth of a second per command.
-await build({ ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [yamlBrowserBuild, commandsOnDemand], supported: { 'dynamic-import': false } });
+await build({ ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [yamlBrowserBuild, commandsOnDemand, markdownOnDemand], supported: { 'dynamic-import': false } });
+await build({ ...common, entryPoints: { markdown: 'strategy/parse/remark.ts' }, outdir: 'dist' });
 await build({ ...common, entryPoints: otherCommands.map((c) => `cli/commands/${c}.ts`), outdir: 'dist/commands' });
 chmodSync('dist/cli.js', 0o755);
 /** For the web extension: Node-only modules become ones that say so when called. */

@@ -64,7 +64,7 @@ export async function buildForTests() {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   delete manifest.main;
   writeFileSync(join(web, 'package.json'), JSON.stringify(manifest, null, 2));
-  for (const part of ['dist/web/extension.js', 'media', 'l10n', 'package.nls.json', 'package.nls.de.json', 'cli/templates/measure', 'strategy/schema', 'docs/rules']) {
+  for (const part of ['dist/web/extension.js', 'media', 'l10n', 'package.nls.json', 'package.nls.de.json', 'cli/templates/measure', 'cli/templates/init', 'strategy/schema', 'docs/rules']) {
     cpSync(join(ROOT, part), join(web, part), { recursive: true });
   }
   await build({

@@ -205,6 +205,22 @@ describe('strategy lint (CLI process)', function () {
       assert.deepEqual(report.summary, { errors: 0, warnings: 0, infos: 0, waived: 0, files: 5, measures: 3 });
     });
 
+    it('0 when a title comes from a heading with markup (the Markdown parser, dist/markdown.js, loaded on demand)', () => {
+      const dir = join(tmp, 'heading-markup');
+      cpSync(fixture('clean'), dir, { recursive: true });
+      const file = join(dir, 'measures', 'verwaltung', 'e-akte.md');
+      const text = readFileSync(file, 'utf8').replace('title: Elektronische Akte\n', '');
+      writeFileSync(file, text.replace('# Elektronische Akte\n', '# Elektronische *Akte* &amp; `Ablage`\n'));
+      const r = strategy(['lint', '--root', dir, '--format', 'json', '--as-of', AS_OF]);
+      assert.equal(r.stderr, '');
+      assert.equal(r.status, 0, r.stdout);
+      assert.deepEqual((JSON.parse(r.stdout) as JsonReport).findings, []);
+      // Without the heading the title is missing: the run above did read it.
+      writeFileSync(file, text.replace('# Elektronische Akte\n', ''));
+      const { report } = lintJson(dir);
+      assert.ok(report.findings.some((f) => f.measure === 'E-AKTE' && /title/.test(f.message)), JSON.stringify(report.findings));
+    });
+
     it('1 when there are errors', () => {
       const r = strategy(['lint', '--root', fixture('errors'), '--as-of', AS_OF]);
       assert.equal(r.status, 1);

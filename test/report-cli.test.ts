@@ -45,7 +45,7 @@ describe('strategy report (CLI)', function () {
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /^# Bericht an den Rat: Digitalstrategie der Musterstadt\n/);
     assert.match(r.stdout, /\*\*Stand:\*\* 26\.11\.2026/);
-    assert.match(r.stdout, /\n```mermaid\ngantt\n/);
+    assert.match(r.stdout, /\n```mermaid\n(?:---\n[\s\S]*?\n---\n)?gantt\n/);
     assert.match(r.stdout, /Erzeugt mit Digital Strategy Roadmap \d+\.\d+\.\d+/);
   });
 
@@ -121,7 +121,7 @@ describe('strategy report (CLI)', function () {
         assert.match(html, /<figure class="diagram" aria-label="Zeitplan[^"]*"><svg[^>]*aria-roledescription="gantt"/);
         assert.doesNotMatch(html, /<script/i, 'a pre-rendered roadmap needs no script');
       } else {
-        assert.match(html, /<pre class="mermaid">gantt/);
+        assert.match(html, /<pre class="mermaid">(?:---\n[\s\S]*?\n---\n)?gantt/);
         assert.match(r.stderr, /bundled Mermaid script/);
       }
       const tags = html.match(/<[a-z][a-z0-9-]*\b[^>]*>/gi) ?? [];

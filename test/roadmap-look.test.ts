@@ -43,6 +43,21 @@ const RENDER = `async ({ source, selectors }) => {
   return out;
 }`;
 
+const STYLES = `({ ids, props }) => Object.fromEntries(ids.map((id) => {
+  const el = document.getElementById('r-' + id);
+  const cs = el && getComputedStyle(el);
+  return [id, cs ? Object.fromEntries(props.map((p) => [p, cs.getPropertyValue(p)])) : null];
+}))`;
+
+/** Computed styles of the rendered elements `r-<id>` (after `render`). */
+async function styles(page: Page, ids: string[], props: string[]): Promise<Record<string, Record<string, string> | null>> {
+  return page.evaluate(`(${STYLES})(${JSON.stringify({ ids, props })})`) as Promise<Record<string, Record<string, string> | null>>;
+}
+
+function overlap(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
 /** Renders one source and returns the boxes (in SVG user units) of the elements each selector finds. */
 async function render<K extends string>(page: Page, src: string, selectors: Record<K, string>): Promise<Record<K, Box[]>> {
   return page.evaluate(`(${RENDER})(${JSON.stringify({ source: src, selectors })})`) as Promise<Record<K, Box[]>>;
@@ -83,5 +98,54 @@ describe('roadmap diagrams as drawn in Chromium (issue 13)', function () {
     assert.equal(new Set(measures.map((n) => n.text)).size, 3, measures.map((n) => n.text).join(' | '));
     for (const n of ['0001', '0002', '0100']) assert.equal(measures.filter((m) => m.text.includes(n)).length, 1, `${n} is visible in one node`);
     assert.equal(new Set(drawn.nodes.map((n) => n.id)).size, drawn.nodes.length, 'no two nodes share an id');
+  });
+
+  it('gantt: no section title is drawn over a bar or milestone, however long (wrapped and shortened to fit)', async () => {
+    const fields = [
+      ['lang', 'Infrastruktur, IT-Sicherheit und Rechenzentrumsbetrieb der Stadtverwaltung einschließlich Schulen und Eigenbetriebe'],
+      ['breit', 'WWW MMM WWW MMM WWW MMM WWW MMM WWW MMM WWW MMM'],
+      ['einwort', 'Donaudampfschifffahrtsgesellschaftskapitänsmützenabteilungsleitungsvertretung'],
+      ['kurz', 'Kultur'],
+    ];
+    const files: Record<string, string> = {
+      'strategy.yaml': `schema: 1\ntitle: T\norganisation: O\nfields:\n${fields.map(([id, title]) => `  - id: ${id}\n    title: ${title}\n`).join('')}`,
+    };
+    fields.forEach(([id], i) => {
+      // One row (a lone bar starting at the left edge), two rows, three rows, and so on.
+      for (let j = 0; j <= i; j++) {
+        files[`measures/${id}${j}.yaml`] = `id: ${id.toUpperCase()}-${j}\ntitle: Maßnahme ${j}\nfield: ${id}\nstatus: active\nstart: 2024-01-01\nend: 2027-12-31\n${j === 1 ? 'milestones:\n  - { id: a, title: A, date: 2024-01-15 }\n' : ''}`;
+      }
+    });
+    const result = workspace(files);
+    for (const asOfMarker of ['milestone', 'line'] as const) {
+      const drawn = await render(page, source(result, { type: 'gantt', asOfMarker }), { titles: 'text.sectionTitle', bars: 'rect.task' });
+      drawn.titles = drawn.titles.filter((t) => t.text.trim()); // the as-of milestone's row has an empty section
+      assert.equal(drawn.titles.length, fields.length);
+      assert.ok(drawn.bars.length >= 10);
+      for (const t of drawn.titles) {
+        for (const b of drawn.bars) assert.ok(!overlap(t, b), `section title „${t.text}“ (x ${t.x}–${t.x + t.width}) is drawn over ${b.id} (x ${b.x}–${b.x + b.width})`);
+        for (const o of drawn.titles) if (o !== t) assert.ok(!overlap(t, o), `„${t.text}“ and „${o.text}“ overlap`);
+      }
+      assert.ok(drawn.titles.some((t) => t.text.endsWith('…')), 'the longest title is shortened in its one row');
+    }
+  });
+
+  it('gantt: cancelled and paused bars look different from active, planned and completed ones', async () => {
+    const statuses = ['active', 'planned', 'completed', 'paused', 'cancelled'];
+    const result = workspace(Object.fromEntries(statuses.map((status, i) => [`measures/m${i}.yaml`, `id: ${status.toUpperCase()}\ntitle: ${status}\nstatus: ${status}\nstart: 2025-0${i + 1}-01\nend: 2026-12-31\n`])));
+    const [d] = roadmapDiagrams(result, { type: 'gantt', asOf: AS_OF, lang: 'de' });
+    const idOf = Object.fromEntries(Object.entries(d.nodes).map(([id, n]) => [n.measure.toLowerCase(), id]));
+    await render(page, d.source, {});
+    const bars = await styles(page, statuses.map((s) => idOf[s]), ['fill', 'stroke', 'stroke-dasharray']);
+    const texts = await styles(page, statuses.map((s) => `${idOf[s]}-text`), ['fill', 'text-decoration-line', 'font-style']);
+    const look = (s: string) => JSON.stringify([bars[idOf[s]], texts[`${idOf[s]}-text`]]);
+    assert.equal(new Set(statuses.map(look)).size, statuses.length, statuses.map((s) => `${s}: ${look(s)}`).join('\n'));
+    assert.notEqual(bars[idOf.cancelled]!['stroke-dasharray'], 'none', 'cancelled: dashed border');
+    assert.notEqual(bars[idOf.paused]!['stroke-dasharray'], 'none', 'paused: dotted border');
+    assert.notEqual(bars[idOf.cancelled]!['stroke-dasharray'], bars[idOf.paused]!['stroke-dasharray']);
+    for (const s of ['active', 'planned', 'completed']) assert.equal(bars[idOf[s]]!['stroke-dasharray'], 'none', `${s}: solid border`);
+    assert.equal(texts[`${idOf.cancelled}-text`]!['text-decoration-line'], 'line-through', 'a cancelled title is struck through');
+    // The label stays readable on the light fill: dark text.
+    for (const s of ['paused', 'cancelled']) assert.match(texts[`${idOf[s]}-text`]!.fill, /^rgb\((\d{1,2}), (\d{1,2}), (\d{1,2})\)$/, `${s}: dark text`);
   });
 });

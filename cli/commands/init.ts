@@ -7,7 +7,7 @@ import { reason } from '../io';
 import { setCliLang } from '../lang';
 import { templatesDir } from '../lifecycle/assets';
 import { prepareWrite } from '../write-guard';
-import { outputName, renderTemplate } from '../lifecycle/template';
+import { planInit, SCHEMA_DIR, type InitTemplate, type PlannedFile } from '../../strategy/templates/init';
 import { version } from '../../package.json';
 import strategySchema from '../../strategy/schema/strategy.schema.json';
 import measureSchema from '../../strategy/schema/measure.schema.json';
@@ -32,7 +32,7 @@ const SCHEMAS: Record<string, unknown> = {
   'partners.schema.json': partnersSchema,
   'inquiry.schema.json': inquirySchema,
 };
-export const SCHEMA_DIR = '.strategy/schema';
+export { SCHEMA_DIR };
 
 
 /**
@@ -91,36 +91,13 @@ function exists(path: string): boolean {
   }
 }
 
-export interface PlannedFile {
-  /** Path in the new repository, with `/`. */
-  path: string;
-  content: string;
-}
+export type { PlannedFile };
 
-/**
- * Every file of a new repository: the language's templates, the shared ones and the schema
- * copies, strategy.yaml last. Dates in the examples are relative to `now`, so that a new
- * repository lints clean on the day it is created (horizon: this year and the next four).
- */
+/** Every file of a new repository (strategy/templates/init.ts), from the package's templates. */
 export function planFiles(lang: Lang, now: Date): PlannedFile[] {
-  const year = now.getUTCFullYear();
-  const values: Record<string, string> = {
-    Y0: String(year),
-    Y1: String(year + 1),
-    Y2: String(year + 2),
-    Y4: String(year + 4),
-    version,
-  };
   const base = join(templatesDir(), 'init');
-  const files: PlannedFile[] = [];
-  for (const sub of ['common', lang]) {
-    for (const rel of listTemplates(join(base, sub))) {
-      files.push({ path: outputName(rel), content: renderTemplate(readFileSync(join(base, sub, rel), 'utf8'), values) });
-    }
-  }
-  for (const [name, schema] of Object.entries(SCHEMAS)) files.push({ path: `${SCHEMA_DIR}/${name}`, content: JSON.stringify(schema, null, 2) + '\n' });
-  files.sort((a, b) => Number(a.path === STRATEGY_FILE) - Number(b.path === STRATEGY_FILE) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return files;
+  const read = (sub: string): InitTemplate[] => listTemplates(join(base, sub)).map((rel) => ({ path: rel, text: readFileSync(join(base, sub, rel), 'utf8') }));
+  return planInit({ common: read('common'), lang: read(lang) }, SCHEMAS, now, version);
 }
 
 /** Template files below a folder, as `/`-separated relative paths. */

@@ -28,6 +28,7 @@ import {
   TableOfContents,
 } from 'docx';
 import { diagramLookup, withTextAlternatives, type ReportDocument } from '../../strategy/report/index';
+import { longWordLength } from './long-words';
 
 export interface DocxOptions {
   generator?: string;
@@ -92,16 +93,19 @@ const CELL_TWIPS = 200;
 
 /**
  * Column widths from what the columns hold: every column at least as wide as its longest word
- * (amounts never wrap), the rest of the page width shared by how much longer the texts are.
- * Word and LibreOffice otherwise give every column the same width.
+ * (amounts never wrap) – up to the length from which a word may break (cli/report/long-words.ts;
+ * in a fixed-layout table Word and LibreOffice break such a word at the cell's edge) – and the
+ * rest of the page width shared by how much longer the texts are. Word and LibreOffice otherwise
+ * give every column the same width. The widths never add up to more than `total`.
  */
-function columnWidths(node: MdTable, total: number): number[] {
+export function columnWidths(node: MdTable, total: number): number[] {
   const columns = node.children[0]?.children.length ?? 0;
+  const breakable = longWordLength(columns);
   const need = Array.from({ length: columns }, (_, c) => {
     const texts = node.children.map((row) => (row.children[c] ? toString(row.children[c]) : ''));
     const longest = Math.max(...texts.map((t) => t.length));
-    // Spaces only: the no-break space between an amount and "€" must not split it.
-    const word = node.align?.[c] === 'right' ? longest : Math.max(...texts.flatMap((t) => t.split(/[ \t\n]+/).map((w) => w.length)));
+    // Spaces and hyphens only (Word breaks after a hyphen): the no-break space between an amount and "€" must not split it.
+    const word = node.align?.[c] === 'right' ? longest : Math.min(breakable, Math.max(...texts.flatMap((t) => t.split(/[ \t\n-]+/).map((w) => w.length))));
     return { min: word * CHAR_TWIPS + CELL_TWIPS, want: Math.min(longest, 60) * CHAR_TWIPS + CELL_TWIPS };
   });
   const minSum = need.reduce((a, n) => a + n.min, 0);

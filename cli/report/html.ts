@@ -11,6 +11,7 @@ import { toHast, defaultHandlers, type State } from 'mdast-util-to-hast';
 import { toHtml } from 'hast-util-to-html';
 import { diagramLookup, withTextAlternatives, type DiagramRef, type ReportDocument } from '../../strategy/report/index';
 import { reportCss } from './style';
+import { longWordLength } from './long-words';
 
 export type DiagramMode =
   /** Pre-rendered SVG documents by diagram id. */
@@ -30,6 +31,20 @@ function isElement(n: HastContent | ElementContent | undefined, tag?: string): n
   return n?.type === 'element' && (!tag || n.tagName === tag);
 }
 
+/** Wraps the long words of a table cell in `<span class="long-word">`, which reportCss lets break anywhere. */
+function markLongWords(nodes: ElementContent[], length: number): ElementContent[] {
+  // A hyphen is a break opportunity already: only what lies between hyphens and spaces counts.
+  const long = new RegExp(`([^\\s-]{${length},})`, 'u');
+  return nodes.flatMap((n): ElementContent[] => {
+    if (n.type === 'element') return [{ ...n, children: markLongWords(n.children, length) }];
+    if (n.type !== 'text' || !long.test(n.value)) return [n];
+    return n.value
+      .split(long)
+      .filter((part) => part !== '')
+      .map((part) => (long.test(part) ? h('span', { className: ['long-word'] }, part) : { type: 'text', value: part }));
+  });
+}
+
 function tableHandler(state: State, node: Table): Element {
   const table = defaultHandlers.table(state, node);
   const sections = table.children.filter((c): c is Element => isElement(c));
@@ -37,6 +52,7 @@ function tableHandler(state: State, node: Table): Element {
     const rows = section.children.filter((c): c is Element => isElement(c, 'tr'));
     rows.forEach((tr, i) => {
       const cells = tr.children.filter((c): c is Element => isElement(c));
+      for (const cell of cells) cell.children = markLongWords(cell.children, longWordLength(cells.length));
       if (section.tagName === 'thead') {
         for (const th of cells) th.properties.scope = 'col';
         return;

@@ -16,6 +16,8 @@ caption { caption-side: top; text-align: left; font-weight: 600; color: #444c56;
 th, td { border: 1px solid #c9d1d9; padding: .3rem .5rem; text-align: left; vertical-align: top; }
 thead th { background: #eef1f4; }
 tbody th { font-weight: 600; background: #f8f9fa; }
+/* A long word (an id, a compound name; cli/report/long-words.ts) may break anywhere, so no table runs off the page. */
+.long-word { overflow-wrap: anywhere; }
 td[align="right"], th[align="right"] { text-align: right; white-space: nowrap; }
 td[align="center"], th[align="center"] { text-align: center; }
 tr.total > * { background: #eef1f4; border-top: 2px solid #8c959f; }
@@ -36,6 +38,7 @@ hr + p { font-size: .85em; color: #57606a; }
   h2, h3, h4, caption { break-after: avoid; page-break-after: avoid; }
   .table-wrap { overflow: visible; }
   table { font-size: 8.5pt; }
+  th, td { padding: .2rem .3rem; }
   thead { display: table-header-group; }
   tr, figure.diagram { break-inside: avoid; page-break-inside: avoid; }
   figure.diagram { overflow: visible; }

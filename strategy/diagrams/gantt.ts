@@ -1,7 +1,8 @@
 // Gantt roadmap: one section per group, one bar per measure, its milestones below it, a marker
 // at the as-of date (a vertical line, or a milestone row for older Mermaid versions). The diagram is first built as a small tree (sections → tasks); only
 // `printTask`/`header` turn it into Mermaid text, escaping every user string on the way.
-import { mermaidStatementText, truncate } from './escape';
+import { mermaidStatementText, mermaidText, truncate } from './escape';
+import { frontMatter, leftPaddingFor, sectionTitleLines, statusCss, type StatusLook } from './gantt-look';
 import { packSections, DEFAULT_MAX_TEXT_SIZE, sourceSize, type Section, type Unit } from './pack';
 import { FOREVER, measureLabel, type Plan, type PlannedMeasure } from './plan';
 import type { DiagramNode, RoadmapDiagram } from './types';
@@ -18,6 +19,8 @@ interface GanttTask {
   end?: string;
   /** An open end that goes on: drawn to the right edge of the chart (see `PlannedMeasure.bar`). */
   running?: boolean;
+  /** Cancelled and paused bars look different (gantt-look.ts). */
+  look?: StatusLook;
 }
 
 function printTask(t: GanttTask): string {
@@ -26,6 +29,9 @@ function printTask(t: GanttTask): string {
 }
 
 const sectionLine = (title: string) => `  section ${mermaidStatementText(title)}`;
+
+/** A section title in lines that fit the title column (`<br>` between escaped lines). */
+const wrappedSectionLine = (lines: string[]) => `  section ${lines.map((l, i) => (i === 0 ? mermaidStatementText(l) : mermaidText(l))).join('<br>')}`;
 
 /** Axis ticks that stay readable from a few months to a decade (about 8–16 labels). */
 function axis(first: string, last: string, monthFormat: string): { format: string; tick: string } {
@@ -54,7 +60,8 @@ function measureTasks(plan: Plan, item: PlannedMeasure): { tasks: GanttTask[]; n
     const start = period && item.bar.start < period.first ? period.first : item.bar.start;
     const end = period && item.bar.end > period.last ? period.last : item.bar.end;
     const label = `${item.ai ? `${labels.ai} · ` : ''}${truncate(measureLabel(m), TITLE_MAX)}${notes.length ? ` (${notes.join(', ')})` : ''}`;
-    tasks.push({ label, id: item.nodeId, tags, start, end, running: item.bar.running });
+    const look = m.status === 'cancelled' || m.status === 'paused' ? m.status : undefined;
+    tasks.push({ label, id: item.nodeId, tags, start, end, running: item.bar.running, look });
     nodes[item.nodeId] = { measure: m.id, file: m.origin.file };
     const was = item.baselineBar;
     if (was && plan.options.baseline && (!period || (was.start <= period.last && was.end >= period.first))) {
@@ -114,15 +121,22 @@ export function ganttDiagrams(plan: Plan): RoadmapDiagram[] {
   if (edge && (!last || edge > last)) last = edge;
   const sections: Section[] = [];
   for (const group of grouped) {
-    const units: Unit[] = group.units.map(({ tasks, nodes }) => ({
-      lines: tasks.map((t) => printTask(t.running && edge && t.end && t.end < edge ? { ...t, end: edge } : t)),
-      nodes,
-    }));
+    const units: Unit[] = group.units.map(({ tasks, nodes }) => {
+      const looks = tasks.filter((t) => t.look).map((t) => ({ id: t.id, look: t.look! }));
+      return {
+        lines: tasks.map((t) => printTask(t.running && edge && t.end && t.end < edge ? { ...t, end: edge } : t)),
+        nodes,
+        looks,
+        // Each styled bar adds two selectors to the front matter.
+        extra: looks.reduce((n, l) => n + 2 * (l.id.length + 16), 0),
+      };
+    });
     if (units.length || group.omitted.length) sections.push({ title: group.title, units, omitted: group.omitted });
   }
 
   const { format, tick } = axis(first ?? options.asOf, last ?? options.asOf, labels.monthAxis);
-  const header = (title: string): string[] => [
+  const header = (title: string, config: string[] = []): string[] => [
+    ...config,
     'gantt',
     `  title ${mermaidStatementText(title)}`,
     '  dateFormat YYYY-MM-DD',
@@ -141,20 +155,30 @@ export function ganttDiagrams(plan: Plan): RoadmapDiagram[] {
     const title = `${plan.title} – ${labels.noMeasures}`;
     return [{ type: 'gantt', source: header(title).join('\n') + '\n', title, nodes: {}, omitted: sections.flatMap((s) => s.omitted ?? []) }];
   }
-  const budget = (options.maxTextSize ?? DEFAULT_MAX_TEXT_SIZE) - sourceSize(header(`${plan.title} – ${'x'.repeat(TITLE_MAX + 20)}`)) * 2;
-  const parts = packSections(visible, budget, sectionLine);
+  // Room for the header twice over, and for the front matter's fixed part and left padding.
+  const budget = (options.maxTextSize ?? DEFAULT_MAX_TEXT_SIZE) - sourceSize(header(`${plan.title} – ${'x'.repeat(TITLE_MAX + 20)}`)) * 2 - 400;
+  // A wrapped title adds at most two `<br>`.
+  const parts = packSections(visible, budget, (t) => `${sectionLine(t)}<br><br>`);
   const omittedOnly = sections.filter((s) => s.units.length === 0).flatMap((s) => s.omitted ?? []);
   return parts.map((part, i): RoadmapDiagram => {
     const title = parts.length === 1 ? plan.title : `${plan.title} – ${part.map((s) => s.title).join(', ')}`;
-    const lines = header(parts.length === 1 ? title : `${plan.title} – ${truncate(part.map((s) => s.title).join(', '), TITLE_MAX + 20)}`);
+    const body: string[] = [];
+    const titleLines: string[] = [];
+    const looks: Record<StatusLook, string[]> = { cancelled: [], paused: [] };
     const nodes: Record<string, DiagramNode> = {};
     for (const section of part) {
-      lines.push(sectionLine(section.title));
+      // As many title lines as the section has rows, so that the title stays in its band.
+      const shown = sectionTitleLines(section.title, section.units.reduce((n, u) => n + u.lines.length, 0));
+      titleLines.push(...shown);
+      body.push(wrappedSectionLine(shown));
       for (const unit of section.units) {
-        lines.push(...unit.lines);
+        body.push(...unit.lines);
         Object.assign(nodes, unit.nodes);
+        for (const l of unit.looks ?? []) looks[l.look as StatusLook].push(l.id);
       }
     }
+    const config = frontMatter(leftPaddingFor(titleLines), statusCss(looks));
+    const lines = [...header(parts.length === 1 ? title : `${plan.title} – ${truncate(part.map((s) => s.title).join(', '), TITLE_MAX + 20)}`, config), ...body];
     const omitted = [...part.flatMap((s) => s.omitted ?? []), ...(i === 0 ? omittedOnly : [])];
     return { type: 'gantt', source: lines.join('\n') + '\n', title, nodes, omitted };
   });

@@ -11,7 +11,9 @@
  * - `gantt`: a section per group (`group`: field of action – default –, owner or status), a bar
  *   per measure from start to end, its milestones below it; `done` = completed, `active` =
  *   pilot/active, `crit` = overdue (end before the as-of date and not completed/cancelled) or
- *   with open errors; open milestones before the as-of date are `crit`. The as-of date is a
+ *   with open errors; open milestones before the as-of date are `crit`. Cancelled and paused
+ *   bars get their own look, and long section titles are wrapped to a computed `leftPadding`:
+ *   both through Mermaid front matter generated from numbers and ids only (gantt-look.ts). The as-of date is a
  *   milestone row (default; every Mermaid version) or, with `asOfMarker: 'line'`, a vertical
  *   line (`vert`, Mermaid ≥ 11.7). Mermaid's own today marker is off: it shows the real today.
  *   A measure with only a start is labelled "Ende offen"/"open end"; while it goes on (not

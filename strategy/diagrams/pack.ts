@@ -6,6 +6,10 @@ import type { DiagramNode } from './types';
 export interface Unit {
   lines: string[];
   nodes?: Record<string, DiagramNode>;
+  /** Gantt: bars with a look of their own (their ids go into the front matter's CSS). */
+  looks?: Array<{ id: string; look: string }>;
+  /** Characters this unit adds elsewhere in the source (e.g. its CSS selectors). */
+  extra?: number;
 }
 
 export interface Section {
@@ -25,7 +29,7 @@ const size = (lines: string[]) => lines.reduce((n, l) => n + l.length + 1, 0);
  * sections titled "Title (1/n)".
  */
 export function packSections(sections: Section[], budget: number, sectionLine: (title: string) => string): Section[][] {
-  const cost = (s: Section) => sectionLine(s.title).length + 1 + s.units.reduce((n, u) => n + size(u.lines), 0);
+  const cost = (s: Section) => sectionLine(s.title).length + 1 + s.units.reduce((n, u) => n + size(u.lines) + (u.extra ?? 0), 0);
   const total = sections.reduce((n, s) => n + cost(s), 0);
   if (total <= budget) return [sections];
 
@@ -39,7 +43,7 @@ export function packSections(sections: Section[], budget: number, sectionLine: (
     let used = 0;
     const headroom = sectionLine(`${section.title} (99/99)`).length + 1;
     for (const unit of section.units) {
-      const u = size(unit.lines);
+      const u = size(unit.lines) + (unit.extra ?? 0);
       if (pieces[pieces.length - 1].length > 0 && used + u + headroom > budget) {
         pieces.push([]);
         used = 0;

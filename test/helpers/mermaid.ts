@@ -47,3 +47,26 @@ export async function parseMermaidDiagram(source: string): Promise<{ type: strin
   const mermaid = (await nativeImport('mermaid')).default as { mermaidAPI: { getDiagramFromText(text: string): Promise<{ type: string; db: Record<string, (...args: unknown[]) => unknown> }> } };
   return mermaid.mermaidAPI.getDiagramFromText(source);
 }
+
+/**
+ * The only configuration a roadmap may carry (strategy/diagrams/gantt-look.ts): a gantt's
+ * `leftPadding` (a number) and `themeCSS` made of rules for generated task ids. Anything else –
+ * a theme, a security level, a rule for any other element – would have come from user text.
+ */
+export function assertOwnConfig(config: Record<string, unknown>, where = ''): void {
+  const keys = Object.keys(config).sort();
+  for (const k of keys) if (k !== 'gantt' && k !== 'themeCSS') throw new Error(`${where}: configuration key "${k}" did not come from the roadmap builder: ${JSON.stringify(config)}`);
+  if (config.gantt !== undefined) {
+    const gantt = config.gantt as Record<string, unknown>;
+    if (Object.keys(gantt).join() !== 'leftPadding' || !Number.isInteger(gantt.leftPadding)) throw new Error(`${where}: unexpected gantt configuration ${JSON.stringify(gantt)}`);
+  }
+  if (config.themeCSS !== undefined) {
+    const rule = /^(\[id\$="-m\d+(_b)?(-text)?"\](,\[id\$="-m\d+(_b)?(-text)?"\])*\{[a-z-]+:[#0-9a-z -]+(;[a-z-]+:[#0-9a-z -]+)*\})( |$)/;
+    let css = String(config.themeCSS);
+    while (css.length) {
+      const m = rule.exec(css);
+      if (!m) throw new Error(`${where}: themeCSS not made of rules for generated task ids: ${css}`);
+      css = css.slice(m[0].length);
+    }
+  }
+}
