@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { symbolAt, type SymbolOccurrence } from '../strategy/index';
 import type { StrategyRoot, StrategyRoots } from './roots';
 import { toCore } from './convert';
-import { revealCommand } from './tree';
+import { revealCommand, type TreeNode } from './tree';
 import { titleOf } from './symbols';
 
 type Node = { type: 'target'; root: StrategyRoot; symbol: SymbolOccurrence; refs: SymbolOccurrence[] } | { type: 'ref'; root: StrategyRoot; occurrence: SymbolOccurrence };
@@ -41,6 +41,12 @@ export class ReferencedBy implements vscode.TreeDataProvider<Node> {
     this.current = { root, kind: s.kind, id: s.id };
     this.emitter.fire(undefined);
     return true;
+  }
+
+  /** Shows an id chosen elsewhere (the Strategy tree's context menu). */
+  show(root: StrategyRoot, kind: SymbolOccurrence['kind'], id: string) {
+    this.current = { root, kind, id };
+    this.emitter.fire(undefined);
   }
 
   refresh() {
@@ -83,6 +89,22 @@ export class ReferencedBy implements vscode.TreeDataProvider<Node> {
   }
 }
 
+/** The id a Strategy tree row stands for. */
+function treeTarget(node: TreeNode): { kind: SymbolOccurrence['kind']; id: string } | undefined {
+  switch (node.type) {
+    case 'measure':
+      return { kind: 'measure', id: node.measure.id };
+    case 'milestone':
+      return { kind: 'milestone', id: `${node.measure.id}/${node.milestone.id}` };
+    case 'goal':
+      return node.goalId ? { kind: 'goal', id: node.goalId } : undefined;
+    case 'field':
+      return node.fieldId ? { kind: 'field', id: node.fieldId } : undefined;
+    default:
+      return undefined;
+  }
+}
+
 export function registerReferencedBy(roots: StrategyRoots): vscode.Disposable {
   const provider = new ReferencedBy(roots);
   const view = vscode.window.createTreeView('strategyRoadmap.references', { treeDataProvider: provider });
@@ -95,9 +117,11 @@ export function registerReferencedBy(roots: StrategyRoots): vscode.Disposable {
     vscode.window.onDidChangeActiveTextEditor(follow),
     view.onDidChangeVisibility(() => follow(vscode.window.activeTextEditor)),
     roots.onDidLint(() => provider.refresh()),
-    vscode.commands.registerCommand('strategyRoadmap.showReferences', async () => {
+    vscode.commands.registerCommand('strategyRoadmap.showReferences', async (node?: TreeNode) => {
       await vscode.commands.executeCommand('strategyRoadmap.references.focus');
-      provider.follow(vscode.window.activeTextEditor);
+      const target = node && typeof node === 'object' && 'root' in node ? treeTarget(node) : undefined;
+      if (target) provider.show(node!.root, target.kind, target.id);
+      else provider.follow(vscode.window.activeTextEditor);
     }),
   );
 }

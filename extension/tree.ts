@@ -13,6 +13,8 @@ export interface TreeFilter extends RoadmapFilter {
   problems?: boolean;
 }
 
+export type TreeNode = Node;
+
 type Node =
   | { type: 'root'; root: StrategyRoot }
   | { type: 'field'; root: StrategyRoot; fieldId: string | undefined; title: string; measures: Measure[] }

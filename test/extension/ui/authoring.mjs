@@ -428,6 +428,19 @@ async function treeGoalsAndFilter(page) {
   await filterTree(page, /All measures/);
   await until('all measures again', async () => (await rows.allInnerTexts()).some((r) => r.includes('VW-OZG')));
   log('tree: field → goal → measure; filter by field, period and AI only by clicking; cleared');
+  // Right-click on a goal: "Show References" lists the measures that pursue it.
+  await rows.filter({ hasText: 'Z-ONLINE' }).first().click({ button: 'right' });
+  await page.waitForTimeout(500); // the menu settles in place (a click while it opens can miss)
+  log(`tree context menu: ${JSON.stringify(await page.locator('.monaco-menu .action-label').allInnerTexts())}`);
+  await page.locator('.monaco-menu .action-label', { hasText: 'Show References' }).first().click();
+  let seen = [];
+  const refs = await until('the goal in Referenced by', async () => {
+    const t = (seen = (await viewRows(page, 'Referenced by').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ')));
+    return t.some((r) => r.startsWith('Z-ONLINE')) && ['VW-OZG', 'KI-CHATBOT', 'KI-TELEFON'].every((id) => t.some((r) => r.startsWith(id))) ? t : undefined;
+  }).catch((e) => {
+    throw new Error(`${e.message}: ${JSON.stringify(seen)}`);
+  });
+  log(`tree context menu → Referenced by: ${JSON.stringify(refs)}`);
 }
 
 /** "Referenced by" and Find All References on an id, the cursor inside its last part. */
