@@ -9,6 +9,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { StrategyWorkspace } from '../strategy/index';
 import { buildReport, reportToMarkdown } from '../strategy/report/index';
+import { RULES_BY_ID } from '../strategy/rules/index';
+import { loadWorkspace } from '../cli/load';
+import measureSchema from '../strategy/schema/measure.schema.json';
+import strategySchema from '../strategy/schema/strategy.schema.json';
+import fundingSchema from '../strategy/schema/funding.schema.json';
+import partnersSchema from '../strategy/schema/partners.schema.json';
 
 const AS_OF = '2026-11-26';
 const CLI = join(resolve(__dirname, '..'), 'dist', 'cli.js');
@@ -154,6 +160,7 @@ describe('council answer: scope, completeness, plain language', () => {
   it('keeps commit hashes, rule ids, file paths and severities out of the body', () => {
     const b = body(md);
     for (const technical of ['0123456789ab', 'ethics-review-missing', 'measures/', '.md:', 'Schwere', 'Fehler', '| Regel ']) assert.ok(!b.includes(technical), `body contains "${technical}"`);
+    assert.deepEqual(technicalTerms(b), []);
     const admin = section(md, /^## Anlage 3:/m);
     assert.match(admin, /Git-Commit `0123456789ab`/);
     assert.match(admin, /`measures\/ocr\.md:\d+`/);
@@ -168,7 +175,64 @@ describe('council answer: scope, completeness, plain language', () => {
     assert.match(section(en, /^## Appendix 4:/m), /\| DPIA +\| data protection impact assessment/);
     assert.match(section(en, /^## Question 4/m), /provided in the budget/);
   });
+  it('says the open points in plain words: which application, what is not stated (German and English)', () => {
+    const open = section(md, /^## Frage 5/m);
+    assert.match(open, /\| Texterkennung +\| Für „Texterkennung“ ist nicht angegeben, ob personenbezogene Daten verarbeitet werden\. +\|/);
+    const en = council({ 'strategy.yaml': STRATEGY, ...MEASURES }, 'en', '0123456789abcdef0123456789abcdef01234567');
+    assert.match(section(en, /^## Question 5/m), /\| Texterkennung +\| For "Texterkennung" it is not stated whether personal data are processed\. +\|/);
+    assert.deepEqual(technicalTerms(body(en)), []);
+    // The technical message (rule, key, place) is kept for the administration.
+    assert.match(section(md, /^## Anlage 3:/m), /`privacy-review-missing`.*„privacy“/);
+  });
+
+  it('says errors in the data in plain words, and keeps rule ids and keys out of the body', () => {
+    const files = { 'strategy.yaml': STRATEGY, ...MEASURES, 'measures/glasfaser.md': MEASURES['measures/glasfaser.md'].replace('amount: 900000', 'amount: 150.000'), 'measures/kaputt.md': '---\nid: KAPUTT\ntitle: Kaputte Angabe\nstatus: 5\n---\n' };
+    for (const lang of ['de', 'en'] as const) {
+      const b = body(council(files, lang));
+      assert.deepEqual(technicalTerms(b), [], lang);
+      assert.match(b, lang === 'de' ? /„Glasfaser“ ist als „150\.000“ geschrieben und wird als 150 gelesen; gemeint ist vermutlich 150000/ : /"Glasfaser" is written as "150\.000" and read as 150; 150000 is probably meant/);
+      assert.match(b, lang === 'de' ? /Eine Angabe zu „Kaputte Angabe“ hat nicht die erwartete Form/ : /A value for "Kaputte Angabe" does not have the expected form/);
+    }
+  });
 });
+
+describe('council answer on examples/herne: the body in plain words', () => {
+  for (const lang of ['de', 'en'] as const) {
+    it(`${lang}: no rule ids, YAML keys or file paths before the appendices`, () => {
+      const ws = loadWorkspace(join(__dirname, '..', 'examples', 'herne'));
+      const inquiry = ws.parse('inquiries/2025-05-14-fdp-ki.yaml')?.inquiry;
+      assert.ok(inquiry, 'the real inquiry');
+      const md = reportToMarkdown(buildReport(ws.lint({ asOf: AS_OF }), 'council', { lang, inquiry, commit: '0123456789abcdef0123456789abcdef01234567' }));
+      assert.match(section(md, lang === 'de' ? /^### Offene Punkte/m : /^### Open points/m), lang === 'de' ? /\| Für „/ : /\| For "/);
+      assert.deepEqual(technicalTerms(body(md)), []);
+    });
+  }
+});
+
+/** Every key of the repository's file formats (docs/format.md), from their JSON schemas. */
+function schemaKeys(node: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) node.forEach((n) => schemaKeys(n, out));
+  else if (node && typeof node === 'object') {
+    for (const [k, v] of Object.entries(node)) {
+      if (k === 'properties' && v && typeof v === 'object') Object.keys(v).forEach((key) => out.add(key));
+      schemaKeys(v, out);
+    }
+  }
+  return out;
+}
+const KEYS = schemaKeys([measureSchema, strategySchema, fundingSchema, partnersSchema]);
+
+/** What a politician should not have to read: rule ids, YAML keys (quoted, alone or with a value, or in snake_case), file paths. */
+function technicalTerms(text: string): string[] {
+  const found: string[] = [];
+  for (const rule of RULES_BY_ID.keys()) if (new RegExp(`(^|[^\\p{L}-])${rule}(?![\\p{L}-])`, 'u').test(text)) found.push(`rule id ${rule}`);
+  for (const key of KEYS) {
+    const k = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (new RegExp(`[„"\`]${k}[“"\`:]`, 'u').test(text) || (key.includes('_') && text.includes(key))) found.push(`key ${key}`);
+  }
+  for (const m of text.matchAll(/[\w.-]+\/[\w./-]+\.(?:md|ya?ml)\b|\bstrategy\.yaml\b|\.md:\d+/g)) found.push(`path ${m[0]}`);
+  return found;
+}
 
 describe('council answer: checked data (CLI)', function () {
   this.timeout(60_000);
@@ -191,7 +255,7 @@ describe('council answer: checked data (CLI)', function () {
     const r = run();
     assert.equal(r.status, 0, r.stderr);
     const check = section(r.stdout, /^## Hinweis zur Verlässlichkeit der Angaben/m);
-    assert.match(check, /\| Glasfaser +\| „150\.000“ wird als 150 gelesen/);
+    assert.match(check, /\| Glasfaser +\| Ein Betrag bei „Glasfaser“ ist als „150\.000“ geschrieben und wird als 150 gelesen/);
     assert.match(r.stderr, /Fehler in den Daten/);
     const strict = run('--strict');
     assert.equal(strict.status, 1);

@@ -6,7 +6,10 @@ import type { Page } from 'playwright-core';
 import { prepareMermaidPage, withPage } from '../cli/render/browser';
 import { StrategyWorkspace, type LintResult } from '../strategy/index';
 import { roadmapDiagrams, type RoadmapOptions } from '../strategy/diagrams/index';
+import { aiRoadmap } from '../strategy/report/roadmap';
+import { loadWorkspace } from '../cli/load';
 import { needChromium } from './helpers/environment';
+import { join } from 'node:path';
 
 const AS_OF = '2025-11-26';
 
@@ -147,5 +150,46 @@ describe('roadmap diagrams as drawn in Chromium (issue 13)', function () {
     assert.equal(texts[`${idOf.cancelled}-text`]!['text-decoration-line'], 'line-through', 'a cancelled title is struck through');
     // The label stays readable on the light fill: dark text.
     for (const s of ['paused', 'cancelled']) assert.match(texts[`${idOf[s]}-text`]!.fill, /^rgb\((\d{1,2}), (\d{1,2}), (\d{1,2})\)$/, `${s}: dark text`);
+  });
+
+  /** The x of `day` on the drawn time axis, from a bar whose first and last day are known. */
+  function xOf(day: string, bar: Box, first: string, last: string): number {
+    const t = (d: string) => Date.parse(`${d}T00:00:00Z`);
+    const end = t(last) + 86_400_000; // inclusive end dates: the bar ends after its last day
+    return bar.x + ((t(day) - t(first)) / (end - t(first))) * bar.width;
+  }
+
+  for (const [lang, label] of [['de', 'Stand 26.11.2025'], ['en', 'As of 2025-11-26']] as const) {
+    it(`gantt: the as-of line is drawn at the as-of date and labelled „${label}“ (${lang})`, async () => {
+      const result = workspace({
+        'measures/a.yaml': 'id: A\ntitle: Ganzes Jahr\nstatus: active\nstart: 2025-01-01\nend: 2025-12-31\n',
+        'measures/b.yaml': 'id: B\ntitle: Danach\nstatus: planned\nstart: 2026-01-01\nend: 2026-06-30\n',
+      });
+      const [d] = roadmapDiagrams(result, { type: 'gantt', asOf: AS_OF, lang, asOfMarker: 'line' });
+      const bar = Object.keys(d.nodes).find((id) => d.nodes[id].measure === 'A')!;
+      const drawn = await render(page, d.source, { line: 'rect[id="r-asof"]', label: '[id="r-asof-text"]', bar: `rect[id="r-${bar}"]` });
+      assert.equal(drawn.line.length, 1, 'one line');
+      const [line] = drawn.line;
+      assert.match(line.cls, /\bvert\b/, 'a vertical marker, not a milestone');
+      assert.ok(line.height > 3 * line.width && line.height > 40, `a line across the chart (${line.width}×${line.height})`);
+      const expected = xOf(AS_OF, drawn.bar[0], '2025-01-01', '2025-12-31');
+      assert.ok(Math.abs(line.x + line.width / 2 - expected) < 2, `line at x ${line.x + line.width / 2}, the as-of date is at x ${expected}`);
+      assert.equal(drawn.label[0].text.trim(), label);
+      assert.ok(Math.abs(drawn.label[0].x + drawn.label[0].width / 2 - expected) < 3, 'the label is centred under the line');
+    });
+  }
+
+  it('council report: its roadmap draws the as-of line (not Mermaid\'s real today) at the reporting date', async () => {
+    const asOf = '2026-11-26';
+    const result = loadWorkspace(join(__dirname, '..', 'examples', 'herne')).lint({ asOf });
+    const diagrams = aiRoadmap(result, 'de');
+    assert.ok(diagrams.length > 0);
+    for (const d of diagrams) {
+      const drawn = await render(page, d.source, { line: 'rect[id="r-asof"]', label: '[id="r-asof-text"]', today: '.today' });
+      assert.equal(drawn.line.length, 1);
+      assert.match(drawn.line[0].cls, /\bvert\b/, 'a vertical line');
+      assert.equal(drawn.label[0].text.trim(), 'Stand 26.11.2026');
+      assert.equal(drawn.today.length, 0, 'no marker at the real today');
+    }
   });
 });

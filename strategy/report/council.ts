@@ -12,6 +12,7 @@ import { ANALYSES, defaultQuestions } from './analyses';
 import type { SectionContext } from './sections/context';
 import type { ReportOptions } from './types';
 import { sourceLine } from './source';
+import { plainFinding } from './plain';
 import { wholeFundingAppendix } from './sections/funding';
 import { otherCooperationsAppendix } from './sections/cooperations';
 import { registerProfiles } from './sections/inventory';
@@ -80,7 +81,7 @@ export function councilAnswers(ctx: SectionContext, inquiry: Inquiry | undefined
 
 /** Errors in the data, visible before the answers: which measure, which value is unreliable. */
 export function dataCheck(ctx: SectionContext): RootContent[] {
-  const { L, facts, lang, fmt } = ctx;
+  const { L, facts, fmt } = ctx;
   const C = L.council;
   const errors = [...facts.complianceFindings, ...facts.otherFindings].filter((f) => f.severity === 'error');
   if (!errors.length) return [];
@@ -92,7 +93,7 @@ export function dataCheck(ctx: SectionContext): RootContent[] {
       columns: [{ label: L.col.measure }, { label: L.col.message }],
       rows: errors.map((f) => {
         const m = f.measure ? facts.model.measureById.get(f.measure) : undefined;
-        return [m ? m.title : C.dataCheckGeneral, f.message[lang]];
+        return [m ? m.title : C.dataCheckGeneral, plainFinding(ctx, f)];
       }),
       rowHeaders: true,
     }),

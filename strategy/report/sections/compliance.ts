@@ -8,6 +8,7 @@ import { code, heading, paragraph, strong, table, type Inline } from '../mdast';
 import { assessmentsText, lifecycleText } from './inventory';
 import { governanceTable } from './strategy';
 import { measureRef, orDash, type SectionContext } from './context';
+import { plainFinding } from '../plain';
 
 /** Annex III point 2 (critical infrastructure): no FRIA (Art. 27(1)), national registration (Art. 49(5)). */
 function isCriticalInfrastructure(m: Measure): boolean {
@@ -169,7 +170,7 @@ const PRIVACY_COLUMNS: MatrixColumn[] = ['dpia', 'dpo', 'ethics'];
 
 /** The open points in plain words: which AI application, what is open (rule ids and files are in the appendix). */
 function openPoints(ctx: SectionContext): RootContent[] {
-  const { L, facts, lang } = ctx;
+  const { L, facts } = ctx;
   const C = L.council;
   const out: RootContent[] = [heading(3, C.openPoints)];
   if (!facts.complianceFindings.length) return [...out, paragraph(C.openPointsNone)];
@@ -181,7 +182,7 @@ function openPoints(ctx: SectionContext): RootContent[] {
       columns: [{ label: L.col.aiInitiative }, { label: C.openPoint }],
       rows: facts.complianceFindings.map((f) => {
         const m = f.measure ? facts.model.measureById.get(f.measure) : undefined;
-        return [m ? m.title : C.dataCheckGeneral, f.message[lang]];
+        return [m ? m.title : C.dataCheckGeneral, plainFinding(ctx, f)];
       }),
       rowHeaders: true,
     }),
