@@ -201,12 +201,19 @@ export class RoadmapPanel {
     this.sources = sources;
     this.omitted = omitted;
     const model = this.root.result.model;
+    // Only what the webview does not have yet: a chunk whose source is unchanged travels as null,
+    // the node map only when it changed (at 1,000 measures that is 12 instead of 300,000
+    // characters per edit through the remote connection).
+    const delta = sources.map((source, i) => (this.sent.sources[i] === source ? null : source));
+    const nodeMapText = JSON.stringify(nodeMap);
+    const nodeMapChanged = nodeMapText !== this.sent.nodeMap;
+    this.sent = { sources, nodeMap: nodeMapText };
     void this.panel.webview.postMessage({
       type: 'render',
       version: this.version,
       diagramType: this.type,
-      sources,
-      nodeMap,
+      sources: delta,
+      ...(nodeMapChanged ? { nodeMap } : {}),
       root: this.root.uri.toString(),
       filter: this.filter,
       fields: model.fields.map((f) => ({ id: f.id, title: f.title })),
@@ -215,8 +222,13 @@ export class RoadmapPanel {
         : shown !== model.measures.length
           ? vscode.l10n.t('{0} of {1} measures · as of {2}', shown, model.measures.length, this.root.result.asOf)
           : vscode.l10n.t('{0} measures · as of {1}', model.measures.length, this.root.result.asOf),
+    }).then((delivered) => {
+      if (!delivered) this.sent = { sources: [], nodeMap: undefined };
     });
   }
+
+  /** What the webview holds (the last sources and node map posted), so that updates send only changes. */
+  private sent: { sources: string[]; nodeMap: string | undefined } = { sources: [], nodeMap: undefined };
 
   private async onMessage(m: { type: string; at?: number; diagramType?: DiagramType; measure?: string; svgs?: string[]; count?: number; filter?: RoadmapFilter; version?: number; total?: number; drawn?: number; cached?: number; ms?: number; mermaidMs?: number }) {
     switch (m.type) {
@@ -227,6 +239,7 @@ export class RoadmapPanel {
       case 'ready':
         log.info(`roadmap panel: webview ready ${Math.round(performance.now() - this.created)} ms after the panel was created (its script ran ${Math.round(Number(m.ms))} ms after the webview document started loading)`);
         this.ready = true;
+        this.sent = { sources: [], nodeMap: undefined }; // a new (or reloaded) webview holds nothing
         this.update();
         break;
       case 'setType':

@@ -159,7 +159,9 @@
 
   /** A new version from the extension: chunks keep their place; those whose source changed are stale. */
   function render(msg) {
-    nodeMap = msg.nodeMap || {};
+    // Unchanged parts are left out by the extension: a null source is the one this chunk has, no
+    // node map is the one it sent before.
+    if (msg.nodeMap) nodeMap = msg.nodeMap;
     typeSelect.value = msg.diagramType;
     const f = msg.filter || {};
     fillFields(msg.fields, f.field);
@@ -167,7 +169,9 @@
     fromInput.value = f.from || '';
     toInput.value = f.to || '';
     save({ root: msg.root, type: msg.diagramType, filter: f });
-    current = { version: msg.version || current.version + 1, diagramType: msg.diagramType, sources: msg.sources || [], summary: msg.summary || '' };
+    const previous = current.sources;
+    const sources = (msg.sources || []).map((source, i) => (source === null ? previous[i] : source));
+    current = { version: msg.version || current.version + 1, diagramType: msg.diagramType, sources, summary: msg.summary || '' };
     started = performance.now();
     stats = { drawn: 0, cached: 0, mermaidMs: 0 };
     const divs = chunks();
@@ -368,7 +372,7 @@
     if (theme() === lastTheme) return;
     lastTheme = theme();
     void mermaidReady.then(initMermaid);
-    render(Object.assign({}, lastMessage, { version: current.version + 1 }));
+    render(Object.assign({}, lastMessage, { version: current.version + 1, sources: current.sources }));
   }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
   vscode.postMessage({ type: 'ready', ms: Math.round(performance.now()) });
 })();

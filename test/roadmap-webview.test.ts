@@ -155,6 +155,8 @@ describe('roadmap webview at scale (Chromium)', function () {
     const renamed = { ...measure, title: 'Umbenannt im Editor' };
     root.result = { ...before, model: { ...before.model, measures: before.model.measures.map((m) => (m === measure ? renamed : m)) } } as LintResult;
     await panelMessage?.({ type: 'setFilter', filter: {} }); // the panel computes the roadmap again, as after a lint
+    const sent = posted.filter((m) => m.type === 'render').pop()!;
+    assert.equal((sent.sources as Array<string | null>).filter((x) => x !== null).length, 1, 'the extension sends only the changed chunk');
     const report = await deliver();
     assert.equal(report.drawn, 1, `only the edited chunk is drawn again: ${JSON.stringify(report)}`);
     const state = await page.evaluate(() => Array.from(document.querySelectorAll('#diagrams > .diagram > svg')).map((s) => ({ old: s.hasAttribute('data-old'), text: s.textContent ?? '' })));
