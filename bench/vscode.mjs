@@ -5,7 +5,10 @@
 //     a measure's `status` (which makes it invalid) until the extension's status bar counts the
 //     new error (finding shown) and until the measure's bar in the roadmap is drawn as critical
 //     (roadmap updated); Backspace until the error is gone (finding cleared) and the bar is drawn
-//     as before (roadmap updated). Repeated --runs times; medians.
+//     as before (roadmap updated). Repeated --runs times; medians. These two states alternate, so
+//     from the second run on the webview takes them from its cache; so then a letter is typed at
+//     the end of the measure's title, a different one each run, until the webview shows the new
+//     label (roadmap updated, the chunk drawn anew by Mermaid).
 // Targets (issue 15): roadmap update ≤ 1 s, findings shown and cleared ≤ 300 ms after an edit.
 // Prints a table and writes bench/vscode-results.json (every sample, the webview's own report of
 // each update, machine and load average). Options: --size N (default 1000) · --runs N (default 7).
