@@ -369,7 +369,7 @@ function sameContent(a: Uint8Array | string, b: Uint8Array | string): boolean {
   return true;
 }
 
-export function groupByFile(findings: Finding[]): Map<string, Finding[]> {
+export function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
   const m = new Map<string, Finding[]>();
   for (const f of findings) {
     const list = m.get(f.file);
