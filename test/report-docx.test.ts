@@ -28,7 +28,9 @@ describe('report DOCX: diagrams by id', () => {
     assert.equal(media.length, 1);
     const docPr = /<wp:docPr [^>]*>/.exec(xml)?.[0] ?? '';
     assert.match(docPr, new RegExp(`name="${diagram.id}"`));
-    assert.ok(docPr.includes(`descr="${diagram.alt.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`), docPr);
+    const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+    assert.ok(docPr.includes(`descr="${attr(diagram.alt)}"`), docPr);
+    assert.ok(docPr.includes(`title="${attr(diagram.caption)}"`), 'Word shows the caption as the title');
     assert.ok(xml.indexOf('<wp:docPr') < xml.indexOf('Textfassung des Zeitplans'), 'the text version follows the drawing');
     assert.ok(!xml.includes('gantt'), 'no Mermaid source');
   });

@@ -197,7 +197,7 @@ export async function reportToDocx(doc: ReportDocument, opts: DocxOptions = {}):
         if (png) {
           const { width, height } = pngSize(png);
           const w = Math.min(maxWidth, Math.round(width / 2));
-          return [new Paragraph({ children: [new ImageRun({ type: 'png', data: png, transformation: { width: w, height: Math.round((height * w) / width) }, altText: { name: d.id, title: d.alt || doc.title, description: d.alt || doc.title } })] })];
+          return [new Paragraph({ children: [new ImageRun({ type: 'png', data: png, transformation: { width: w, height: Math.round((height * w) / width) }, altText: { name: d.id, title: d.caption || d.alt || doc.title, description: d.alt || doc.title } })] })];
         }
         // Without a drawing, a reader gets a sentence, not the diagram's source code.
         return [new Paragraph({ children: [new TextRun({ text: labels.noDiagram, italics: true })] })];
