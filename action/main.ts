@@ -24,7 +24,7 @@ import { formatCodeQuality } from '../cli/format/codequality';
 import { formatStylish } from '../cli/format/stylish';
 import { formatJson } from '../cli/format/json';
 import { reportToMarkdown } from '../strategy/report/markdown';
-import type { FormatContext, Formatter } from '../cli/format/types';
+import { formatResult, type FormatContext, type Formatter } from '../cli/format/types';
 import { isMessageError, message, type Finding, type LintResult } from '../strategy/index';
 import { cliLang } from '../cli/lang';
 
@@ -63,7 +63,7 @@ export async function runCi(env: Env, io: Io = { stdout: (t) => process.stdout.w
     const result = loadWorkspace(resolveRoot(root)).lint({ asOf, lang });
     // Paths in reports relative to the checkout, where annotations and code quality look for them.
     const rootLabel = relative(workspace, root).split('\\').join('/') || '.';
-    const ctx: FormatContext = { result, root, rootLabel, color: false, quiet: false };
+    const ctx: FormatContext = { result: formatResult(result), root, rootLabel, color: false, quiet: false };
     const errors = count(result, 'error');
     const warnings = count(result, 'warning');
 

@@ -40,7 +40,8 @@ export function roadmapFor(root: StrategyRoot, type: DiagramType, filter: Roadma
   // A field of action: the roadmap of its measures (the core filters AI and period itself).
   const measures = field ? result.model.measures.filter((m) => m.field?.id === field) : result.model.measures;
   const input = field ? { ...result, model: { ...result.model, measures } } : result;
-  const diagrams = roadmapDiagrams(input, { type, asOf: result.asOf, lang: result.lang, aiOnly, from, to, maxTextSize });
+  // The webview draws with the bundled Mermaid (11.17): the as-of date is a vertical line.
+  const diagrams = roadmapDiagrams(input, { type, asOf: result.asOf, lang: result.lang, aiOnly, from, to, maxTextSize, asOfMarker: 'line' });
   const nodeMap: Record<string, string> = {};
   for (const d of diagrams) for (const [id, node] of Object.entries(d.nodes)) nodeMap[id] = node.measure;
   const omitted = diagrams.flatMap((d) => d.omitted);

@@ -103,9 +103,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Strate
     return pickTreeFilter(roots, tree.filter, setFilter);
   });
   command('strategyRoadmap.clearFilter', () => setFilter({}));
-  command('strategyRoadmap.init', async (args?: { lang?: 'de' | 'en' }) => {
+  command('strategyRoadmap.init', async (args?: { lang?: 'de' | 'en'; folder?: vscode.Uri }) => {
     const { initStrategy } = await import('./init');
-    const outcome = await initStrategy(context.extensionUri, String(context.extension.packageJSON.version ?? ''), typeof args === 'object' && args ? { lang: args.lang } : {});
+    const given = typeof args === 'object' && args ? { lang: args.lang === 'de' || args.lang === 'en' ? args.lang : undefined, folder: args.folder instanceof vscode.Uri ? args.folder : undefined } : {};
+    const outcome = await initStrategy(context.extensionUri, String(context.extension.packageJSON.version ?? ''), given);
     if (!outcome?.created.includes('strategy.yaml')) return outcome;
     // The new repository is a strategy root at once (not only when the file watcher reports it); the tree shows it.
     await roots.discover();

@@ -6,8 +6,8 @@ import { log } from './log';
 
 /**
  * "Generate Council Report": the same report as `strategy report council`, as Markdown in a new
- * editor (the roadmap is a mermaid block), with the Markdown preview beside it. Nothing is
- * written into the repository until the author saves.
+ * editor (the roadmap is a mermaid block, written from the document's diagram by id), with the
+ * Markdown preview beside it. Nothing is written into the repository until the author saves.
  */
 export async function openCouncilReport(root: StrategyRoot): Promise<vscode.TextDocument | undefined> {
   const result = root.result ?? root.lint();

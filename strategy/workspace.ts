@@ -261,8 +261,7 @@ export class StrategyWorkspace {
           rule.check({ measure, model, settings, report: sink.report });
           sink.finish();
         }
-        // Exact sizes: kept per measure for the session (a pushed list has room for 17).
-        entry = { local: local.length ? local.slice() : NO_REPORTS, parts: new Array(repositoryRules.length) };
+        entry = { local: local.length ? local : NO_REPORTS, parts: new Array(repositoryRules.length) };
         this.entries.set(measure, entry);
       }
       entries[i] = entry;
@@ -303,7 +302,7 @@ export class StrategyWorkspace {
           const sink = cappedReports(rule, (x) => local.push(x));
           check(measures[i], sink.report);
           sink.finish();
-          entry.parts[r] = { lint, reports: local.length ? local.slice() : NO_REPORTS, read };
+          entry.parts[r] = { lint, reports: local.length ? local : NO_REPORTS, read };
           if (local.length) pushAll(reports, local);
         }
       };
@@ -369,7 +368,7 @@ function sameContent(a: Uint8Array | string, b: Uint8Array | string): boolean {
   return true;
 }
 
-export function groupByFile(findings: Finding[]): Map<string, Finding[]> {
+export function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
   const m = new Map<string, Finding[]>();
   for (const f of findings) {
     const list = m.get(f.file);

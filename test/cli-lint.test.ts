@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { RULES_BY_ID } from '../strategy/index';
 import { loadWorkspace } from '../cli/load';
 import { formatSarif } from '../cli/format/sarif';
+import { formatResult } from '../cli/format/types';
 import { validateSarifLater } from './helpers/sarif';
 
 const PROJECT = resolve(__dirname, '..');
@@ -473,7 +474,7 @@ describe('strategy lint (CLI process)', function () {
       assert.ok(first && second);
       first.related = [{ file: second.file, range: second.range, message: { de: 'hier', en: 'here' } }, { file: 'strategy.yaml', range: second.range, message: { de: 'und hier', en: 'and here' } }];
       const file = join(tmp, 'related.sarif');
-      writeFileSync(file, formatSarif({ result, root, rootLabel: 'errors', color: false, quiet: false }));
+      writeFileSync(file, formatSarif({ result: formatResult(result), root, rootLabel: 'errors', color: false, quiet: false }));
       validateSarifLater(file, 'formatSarif with related locations in other files');
       const sarif = JSON.parse(readFileSync(file, 'utf8'));
       const related = sarif.runs[0].results[0].relatedLocations;

@@ -135,7 +135,7 @@ describe('strategy diff (git history)', function () {
       assert.match(asked.stdout, /## Question 1: Changes since the last report\n\n> Was hat sich seit der Sitzung im März geändert\?\n\nCompares the state at rat-2026-03/);
       assert.doesNotMatch(asked.stdout, /## Changes since the last session/);
       const unasked = strategy(['report', 'council', '--root', root(), '--inquiry', inquiry, '--as-of', '2026-11-26', '--lang', 'en']);
-      assert.match(unasked.stdout, /made with "--since" and that state/);
+      assert.match(unasked.stdout, /No earlier state to compare with is given for this document, so the changes cannot be shown here\./);
       assert.equal(strategy(['report', 'funding', '--root', root(), '--since', 'rat-2026-03']).status, 2);
     } finally {
       rmSync(inquiry);

@@ -156,7 +156,7 @@ describe('strategy report (CLI)', function () {
         assert.match(alt, /^Zeitplan „.*“ als Balkendiagramm: \d+ KI-Anwendungen/, 'a real alt text');
         assert.ok(!alt.includes('gantt'), 'not the Mermaid source');
       }
-      assert.match(xml, /TOC \\h \\o &quot;1-3&quot;|TOC \\h \\o "1-3"/, 'a table of contents field');
+      assert.match(xml, /TOC \\h \\n &quot;2-3&quot; \\o &quot;2-3&quot;|TOC \\h \\n "2-3" \\o "2-3"/, 'a table of contents field');
       assert.ok(xml.includes('Textfassung des Zeitplans'), 'the text version after the diagram');
     } finally {
       rmSync(dir, { recursive: true, force: true });

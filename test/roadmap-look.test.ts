@@ -7,6 +7,7 @@ import { prepareMermaidPage, withPage } from '../cli/render/browser';
 import { StrategyWorkspace, type LintResult } from '../strategy/index';
 import { roadmapDiagrams, type RoadmapOptions } from '../strategy/diagrams/index';
 import { aiRoadmap } from '../strategy/report/roadmap';
+import { roadmapHtml } from '../cli/render/html';
 import { loadWorkspace } from '../cli/load';
 import { needChromium } from './helpers/environment';
 import { join } from 'node:path';
@@ -191,5 +192,37 @@ describe('roadmap diagrams as drawn in Chromium (issue 13)', function () {
       assert.equal(drawn.label[0].text.trim(), 'Stand 26.11.2026');
       assert.equal(drawn.today.length, 0, 'no marker at the real today');
     }
+  });
+
+  // Last: it replaces the page that the tests above share.
+  it('roadmap --output .html: the page draws the gantt with its front matter (looks, title column) and the as-of line', async () => {
+    const result = workspace({
+      'strategy.yaml': 'schema: 1\ntitle: T\norganisation: O\nfields:\n  - id: it\n    title: Infrastruktur, IT-Sicherheit und Rechenzentrumsbetrieb der Stadtverwaltung\n',
+      'measures/a.yaml': 'id: A\ntitle: Läuft\nfield: it\nstatus: active\nstart: 2025-01-01\nend: 2026-12-31\n',
+      'measures/b.yaml': 'id: B\ntitle: Eingestellt\nfield: it\nstatus: cancelled\nstart: 2025-01-01\nend: 2026-12-31\n',
+    });
+    const diagrams = roadmapDiagrams(result, { type: 'gantt', asOf: AS_OF, lang: 'de', asOfMarker: 'line' });
+    const cancelled = Object.keys(diagrams[0].nodes).find((id) => diagrams[0].nodes[id].measure === 'B')!;
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.setContent(roadmapHtml(diagrams, { title: 'T', lang: 'de' }), { waitUntil: 'load' });
+    await page.waitForFunction('document.querySelectorAll("pre.mermaid svg").length > 0', undefined, { timeout: 60_000 });
+    const seen = (await page.evaluate(`(() => {
+      const svg = document.querySelector('pre.mermaid svg');
+      const bar = svg.querySelector('rect[id$="-${cancelled}"]');
+      const box = (e) => { const b = e.getBoundingClientRect(); return { x: b.x, width: b.width }; };
+      return {
+        dash: getComputedStyle(bar).strokeDasharray,
+        title: box(svg.querySelector('text.sectionTitle:not(:empty)')),
+        bars: Array.from(svg.querySelectorAll('rect.task:not(.vert)')).map(box),
+        line: svg.querySelectorAll('rect.vert').length,
+        table: document.querySelector('table caption').textContent,
+      };
+    })()`)) as { dash: string; title: { x: number; width: number }; bars: Array<{ x: number; width: number }>; line: number; table: string };
+    assert.deepEqual(errors, []);
+    assert.notEqual(seen.dash, 'none', 'the cancelled bar is dashed on the page too');
+    for (const b of seen.bars) assert.ok(seen.title.x + seen.title.width <= b.x, `the section title ends (${seen.title.x + seen.title.width}) before the bars begin (${b.x})`);
+    assert.equal(seen.line, 1, 'the as-of line');
+    assert.equal(seen.table, 'Textfassung: T');
   });
 });

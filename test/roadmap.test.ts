@@ -12,6 +12,8 @@ import { resolvePeriod, roadmapDiagrams, renderRoadmap, type RoadmapDiagram, typ
 import { addDays } from '../strategy/dates';
 import { mermaidStatementText, mermaidText, oneLine } from '../strategy/diagrams/escape';
 import { uniqueIdLines } from '../strategy/diagrams/id-labels';
+import { roadmapMarkdown } from '../strategy/report/roadmap-markdown';
+import { roadmapHtml } from '../cli/render/html';
 import { FIXTURES } from './helpers/fixtures';
 import { assertOwnConfig, parseMermaid, parseMermaidDiagram } from './helpers/mermaid';
 
@@ -465,5 +467,35 @@ describe('roadmap: dependency view keeps ids apart that differ only in the middl
       }),
       { numRuns: Math.max(20, Math.round(300 * Number(process.env.FC_RUNS_FACTOR ?? 1))) },
     );
+  });
+});
+
+describe('roadmap: legend and text alternative of the gantt (issue 13)', () => {
+  it('name each look used and list the bars with full titles; an open end reads „offen“, also when the period cuts it', () => {
+    const ws = new StrategyWorkspace();
+    const long = 'Infrastruktur, IT-Sicherheit und Rechenzentrumsbetrieb der Stadtverwaltung einschließlich Schulen und Eigenbetriebe';
+    ws.setFile('strategy.yaml', `schema: 1\ntitle: T\norganisation: O\nfields:\n  - id: it\n    title: ${long}\n`);
+    ws.setFile('measures/a.yaml', 'id: RUN\ntitle: Läuft weiter\nfield: it\nstatus: active\nstart: 2024-01-01\n');
+    ws.setFile('measures/b.yaml', 'id: STOP\ntitle: Eingestellt\nfield: it\nstatus: cancelled\nstart: 2024-01-01\nend: 2026-12-31\n');
+    ws.setFile('measures/c.yaml', 'id: WAIT\ntitle: Wartet\nfield: it\nstatus: paused\nstart: 2024-01-01\nend: 2026-12-31\n');
+    const diagrams = roadmapDiagrams(ws.lint({ asOf: AS_OF }), { type: 'gantt', asOf: AS_OF, lang: 'de', from: '2026', to: '2026' });
+    const [d] = diagrams;
+    for (const look of ['hellblauer Balken', 'gelber Balken mit gepunktetem Rand', 'weißer Balken mit gestricheltem grauem Rand', '„(Ende offen)“']) assert.ok(d.legend!.some((l) => l.startsWith(look)), `${look}: ${d.legend!.join(' | ')}`);
+    assert.ok(!d.legend!.some((l) => l.startsWith('dunkelblauer')), 'no entry for a look the diagram does not use');
+    const md = roadmapMarkdown(diagrams, { title: 'T', lang: 'de' });
+    const row = (id: string) => md.split('\n').find((l) => l.includes(`(${id})`)) ?? '';
+    assert.match(row('RUN'), /\| 2024-01-01 +\| offen +\| in Betrieb +\|/);
+    assert.match(row('STOP'), /\| eingestellt +\|/);
+    assert.ok(row('WAIT').startsWith(`| ${long} `), 'the section title in full, though the chart shortens it');
+    const en = roadmapMarkdown(roadmapDiagrams(ws.lint({ asOf: AS_OF }), { type: 'gantt', asOf: AS_OF, lang: 'en' }), { title: 'T', lang: 'en' });
+    assert.match(en, /\*\*Legend\*\*/);
+    assert.match(en, /white bar with a dashed grey border, title struck through: cancelled/);
+    assert.match(en, /\| open +\| in operation +\|/);
+    // The self-contained .html page: the same legend and table after the drawing.
+    const html = roadmapHtml(diagrams, { title: 'T', lang: 'de', mermaidJs: '' });
+    assert.ok(html.indexOf('<pre class="mermaid">') < html.indexOf('<table>'), 'the table follows the diagram');
+    assert.match(html, /<caption>Textfassung: T<\/caption>/);
+    assert.match(html, /<th scope="row">Läuft weiter \(RUN\)<\/th><td>2024-01-01<\/td><td>offen<\/td>/);
+    assert.match(html, /<li>weißer Balken mit gestricheltem grauem Rand, Titel durchgestrichen: eingestellt<\/li>/);
   });
 });

@@ -6,7 +6,7 @@ import type { OutputKind } from '../ci-safe';
 import { UsageError } from '../errors';
 import { setCliLang } from '../lang';
 import { message } from '../../strategy/index';
-import type { FormatContext, Formatter } from '../format/types';
+import { formatResult, type FormatContext, type Formatter } from '../format/types';
 import { fixWorkspace, type FixedFile, type LintResult } from '../../strategy/index';
 import { writeFixedFiles, unifiedDiff, type WriteOutcome } from '../fix-files';
 
@@ -66,7 +66,7 @@ export async function runLint(opts: LintCommandOptions): Promise<number> {
   } else result = ws.lint({ asOf, lang, ruleOverrides });
   setCliLang(result.lang);
   const rootLabel = relative(process.cwd(), root).split('\\').join('/') || '.';
-  const ctx: FormatContext = { result, root, rootLabel, color: !opts.output && opts.format === 'stylish' && useColor(process.stdout), quiet: Boolean(opts.quiet) };
+  const ctx: FormatContext = { result: formatResult(result), root, rootLabel, color: !opts.output && opts.format === 'stylish' && useColor(process.stdout), quiet: Boolean(opts.quiet) };
   emit((await load())(ctx), opts.output, OUTPUT_KIND[opts.format]);
   return exitCode(result, opts.maxWarnings);
 }

@@ -24,7 +24,7 @@ export function formatJson(ctx: FormatContext): string {
     version: 1,
     root: ctx.rootLabel,
     asOf: result.asOf,
-    summary: { errors: count('error'), warnings: count('warning'), infos: count('info'), waived: result.waived.length, files: result.fileCount, measures: result.model.measures.length },
+    summary: { errors: count('error'), warnings: count('warning'), infos: count('info'), waived: result.waived.length, files: result.files.length, measures: result.measureCount },
     findings: shown.map((f) => row(f, result.lang)),
     waived: result.waived.map((f) => ({ ...row(f, result.lang), reason: shownText(f.waiver!.reason), ...(f.waiver!.until ? { until: shownText(f.waiver!.until) } : {}), ...(f.waiver!.by ? { by: shownText(f.waiver!.by) } : {}) })),
   };

@@ -18,7 +18,7 @@ const attr = (s: string) => xml(s).replace(/\n/g, '&#10;').replace(/\r/g, '&#13;
 export function formatJunit(ctx: FormatContext): string {
   const { result } = ctx;
   const byFile = groupByFile(result.findings);
-  const files = [...new Set([...result.model.files, ...byFile.keys()])].sort();
+  const files = [...new Set([...result.files, ...byFile.keys()])].sort();
   const cases: string[] = [];
   let failures = 0;
   for (const file of files) {

@@ -47,7 +47,7 @@ export function sarifText(text: string): string {
 export function formatSarif(ctx: FormatContext): string {
   const { result } = ctx;
   const lang = result.lang;
-  const repoRules = result.model.strategy.lint.rules;
+  const repoRules = result.configuredRules;
   const ruleIndex = new Map(ALL_RULES.map((r, i) => [r.id, i]));
   const shown = ctx.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
   const base = uriBase(ctx.root, ctx.rootLabel);

@@ -31,8 +31,8 @@ export function formatStylish(ctx: FormatContext): string {
   const w = n('warning');
   const i = n('info');
   const waived = result.waived.length;
-  const measures = result.model.measures.length;
-  const files = result.fileCount;
+  const measures = result.measureCount;
+  const files = result.files.length;
   const t = (key: MessageKey, data?: MessageData) => message(result.lang, key, data);
   const counted = (n: number, one: MessageKey, other: MessageKey) => t(n === 1 ? one : other, { n });
   const summary = t('lint.summary', {

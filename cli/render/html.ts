@@ -17,6 +17,8 @@ h1 { font-size: 1.5rem; } h2 { font-size: 1.15rem; margin-top: 2.5rem; }
 figure { margin: 1rem 0; overflow-x: auto; }
 pre.mermaid { white-space: pre; font-size: 0.8rem; color: #57606a; }
 p.note { color: #57606a; font-size: 0.9rem; }
+table { border-collapse: collapse; font-size: 0.9rem; } caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
+th, td { border: 1px solid #d0d7de; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
 `;
 
 const wordsOf = (lang: Lang) => ({ omitted: message(lang, 'roadmapHtml.omitted'), generated: message(lang, 'roadmapHtml.generated') });
@@ -24,6 +26,22 @@ const wordsOf = (lang: Lang) => ({ omitted: message(lang, 'roadmapHtml.omitted')
 /** Script text that cannot end or re-open its <script> element early (a `<` escaped as `\x3C` in strings and regexes). */
 export function inlineScript(js: string): string {
   return js.replace(/<(?=\/script|!--|script)/gi, '\\x3C');
+}
+
+/** A gantt's legend and the same facts as a table, after the drawing (strategy/diagrams: `legend`, `facts`). */
+function textAlternative(d: RoadmapDiagram, lang: Lang) {
+  if (!d.facts?.length) return [];
+  const w = (key: Parameters<typeof message>[1], params?: Record<string, string>) => message(lang, key, params);
+  const columns = (['section', 'measure', 'start', 'end', 'status', 'milestones'] as const).map((c) => h('th', { scope: 'col' }, w(`diagram.col.${c}`)));
+  return [
+    h('p', h('strong', w('diagram.legend'))),
+    h('ul', (d.legend ?? []).map((l) => h('li', l))),
+    h('table', [
+      h('caption', w('diagram.facts', { title: d.title })),
+      h('thead', h('tr', columns)),
+      h('tbody', d.facts.map((f) => h('tr', [h('td', f.section), h('th', { scope: 'row' }, `${f.title} (${f.measure})`), h('td', f.start ?? '–'), h('td', f.end ?? (f.openEnd ? w('diagram.openEndShort') : '–')), h('td', f.status ?? '–'), h('td', f.milestones.join('; ') || '–')]))),
+    ]),
+  ];
 }
 
 export interface RoadmapHtmlOptions {
@@ -39,7 +57,7 @@ export function roadmapHtml(diagrams: RoadmapDiagram[], opts: RoadmapHtmlOptions
   const body = [h('h1', opts.title)];
   for (const d of diagrams) {
     if (split) body.push(h('h2', d.title));
-    body.push(h('figure', [h('pre', { className: ['mermaid'] }, d.source)]));
+    body.push(h('figure', [h('pre', { className: ['mermaid'] }, d.source)]), ...textAlternative(d, opts.lang));
   }
   const omitted = diagrams.flatMap((d) => d.omitted);
   if (omitted.length) body.push(h('p', { className: ['note'] }, `${words.omitted} ${omitted.join(', ')}`));

@@ -9,6 +9,7 @@ import type { PhrasingContent, RootContent, Table as MdTable } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import {
   AlignmentType,
+  BorderStyle,
   Document,
   Footer,
   HeadingLevel,
@@ -115,9 +116,9 @@ export function columnWidths(node: MdTable, total: number): number[] {
   return need.map((n) => Math.floor(n.min + (growth > 0 ? (spare * (n.want - n.min)) / growth : spare / columns)));
 }
 
-function table(node: MdTable, width: number): Array<Paragraph | Table> {
+function table(node: MdTable, width: number, before = 120): Array<Paragraph | Table> {
   const out: Array<Paragraph | Table> = [];
-  if (node.data?.caption) out.push(new Paragraph({ keepNext: true, spacing: { before: 120, after: 60 }, children: [new TextRun({ text: node.data.caption, bold: true, size: 18, color: '444C56' })] }));
+  if (node.data?.caption) out.push(new Paragraph({ keepNext: true, spacing: { before: Math.max(before, 120), after: 60 }, children: [new TextRun({ text: node.data.caption, bold: true, size: 18, color: '444C56' })] }));
   const rows = node.children.map((row, r) => {
     const header = r === 0;
     const bold = header || Boolean(row.data?.total);
@@ -135,7 +136,7 @@ function table(node: MdTable, width: number): Array<Paragraph | Table> {
     });
   });
   const widths = columnWidths(node, width);
-  out.push(new Table({ rows, columnWidths: widths, layout: TableLayoutType.FIXED, width: { size: width, type: WidthType.DXA } }), new Paragraph({ children: [] }));
+  out.push(new Table({ rows, columnWidths: widths, layout: TableLayoutType.FIXED, width: { size: width, type: WidthType.DXA } }));
   return out;
 }
 
@@ -158,11 +159,15 @@ async function renderImages(doc: ReportDocument, opts: DocxOptions): Promise<Rea
   }
 }
 
-/** A table of contents (Word fills it when the file is opened) after the title. */
+/** A table of contents after the title, filled in as written (Word need not update it). */
 function withContents(blocks: Array<Paragraph | Table>, title: string): Array<Paragraph | Table | TableOfContents> {
   const [first, ...rest] = blocks;
   if (!first) return blocks;
-  return [first, new Paragraph({ spacing: { before: 240, after: 120 }, children: [new TextRun({ text: title, bold: true, size: 26 })] }), new TableOfContents(title, { hyperlink: true, headingStyleRange: '1-3' }), ...rest];
+  // The entries are written into the field (links to the headings' bookmarks), so the table shows
+  // without Word updating anything; without page numbers (\n), which only Word's layout knows
+  // (docs/council-report.md, "The Word file"). The title (Heading 1) is the document, not an entry.
+  const toc = new TableOfContents(title, { hyperlink: true, headingStyleRange: '2-3', pageNumbersEntryLevelsRange: '2-3', beginDirty: false });
+  return [first, new Paragraph({ spacing: { before: 240, after: 120 }, children: [new TextRun({ text: title, bold: true, size: 26 })] }), toc, ...rest];
 }
 
 export async function reportToDocx(doc: ReportDocument, opts: DocxOptions = {}): Promise<Uint8Array> {
@@ -174,30 +179,47 @@ export async function reportToDocx(doc: ReportDocument, opts: DocxOptions = {}):
   const maxWidth = Math.floor((contentCm / 2.54) * 96);
   const tableWidth = Math.floor(contentCm * TWIPS_PER_CM);
 
+  // Space after a table and the line of a thematic break go on the next paragraph: an empty
+  // paragraph for spacing is what Word's Accessibility Checker and screen readers stumble over.
+  let after: 'table' | 'rule' | undefined;
+  const lead = (spacingAfter?: number) => {
+    const was = after;
+    after = undefined;
+    return {
+      spacing: { before: was === 'table' ? 200 : was === 'rule' ? 480 : undefined, after: spacingAfter },
+      ...(was === 'rule' ? { border: { top: { style: BorderStyle.SINGLE, size: 6, color: 'C9D1D9', space: 8 } } } : {}),
+    };
+  };
   const block = (n: RootContent): Array<Paragraph | Table> => {
     switch (n.type) {
       case 'heading':
+        after = undefined;
         return [new Paragraph({ heading: HEADINGS[Math.min(n.depth, 4) - 1], keepNext: true, children: runs(n.children) })];
       case 'paragraph':
-        return [new Paragraph({ spacing: { after: 120 }, children: runs(n.children) })];
+        return [new Paragraph({ ...lead(120), children: runs(n.children) })];
       case 'list':
-        return n.children.flatMap((item) => item.children.flatMap((c) => (c.type === 'paragraph' ? [new Paragraph({ bullet: { level: 0 }, children: runs(c.children) })] : block(c))));
-      case 'table':
-        return table(n, tableWidth);
+        return n.children.flatMap((item) => item.children.flatMap((c) => (c.type === 'paragraph' ? [new Paragraph({ ...lead(), bullet: { level: 0 }, children: runs(c.children) })] : block(c))));
+      case 'table': {
+        const spacing = lead();
+        const out = table(n, tableWidth, spacing.spacing.before);
+        after = 'table';
+        return out;
+      }
       case 'blockquote':
         // A quoted question: indented, with a rule on the left, as asked.
         return n.children.flatMap((c) =>
-          c.type === 'paragraph' ? [new Paragraph({ indent: { left: 567 }, spacing: { after: 120 }, border: { left: { style: 'single', size: 12, color: '8C959F', space: 8 } }, children: runs(c.children) })] : block(c),
+          c.type === 'paragraph' ? [new Paragraph({ indent: { left: 567 }, spacing: { before: lead().spacing.before, after: 120 }, border: { left: { style: 'single', size: 12, color: '8C959F', space: 8 } }, children: runs(c.children) })] : block(c),
         );
       case 'thematicBreak':
-        return [new Paragraph({ border: { bottom: { style: 'single', size: 6, color: 'C9D1D9', space: 1 } }, children: [] })];
+        after = 'rule';
+        return [];
       case 'diagram': {
         const d = diagram(n.id);
         const png = images?.get(d.id);
         if (png) {
           const { width, height } = pngSize(png);
           const w = Math.min(maxWidth, Math.round(width / 2));
-          return [new Paragraph({ children: [new ImageRun({ type: 'png', data: png, transformation: { width: w, height: Math.round((height * w) / width) }, altText: { name: d.id, title: d.alt || doc.title, description: d.alt || doc.title } })] })];
+          return [new Paragraph({ children: [new ImageRun({ type: 'png', data: png, transformation: { width: w, height: Math.round((height * w) / width) }, altText: { name: d.id, title: d.caption || d.alt || doc.title, description: d.alt || doc.title } })] })];
         }
         // Without a drawing, a reader gets a sentence, not the diagram's source code.
         return [new Paragraph({ children: [new TextRun({ text: labels.noDiagram, italics: true })] })];
@@ -212,8 +234,6 @@ export async function reportToDocx(doc: ReportDocument, opts: DocxOptions = {}):
   };
 
   const document = new Document({
-    // Word asks to update fields on opening: that fills the table of contents.
-    features: { updateFields: true },
     title: doc.title,
     creator: opts.generator ?? 'Digital Strategy Roadmap',
     description: doc.title,

@@ -1,11 +1,12 @@
 // Gantt roadmap: one section per group, one bar per measure, its milestones below it, a marker
 // at the as-of date (a vertical line, or a milestone row for older Mermaid versions). The diagram is first built as a small tree (sections → tasks); only
 // `printTask`/`header` turn it into Mermaid text, escaping every user string on the way.
-import { mermaidStatementText, mermaidText, truncate } from './escape';
+import { mermaidStatementText, mermaidText, oneLine, truncate } from './escape';
 import { frontMatter, leftPaddingFor, sectionTitleLines, statusCss, type StatusLook } from './gantt-look';
 import { packSections, DEFAULT_MAX_TEXT_SIZE, sourceSize, type Section, type Unit } from './pack';
 import { FOREVER, measureLabel, type Plan, type PlannedMeasure } from './plan';
-import type { DiagramNode, RoadmapDiagram } from './types';
+import type { DiagramNode, GanttFact, RoadmapDiagram } from './types';
+import { message } from '../messages/index';
 
 const TITLE_MAX = 60;
 
@@ -42,11 +43,26 @@ function axis(first: string, last: string, monthFormat: string): { format: strin
   return { format: '%Y', tick: '12month' };
 }
 
-function measureTasks(plan: Plan, item: PlannedMeasure): { tasks: GanttTask[]; nodes: Record<string, DiagramNode> } {
+/** Legend entries, in the order the legend lists them (messages `diagram.look.*`). */
+const LOOK_KEYS = ['planned', 'active', 'done', 'paused', 'cancelled', 'crit', 'milestone', 'openEnd', 'ai'] as const;
+type LookKey = (typeof LOOK_KEYS)[number] | 'asOfLine' | 'asOfMilestone';
+
+function measureTasks(plan: Plan, item: PlannedMeasure): { tasks: GanttTask[]; nodes: Record<string, DiagramNode>; looks: Set<LookKey>; fact: Omit<GanttFact, 'section'> } {
   const { labels, period } = plan;
   const m = item.measure;
   const tasks: GanttTask[] = [];
   const nodes: Record<string, DiagramNode> = {};
+  const looks = new Set<LookKey>();
+  const text = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
+  const fact: Omit<GanttFact, 'section'> = {
+    measure: String(m.id ?? ''),
+    title: `${item.ai ? `${labels.ai} · ` : ''}${measureLabel(m)}`,
+    start: text(m.start),
+    end: text(m.end),
+    openEnd: Boolean(item.bar?.openEnd),
+    status: m.status && labels.status[m.status] ? labels.status[m.status] : undefined,
+    milestones: [],
+  };
   if (item.bar) {
     const notes: string[] = [];
     if (m.status === 'cancelled' || m.status === 'paused') notes.push(labels.status[m.status]);
@@ -62,6 +78,10 @@ function measureTasks(plan: Plan, item: PlannedMeasure): { tasks: GanttTask[]; n
     const label = `${item.ai ? `${labels.ai} · ` : ''}${truncate(measureLabel(m), TITLE_MAX)}${notes.length ? ` (${notes.join(', ')})` : ''}`;
     const look = m.status === 'cancelled' || m.status === 'paused' ? m.status : undefined;
     tasks.push({ label, id: item.nodeId, tags, start, end, running: item.bar.running, look });
+    looks.add(look ?? (tags.includes('done') ? 'done' : tags.includes('active') ? 'active' : 'planned'));
+    if (tags.includes('crit')) looks.add('crit');
+    if (item.bar.openEnd) looks.add('openEnd');
+    if (item.ai) looks.add('ai');
     nodes[item.nodeId] = { measure: m.id, file: m.origin.file };
     const was = item.baselineBar;
     if (was && plan.options.baseline && (!period || (was.start <= period.last && was.end >= period.first))) {
@@ -81,9 +101,14 @@ function measureTasks(plan: Plan, item: PlannedMeasure): { tasks: GanttTask[]; n
     const own = truncate(ms.milestone.title || ms.milestone.id || '?', TITLE_MAX);
     const title = item.bar ? own : `${own} – ${item.ai ? `${labels.ai} · ` : ''}${truncate(measureLabel(m), TITLE_MAX)}`;
     tasks.push({ label: ms.critical ? `${title} (${labels.critical})` : title, id: ms.nodeId, tags, start: ms.due });
+    fact.milestones.push(`${oneLine(ms.milestone.title || ms.milestone.id || '?')} (${text(ms.milestone.date) ?? ms.due})`);
+    looks.add('milestone');
+    if (ms.done) looks.add('done');
+    if (tags.includes('crit')) looks.add('crit');
+    if (!item.bar && item.ai) looks.add('ai');
     nodes[ms.nodeId] = { measure: m.id, milestone: ms.milestone.id, file: m.origin.file };
   }
-  return { tasks, nodes };
+  return { tasks, nodes, looks, fact };
 }
 
 /** The gantt roadmap as one or more Mermaid sources (split by group above the size limit). */
@@ -92,15 +117,15 @@ export function ganttDiagrams(plan: Plan): RoadmapDiagram[] {
   let first: string | undefined;
   let last: string | undefined;
   const grouped = plan.groups.map((group) => {
-    const units: Array<{ tasks: GanttTask[]; nodes: Record<string, DiagramNode> }> = [];
+    const units: Array<{ tasks: GanttTask[]; nodes: Record<string, DiagramNode>; looks: Set<LookKey>; fact: GanttFact }> = [];
     const omitted: string[] = [];
     for (const item of group.items) {
-      const { tasks, nodes } = measureTasks(plan, item);
+      const { tasks, nodes, looks, fact } = measureTasks(plan, item);
       if (tasks.length === 0) {
         omitted.push(item.measure.id);
         continue;
       }
-      units.push({ tasks, nodes });
+      units.push({ tasks, nodes, looks, fact: { section: group.title, ...fact } });
       for (const t of tasks) {
         if (!first || t.start < first) first = t.start;
         const end = t.end ?? t.start;
@@ -120,16 +145,20 @@ export function ganttDiagrams(plan: Plan): RoadmapDiagram[] {
   const edge = period && period.last !== FOREVER ? period.last : last;
   if (edge && (!last || edge > last)) last = edge;
   const sections: Section[] = [];
+  // What each unit adds to its part's legend and text alternative (units keep their identity when packed).
+  const textOf = new Map<Unit, { used: Set<LookKey>; fact: GanttFact }>();
   for (const group of grouped) {
-    const units: Unit[] = group.units.map(({ tasks, nodes }) => {
+    const units: Unit[] = group.units.map(({ tasks, nodes, looks: used, fact }) => {
       const looks = tasks.filter((t) => t.look).map((t) => ({ id: t.id, look: t.look! }));
-      return {
+      const unit: Unit = {
         lines: tasks.map((t) => printTask(t.running && edge && t.end && t.end < edge ? { ...t, end: edge } : t)),
         nodes,
         looks,
         // Each styled bar adds two selectors to the front matter.
         extra: looks.reduce((n, l) => n + 2 * (l.id.length + 16), 0),
       };
+      textOf.set(unit, { used, fact });
+      return unit;
     });
     if (units.length || group.omitted.length) sections.push({ title: group.title, units, omitted: group.omitted });
   }
@@ -166,6 +195,9 @@ export function ganttDiagrams(plan: Plan): RoadmapDiagram[] {
     const titleLines: string[] = [];
     const looks: Record<StatusLook, string[]> = { cancelled: [], paused: [] };
     const nodes: Record<string, DiagramNode> = {};
+    const used = new Set<LookKey>();
+    const facts: GanttFact[] = [];
+    if (showMarker) used.add(options.asOfMarker === 'line' ? 'asOfLine' : 'asOfMilestone');
     for (const section of part) {
       // As many title lines as the section has rows, so that the title stays in its band.
       const shown = sectionTitleLines(section.title, section.units.reduce((n, u) => n + u.lines.length, 0));
@@ -175,11 +207,17 @@ export function ganttDiagrams(plan: Plan): RoadmapDiagram[] {
         body.push(...unit.lines);
         Object.assign(nodes, unit.nodes);
         for (const l of unit.looks ?? []) looks[l.look as StatusLook].push(l.id);
+        const t = textOf.get(unit);
+        if (t) {
+          t.used.forEach((k) => used.add(k));
+          facts.push(t.fact);
+        }
       }
     }
     const config = frontMatter(leftPaddingFor(titleLines), statusCss(looks));
     const lines = [...header(parts.length === 1 ? title : `${plan.title} – ${truncate(part.map((s) => s.title).join(', '), TITLE_MAX + 20)}`, config), ...body];
     const omitted = [...part.flatMap((s) => s.omitted ?? []), ...(i === 0 ? omittedOnly : [])];
-    return { type: 'gantt', source: lines.join('\n') + '\n', title, nodes, omitted };
+    const legend = ([...LOOK_KEYS, 'asOfLine', 'asOfMilestone'] as const).filter((k) => used.has(k)).map((k) => message(options.lang, `diagram.look.${k}`));
+    return { type: 'gantt', source: lines.join('\n') + '\n', title, nodes, omitted, legend, facts };
   });
 }

@@ -13,7 +13,9 @@
  *   pilot/active, `crit` = overdue (end before the as-of date and not completed/cancelled) or
  *   with open errors; open milestones before the as-of date are `crit`. Cancelled and paused
  *   bars get their own look, and long section titles are wrapped to a computed `leftPadding`:
- *   both through Mermaid front matter generated from numbers and ids only (gantt-look.ts). The as-of date is a
+ *   both through Mermaid front matter generated from numbers and ids only (gantt-look.ts).
+ *   Each gantt carries `legend` (the looks it uses, explained) and `facts` (a row per bar with
+ *   full titles and dates as written) for a text alternative after the drawing. The as-of date is a
  *   milestone row (default; every Mermaid version) or, with `asOfMarker: 'line'`, a vertical
  *   line (`vert`, Mermaid ≥ 11.7). Mermaid's own today marker is off: it shows the real today.
  *   A measure with only a start is labelled "Ende offen"/"open end"; while it goes on (not

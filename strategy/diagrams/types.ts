@@ -57,6 +57,23 @@ export interface DiagramNode {
   outside?: boolean;
 }
 
+/** Gantt: one row of the text alternative – what a bar (and its milestones) shows, with full titles. */
+export interface GanttFact {
+  /** The section (group) title, never shortened. */
+  section: string;
+  measure: string;
+  title: string;
+  /** Dates as written in the measure file. */
+  start?: string;
+  end?: string;
+  /** Only a start: „Ende offen“ / "open end". */
+  openEnd: boolean;
+  /** Status word in the roadmap's language. */
+  status?: string;
+  /** Milestones drawn in this diagram: "title (date)". */
+  milestones: string[];
+}
+
 export interface RoadmapDiagram {
   type: RoadmapType;
   /** Mermaid source, ready for `mermaid.render` or a ```mermaid block. */
@@ -67,4 +84,8 @@ export interface RoadmapDiagram {
   nodes: Record<string, DiagramNode>;
   /** Measures of the selection that this diagram cannot show (gantt: measures without any date). */
   omitted: string[];
+  /** Gantt: what each look used in this diagram means, in the roadmap's language. */
+  legend?: string[];
+  /** Gantt: the same facts as the bars, for a table after the diagram (text alternative). */
+  facts?: GanttFact[];
 }

@@ -252,18 +252,6 @@ class NodeIndex {
   }
 }
 
-/**
- * Key texts shared by all files (`id`, `status`, `date` … in every measure), so that thousands of
- * indexes do not each keep their own copies. Bounded: hostile files cannot grow it without limit.
- */
-const sharedKeys = new Map<string, string>();
-function shareKey(key: string): string {
-  const known = sharedKeys.get(key);
-  if (known !== undefined) return known;
-  if (key.length <= 64 && sharedKeys.size < 10_000) sharedKeys.set(key, key);
-  return key;
-}
-
 /** Builds the index without recursion (nesting may be deep in hostile files). */
 function indexNodes(root: unknown, toOriginal?: (offset: number) => number): NodeIndex {
   const data: number[] = [];
@@ -306,7 +294,7 @@ function indexNodes(root: unknown, toOriginal?: (offset: number) => number): Nod
     } else if (isScalar(n)) {
       if (isKey) {
         record(SCALAR, r, keyTexts.length);
-        keyTexts.push(shareKey(String(n.value)));
+        keyTexts.push(String(n.value));
       } else record(SCALAR, r, NONE);
     } else record(OTHER, r, 0); // an alias or a node of another kind
   }

@@ -211,6 +211,30 @@ export function suiteTests(): void {
   });
 
   describe('views and commands', () => {
+    it('Initialize strategy writes nothing through a folder link out of the folder', async () => {
+      const { mkdtempSync, mkdirSync, symlinkSync, readdirSync, existsSync, rmSync } = await import('node:fs');
+      const { join } = await import('node:path');
+      const { tmpdir } = await import('node:os');
+      const base = mkdtempSync(join(tmpdir(), 'strategy-init-link-'));
+      const repo = join(base, 'repo');
+      const outside = join(base, 'outside');
+      mkdirSync(repo);
+      mkdirSync(outside);
+      symlinkSync(outside, join(repo, 'measures'));
+      try {
+        const outcome = await vscode.commands.executeCommand<{ created: string[]; refused: string[]; skipped: string[] }>('strategyRoadmap.init', { lang: 'en', folder: vscode.Uri.file(repo) });
+        assert.ok(outcome, 'init ran');
+        assert.deepEqual(readdirSync(outside), [], 'nothing written through the link');
+        assert.ok(outcome.refused.length >= 1 && outcome.refused.every((p) => p.startsWith('measures/')), `the measures are refused: ${JSON.stringify(outcome.refused)}`);
+        assert.ok(existsSync(join(repo, 'strategy.yaml')) && existsSync(join(repo, '.vscode', 'settings.json')), 'the rest is written');
+        // A second run keeps every file and writes nothing.
+        const again = await vscode.commands.executeCommand<unknown>('strategyRoadmap.init', { lang: 'en', folder: vscode.Uri.file(repo) });
+        assert.equal(again, undefined, 'a folder with a strategy.yaml is not initialised again');
+      } finally {
+        rmSync(base, { recursive: true, force: true });
+      }
+    });
+
     it('Show Roadmap opens the webview, which renders the diagram', async function () {
       this.timeout(240000);
       await vscode.commands.executeCommand('strategyRoadmap.showRoadmap');
