@@ -45,6 +45,16 @@ describe('strategy roadmap (CLI)', () => {
     assert.match(r.stderr, /IDEE/);
   });
 
+  it('--from/--to: an open-ended measure stays as a bar marked „Ende offen“, the undated one is still named (issue 13)', () => {
+    // TABLETS: planned, start 2026-Q1, no end; it vanished when the period began after its first 30 days.
+    const r = strategy(['--root', BASIC, '--from', '2026-Q3', '--to', '2026-Q4']);
+    assert.equal(r.status, 0, r.stderr);
+    const bar = r.stdout.split('\n').find((l) => l.includes('Tablets'));
+    assert.ok(bar, r.stdout);
+    assert.match(bar, /Ende offen.*, 2026-07-01, 2026-12-31$/);
+    assert.match(r.stderr, /IDEE/, 'the measure without dates is named on stderr');
+  });
+
   for (const type of ['gantt', 'dependencies', 'timeline']) {
     it(`--type ${type} on the hostile fixture parses with Mermaid`, async () => {
       const r = strategy(['--root', HOSTILE, '--type', type]);
