@@ -172,6 +172,20 @@ describe('roadmap webview at scale (Chromium)', function () {
     assert.ok(!text.includes('Umbenannt im Editor') && text.includes(measure.title.slice(0, 12)), 'the old title is back');
   });
 
+  it('a click on a bar asks the extension to open its measure (node ids after updates that left the node map out)', async () => {
+    const bar = await page.evaluate(() => {
+      const text = Array.from(document.querySelectorAll('#diagrams > .diagram:first-child > svg text')).find((t) => /-m\d+-text$/.test(t.id))!;
+      return { id: text.id, label: (text.textContent ?? '').trim() };
+    });
+    await page.evaluate(() => ((window as unknown as { __posted: Posted[] }).__posted = []));
+    await page.click(`#${bar.id}`);
+    await page.waitForFunction(() => (window as unknown as { __posted: Posted[] }).__posted.some((m) => m.type === 'open'), undefined, { timeout: 10_000 });
+    const open = await page.evaluate(() => (window as unknown as { __posted: Posted[] }).__posted.find((m) => m.type === 'open')!);
+    const measure = result.model.measures.find((m) => m.id === open.measure);
+    assert.ok(measure, `a measure id: ${String(open.measure)}`);
+    assert.ok(bar.label.endsWith(String(measure.title)), `the bar "${bar.label}" is the measure ${measure.id} ("${String(measure.title)}")`);
+  });
+
   it('zooms drawn chunks and placeholders alike', async () => {
     const before = await chunkState();
     await page.click('#zoom-in');
