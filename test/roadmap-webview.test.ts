@@ -196,6 +196,21 @@ describe('roadmap webview at scale (Chromium)', function () {
     await page.click('#zoom-reset');
   });
 
+  it('the dependency view comes in chunks too, drawn near the view', async () => {
+    posted = [];
+    await page.selectOption('#type', 'dependencies'); // the webview asks the extension, which computes and sends
+    for (let i = 0; i < 100 && !posted.some((m) => m.type === 'render'); i++) await new Promise((r) => setTimeout(r, 50));
+    const report = await deliver();
+    const chunks = await chunkState();
+    assert.ok(chunks.length >= 2 && report.total === chunks.length, `dependency chunks: ${chunks.length}`);
+    assert.ok(await page.evaluate(() => !!document.querySelector('#diagrams > .diagram:first-child > svg g.node')), 'the first chunk is a drawn flowchart');
+    assert.ok(!chunks[chunks.length - 1].drawn, 'the last chunk waits until scrolled to');
+    posted = [];
+    await page.selectOption('#type', 'gantt');
+    for (let i = 0; i < 100 && !posted.some((m) => m.type === 'render'); i++) await new Promise((r) => setTimeout(r, 50));
+    await deliver();
+  });
+
   it('exports the whole roadmap: chunks not drawn yet are drawn first', async () => {
     const total = (await chunkState()).length;
     await page.evaluate(() => ((window as unknown as { __posted: Posted[] }).__posted = []));
