@@ -81,12 +81,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Strate
     const type = await vscode.window.showQuickPick(['gantt', 'dependencies', 'timeline'], { placeHolder: vscode.l10n.t('Diagram type') });
     if (type) await RoadmapPanel.exportSource(root, type as DiagramType);
   });
-  command('strategyRoadmap.generateCouncilReport', async () => {
+  command('strategyRoadmap.generateCouncilReport', async (inquiry?: string) => {
     const root = await pickRoot(roots);
     if (!root) return;
     const { openCouncilReport } = await import('./report');
     await roots.flush(); // the report shows what the editors show, typed a moment ago included
-    return openCouncilReport(root);
+    return openCouncilReport(root, typeof inquiry === 'string' ? inquiry : undefined);
   });
   command('strategyRoadmap.newMeasure', async (args?: import('./newMeasure').NewMeasureArgs) => {
     const root = await pickRoot(roots);

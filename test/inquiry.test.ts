@@ -10,6 +10,8 @@ import remarkGfm from 'remark-gfm';
 import { toString } from 'mdast-util-to-string';
 import type { Root } from 'mdast';
 import { loadWorkspace } from '../cli/load';
+import { inquiryPaths, readInquiry } from '../strategy/report/inquiry-files';
+import { buildReport, reportToMarkdown } from '../strategy/report/index';
 import { ANALYSIS_KINDS, INQUIRY_VALUE_KEYS } from '../strategy/model/inquiry';
 import inquirySchema from '../strategy/schema/inquiry.schema.json';
 
@@ -148,6 +150,35 @@ describe('inquiry files', function () {
       assert.match(missing.stderr, /nope\.yaml/);
       const wrongKind = strategy(['report', 'funding', '--root', dir, '--inquiry', join(dir, 'inquiries/bad.yaml')]);
       assert.equal(wrongKind.status, 2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("the editor's way to the inquiry (inquiryPaths, readInquiry) gives the CLI's answer to --inquiry", () => {
+    const ws = loadWorkspace(HERNE);
+    assert.deepEqual(inquiryPaths(ws), ['inquiries/2025-05-14-fdp-ki.yaml']);
+    for (const lang of ['de', 'en'] as const) {
+      const read = readInquiry(ws, inquiryPaths(ws)[0], lang);
+      assert.ok(read.inquiry, read.problems?.join('\n'));
+      const editor = reportToMarkdown(buildReport(ws.lint({ asOf: AS_OF }), 'council', { lang, inquiry: read.inquiry }));
+      const cli = strategy(['report', 'council', '--root', HERNE, '--as-of', AS_OF, '--lang', lang, '--inquiry', HERNE_INQUIRY]);
+      assert.equal(cli.status, 0, cli.stderr);
+      // From the head to the signature; the appendices name the source commit, which only the CLI is told here.
+      const answers = (md: string) => md.slice(0, md.search(lang === 'de' ? /^## Anlage 1:/m : /^## Appendix 1:/m));
+      assert.ok(answers(editor).length > 5000);
+      assert.equal(answers(editor), answers(cli.stdout));
+    }
+    const dir = repoWith({ 'inquiries/bad.yaml': CUSTOM.replace('    analysis: funding\n', ''), 'inquiries/2026-custom.yaml': CUSTOM });
+    try {
+      const repo = loadWorkspace(dir);
+      assert.deepEqual(inquiryPaths(repo), ['inquiries/2026-custom.yaml', 'inquiries/bad.yaml']);
+      assert.ok(readInquiry(repo, 'inquiries/2026-custom.yaml', 'de').inquiry);
+      const bad = readInquiry(repo, 'inquiries/bad.yaml', 'de');
+      assert.ok(bad.problems?.length);
+      const cli = strategy(['report', '--root', dir, '--as-of', AS_OF, '--inquiry', join(dir, 'inquiries/bad.yaml')]);
+      for (const line of bad.problems) assert.ok(cli.stderr.includes(line), `the CLI says the same: ${line}`);
+      assert.match(bad.problems[0], /^inquiries\/bad\.yaml:11:5: /);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -6,13 +6,13 @@
  */
 import { realpathSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { parseFile, type Report } from '../../strategy/parse/file';
+import { parseFile } from '../../strategy/parse/file';
+import { checkedInquiry } from '../../strategy/report/inquiry-files';
 import type { Inquiry } from '../../strategy/model/inquiry';
 import type { StrategyWorkspace } from '../../strategy/workspace';
 import type { Lang } from '../../strategy/types';
 import { readLimited } from '../load';
 import { UsageError } from '../errors';
-import { message } from '../../strategy/messages/index';
 
 export class InquiryError extends Error {
   constructor(readonly lines: string[]) {
@@ -35,10 +35,7 @@ export function loadInquiry(ws: StrategyWorkspace, root: string, file: string, l
   const rel = inside ? relative(realRoot, real).split(sep).join('/') : undefined;
   const shown = rel ?? file;
   const parsed = rel && ws.kindOf(rel) === 'inquiry' && ws.has(rel) ? ws.parse(rel) : parseFile(shown, 'inquiry', readLimited(real, maxFileBytes), { maxFileBytes });
-  const problems: Report[] = parsed?.reports ?? [];
-  if (problems.length || !parsed?.inquiry) {
-    const lines = problems.map((p) => `${p.file}:${p.range.start.line}:${p.range.start.column}: ${p.message[lang]}`);
-    throw new InquiryError(lines.length ? lines : [message(lang, 'report.inquiryEmpty', { file: shown })]);
-  }
-  return parsed.inquiry;
+  const read = checkedInquiry(parsed, shown, lang);
+  if (read.problems) throw new InquiryError(read.problems);
+  return read.inquiry;
 }

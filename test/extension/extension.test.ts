@@ -312,6 +312,43 @@ export function suiteTests(): void {
       assert.match(text, /```mermaid/);
     });
 
+    it('Generate Council Report answers the inquiry in inquiries/ as `report council --inquiry` does; with several, the one picked', async function () {
+      this.timeout(180000);
+      const root = api.roots.roots.values().next().value!;
+      const herne = 'inquiries/2025-05-14-fdp-ki.yaml';
+      assert.deepEqual(root.ws.paths().filter((p) => root.ws.kindOf(p) === 'inquiry'), [herne]);
+      // One inquiry: the report answers it, question by question as the CLI does.
+      const text = (await vscode.commands.executeCommand<vscode.TextDocument>('strategyRoadmap.generateCouncilReport')).getText();
+      assert.match(text, /^# (Beantwortung der Anfrage „|Answer to the inquiry ")Potenziale und Einsatz von KI in der Stadtverwaltung/m);
+      assert.ok(text.includes('Welche konkreten Anwendungen von Künstlicher Intelligenz'), 'question 1 verbatim');
+      const lang = /^# Beantwortung/m.test(text) ? 'de' : 'en';
+      const { spawnSync } = await import('node:child_process');
+      const cli = spawnSync(process.execPath, [`${vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath}/dist/cli.js`, 'report', 'council', '--root', folder().fsPath, '--lang', lang, '--inquiry', `${folder().fsPath}/${herne}`], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+      assert.equal(cli.status, 0, cli.stderr);
+      const outline = (md: string) => md.split('\n').filter((l) => /^(#{1,3} |> )/.test(l));
+      assert.deepEqual(outline(text), outline(cli.stdout));
+
+      // Several: a QuickPick offers them (and the standard questions); the one picked is answered.
+      const second = 'inquiries/2026-01-20-test.yaml';
+      await writeFile(second, 'schema: 1\ntitle: Zweite Testanfrage zu KI\nasked_by: Ratsmitglied Erika Muster\nquestions:\n  - text: "Welche KI-Systeme laufen schon?"\n    analysis: [ai-applications]\n');
+      try {
+        await waitFor('the second inquiry is read', () => root.ws.has(second));
+        const pending = vscode.commands.executeCommand<vscode.TextDocument>('strategyRoadmap.generateCouncilReport');
+        await new Promise((r) => setTimeout(r, 1500));
+        await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        const picked = (await pending).getText();
+        assert.match(picked, /^# (Beantwortung der Anfrage „|Answer to the inquiry ")Zweite Testanfrage zu KI/m);
+        assert.ok(picked.includes('Welche KI-Systeme laufen schon?'));
+        // The command also takes the inquiry's path (as --inquiry does).
+        const named = (await vscode.commands.executeCommand<vscode.TextDocument>('strategyRoadmap.generateCouncilReport', herne)).getText();
+        assert.match(named, /Potenziale und Einsatz von KI in der Stadtverwaltung/);
+      } finally {
+        await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder(), ...second.split('/')));
+        await waitFor('the second inquiry is gone', () => !root.ws.has(second));
+      }
+    });
+
     it('the council report names the git commit and says when the files differ from it (unsaved edits too)', async function () {
       this.timeout(120000);
       // A real repository, made with isomorphic-git (no git program on the machine is needed).
