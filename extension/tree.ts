@@ -102,7 +102,9 @@ export class StrategyTree implements vscode.TreeDataProvider<Node> {
     for (const m of model.measures) {
       if (!selected.has(m)) continue;
       const key = m.field && model.fieldById.has(m.field.id) ? m.field.id : undefined;
-      groups.set(key, [...(groups.get(key) ?? []), m]);
+      const list = groups.get(key);
+      if (list) list.push(m);
+      else groups.set(key, [m]);
     }
     const out: Node[] = [];
     for (const [fieldId, measures] of groups) {
@@ -120,9 +122,14 @@ export class StrategyTree implements vscode.TreeDataProvider<Node> {
     for (const g of model.goals) if (g.field?.id === node.fieldId && node.fieldId !== undefined) byGoal.set(g.id, []);
     const without: Measure[] = [];
     for (const m of node.measures) {
-      const known = m.goals.filter((g) => model.goalById.has(g.id));
+      // Each goal once (a goal written twice would give one tree item id twice).
+      const known = [...new Set(m.goals.map((g) => g.id))].filter((id) => model.goalById.has(id));
       if (!known.length) without.push(m);
-      for (const g of known) byGoal.set(g.id, [...(byGoal.get(g.id) ?? []), m]);
+      for (const id of known) {
+        const list = byGoal.get(id);
+        if (list) list.push(m);
+        else byGoal.set(id, [m]);
+      }
     }
     const filtered = isFiltered(this.filter);
     const out: Node[] = [];
@@ -174,7 +181,8 @@ export class StrategyTree implements vscode.TreeDataProvider<Node> {
       item.iconPath = new vscode.ThemeIcon(STATUS_ICON[m.status ?? ''] ?? 'circle-outline', errors ? new vscode.ThemeColor('errorForeground') : warnings ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined);
       item.tooltip = new vscode.MarkdownString().appendText(`${m.title} (${m.id})${m.ai ? ` · ${vscode.l10n.t('AI initiative')}` : ''}\n${vscode.l10n.t('Status')}: ${m.status ?? vscode.l10n.t('not stated')}\n${vscode.l10n.t('Problems')}: ${errors} / ${warnings}`);
       item.contextValue = m.ai ? 'strategyMeasure.ai' : 'strategyMeasure';
-      item.id = `${node.root.uri}#measure:${node.under}:${m.origin.file}:${m.id}`;
+      // The node's offset too: two measures with one id in one file (a duplicate-id finding) stay two rows.
+      item.id = `${node.root.uri}#measure:${node.under}:${m.origin.file}@${m.origin.node?.range?.[0] ?? ''}:${m.id}`;
       item.resourceUri = node.root.fileUri(m.origin.file);
       item.command = revealCommand(node.root, m.origin.file, m.origin.source.locate(['id'], 'value', m.origin.node));
       return item;
@@ -187,7 +195,7 @@ export class StrategyTree implements vscode.TreeDataProvider<Node> {
     item.description = [ms.date, ms.status, overdue ? vscode.l10n.t('overdue') : ''].filter(Boolean).join(' · ');
     item.iconPath = overdue ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : new vscode.ThemeIcon(ms.status === 'done' ? 'check' : ms.status === 'cancelled' ? 'close' : 'milestone');
     item.contextValue = 'strategyMilestone';
-    item.id = `${node.root.uri}#milestone:${node.under}:${node.measure.origin.file}:${node.measure.id}/${ms.id}`;
+    item.id = `${node.root.uri}#milestone:${node.under}:${node.measure.origin.file}@${node.measure.origin.node?.range?.[0] ?? ''}:${node.measure.id}/${ms.id}:${ms.path.join('.')}`;
     item.command = revealCommand(node.root, node.measure.origin.file, node.measure.origin.source.locate([...ms.path, 'id'], 'value', node.measure.origin.node));
     return item;
   }

@@ -286,6 +286,23 @@ export function suiteTests(): void {
       api.tree.setFilter({});
     });
 
+    it('the Strategy tree gives each row its own id (a duplicate id in one file, a goal written twice)', async () => {
+      const model = () => api.roots.roots.values().next().value!.result!.model;
+      const goal = model().goals[0].id;
+      const entry = `- id: ZZ-DUP\n  title: Doppelt\n  owner: FB 11\n  status: idea\n  field: ${fieldId()}\n  goals: [${goal}, ${goal}]\n  milestones:\n    - id: m1\n      title: M1\n      date: 2027-01-01\n      status: open\n`;
+      const uri = await writeFile('measures/zz-dup.yaml', entry + entry);
+      try {
+        await waitFor('both ZZ-DUP measures', () => model().measures.filter((m) => m.id === 'ZZ-DUP').length === 2);
+        type TreeNode = ReturnType<typeof api.tree.getChildren>[number];
+        const below = (nodes: TreeNode[]): TreeNode[] => nodes.flatMap((n) => [n, ...below(api.tree.getChildren(n))]);
+        const ids = below(api.tree.getChildren()).map((n) => api.tree.getTreeItem(n).id);
+        assert.equal(new Set(ids).size, ids.length, `duplicate tree ids: ${ids.filter((id, i) => ids.indexOf(id) !== i).join(', ')}`);
+        assert.equal(ids.filter((id) => id?.includes(':ZZ-DUP') && id.includes('#measure:')).length, 2, 'two rows for the two measures under the goal');
+      } finally {
+        await vscode.workspace.fs.delete(uri);
+      }
+    });
+
     it('New Measure writes a measure from the template that lint then sees', async () => {
       const uri = await vscode.commands.executeCommand<vscode.Uri>('strategyRoadmap.newMeasure', { title: 'Neue KI-Maßnahme für Tests', field: fieldId(), ai: { category: 'chatbot', risk: 'limited' } });
       assert.ok(uri, 'a file was written');
