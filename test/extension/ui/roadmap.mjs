@@ -59,16 +59,20 @@ export async function roadmapFollowsEdits(page, ws) {
 
   for (let attempt = 1; ; attempt++) {
     await page.keyboard.press('Control+G');
-    await page.locator('.quick-input-widget input').fill(`:${line}`);
-    await page.waitForTimeout(300);
+    const go = page.locator('.quick-input-widget input');
+    await go.waitFor({ state: 'visible', timeout: 10000 });
+    await go.fill(`:${line}`); // Ctrl+G opens Quick Open with ':'; fill() replaces it
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: String(line) }).first().waitFor({ timeout: 10000 }).catch(() => undefined);
     await page.keyboard.press('Enter');
+    await go.waitFor({ state: 'hidden', timeout: 10000 }).catch(() => undefined);
     // After "# ": typed at the start of the title (End would stop at the end of a wrapped line).
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
-    const there = await page.locator('.statusbar-item', { hasText: new RegExp(`Ln ${line}, Col 3\\b`) }).first().waitFor({ timeout: 5000 }).then(() => true, () => false);
+    const there = await page.locator('.statusbar-item', { hasText: new RegExp(`Ln ${line}, Col 3\\b`) }).first().waitFor({ timeout: 8000 }).then(() => true, () => false);
     if (there) break;
-    if (attempt >= 3) throw new Error(`the cursor did not reach line ${line}`);
+    if (attempt >= 4) throw new Error(`the cursor did not reach line ${line}, column 3`);
+    await page.keyboard.press('Escape');
   }
 
   const added = 'Neu geplant: ';
