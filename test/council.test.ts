@@ -192,6 +192,10 @@ describe('council answer: scope, completeness, plain language', () => {
       assert.deepEqual(technicalTerms(b), [], lang);
       assert.match(b, lang === 'de' ? /„Glasfaser“ ist als „150\.000“ geschrieben und wird als 150 gelesen; gemeint ist vermutlich 150000/ : /"Glasfaser" is written as "150\.000" and read as 150; 150000 is probably meant/);
       assert.match(b, lang === 'de' ? /Eine Angabe zu „Kaputte Angabe“ hat nicht die erwartete Form/ : /A value for "Kaputte Angabe" does not have the expected form/);
+      // A point about the strategy as a whole is said once, not at every application it concerns.
+      const literacy = b.split('\n').filter((l) => l.startsWith('|') && /KI-Kompetenz der Beschäftigten|AI literacy of staff/.test(l));
+      assert.equal(literacy.length, 2, literacy.join('\n')); // once in the data check, once among the open points
+      for (const l of literacy) assert.match(l, /^\| (allgemeine Angaben der Strategie|general data of the strategy) /);
     }
   });
 });

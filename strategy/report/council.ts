@@ -12,7 +12,7 @@ import { ANALYSES, defaultQuestions } from './analyses';
 import type { SectionContext } from './sections/context';
 import type { ReportOptions } from './types';
 import { sourceLine } from './source';
-import { plainFinding } from './plain';
+import { plainRows } from './plain';
 import { wholeFundingAppendix } from './sections/funding';
 import { otherCooperationsAppendix } from './sections/cooperations';
 import { registerProfiles } from './sections/inventory';
@@ -85,16 +85,14 @@ export function dataCheck(ctx: SectionContext): RootContent[] {
   const C = L.council;
   const errors = [...facts.complianceFindings, ...facts.otherFindings].filter((f) => f.severity === 'error');
   if (!errors.length) return [];
+  const rows = plainRows(ctx, errors);
   return [
     heading(2, C.dataCheck),
-    paragraph(errors.length === 1 ? C.dataCheckIntroOne : fill(C.dataCheckIntro, { n: fmt.count(errors.length) })),
+    paragraph(rows.length === 1 ? C.dataCheckIntroOne : fill(C.dataCheckIntro, { n: fmt.count(rows.length) })),
     table({
       caption: C.dataCheckCaption,
       columns: [{ label: L.col.measure }, { label: L.col.message }],
-      rows: errors.map((f) => {
-        const m = f.measure ? facts.model.measureById.get(f.measure) : undefined;
-        return [m ? m.title : C.dataCheckGeneral, plainFinding(ctx, f)];
-      }),
+      rows,
       rowHeaders: true,
     }),
   ];

@@ -15,6 +15,27 @@ import { RULES_BY_ID } from '../rules/index';
 const QUOTABLE = ['text', 'value', 'suggestion'] as const;
 
 export function plainFinding(ctx: SectionContext, f: Finding): string {
+  return plain(ctx, f).text;
+}
+
+/**
+ * Rows of plain findings: the application (or "general information of the strategy" for a point
+ * about the strategy as a whole, such as AI literacy) and the sentence – each row once, though a
+ * rule reports a point of the strategy at every application it concerns.
+ */
+export function plainRows(ctx: SectionContext, findings: readonly Finding[]): string[][] {
+  const seen = new Set<string>();
+  const rows: string[][] = [];
+  for (const f of findings) {
+    const { text, subject } = plain(ctx, f);
+    const row = [subject ?? ctx.L.council.dataCheckGeneral, text];
+    const key = row.join('\n');
+    if (!seen.has(key)) rows.push(row), seen.add(key);
+  }
+  return rows;
+}
+
+function plain(ctx: SectionContext, f: Finding): { text: string; subject?: string } {
   const m = f.measure ? ctx.facts.model.measureById.get(f.measure) : undefined;
   const title = m?.title ?? f.measure;
   const data: Record<string, string> = { appendix: ctx.L.council.appendixAdministration };
@@ -25,8 +46,10 @@ export function plainFinding(ctx: SectionContext, f: Finding): string {
   // An error in the files' structure makes a value unreadable; anything else is a point still open.
   const unreadable = RULES_BY_ID.get(f.rule)?.category === 'structure';
   const fallback: MessageKey = unreadable ? (title ? 'plain.error' : 'plain.errorStrategy') : title ? 'plain.other' : 'plain.otherStrategy';
-  const text = message(ctx.lang, known ?? fallback, data);
+  const key = known ?? fallback;
+  const text = message(ctx.lang, key, data);
+  const subject = title !== undefined && CATALOGUES.de[key].includes('{title}') ? title : undefined;
   // An AI Act obligation that does not apply yet says from when (the rules' `from_en` data).
   const from = typeof f.data?.from_en === 'string' ? /(\d{4}-\d{2}-\d{2})/.exec(f.data.from_en)?.[1] : undefined;
-  return from ? `${text} ${message(ctx.lang, 'plain.appliesFrom', { date: ctx.fmt.date(from) })}` : text;
+  return { text: from ? `${text} ${message(ctx.lang, 'plain.appliesFrom', { date: ctx.fmt.date(from) })}` : text, subject };
 }

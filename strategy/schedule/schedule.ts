@@ -95,9 +95,14 @@ export class UnknownTargetError extends Error {
 const NONE = 0x7fffffff;
 
 interface EventGraph {
-  /** The dependency graph's shape the events were built on (ids, `depends_on`). */
+  /** The dependency graph's shape the events were built on (ids, `depends_on`), and its nodes (cancelled ones too). */
   shape: object;
+  graphNodes: readonly DependencyNode[];
+  /** The nodes that take part (not cancelled); `nodeOf[i]` is the position in `nodes` of graph node i, or -1. */
   nodes: DependencyNode[];
+  nodeOf: Int32Array;
+  /** Per event: 1 for a milestone's date. */
+  milestoneEvent: Uint8Array;
   /** Per node: its start/date event; per measure node: its end event (milestones: the same). */
   startEvent: Int32Array;
   endEvent: Int32Array;
@@ -149,6 +154,8 @@ function buildEvents(model: Model): EventGraph {
   const nodes = graph.nodes.filter((n) => !isCancelled(n));
   const nodeIndex = new Map<DependencyNode, number>();
   nodes.forEach((n, i) => nodeIndex.set(n, i));
+  const nodeOf = new Int32Array(graph.nodes.length).fill(-1);
+  nodes.forEach((n, i) => (nodeOf[n.index] = i));
   const startEvent = new Int32Array(nodes.length);
   const endEvent = new Int32Array(nodes.length);
   const eventNodeList: number[] = [];
@@ -201,7 +208,10 @@ function buildEvents(model: Model): EventGraph {
   const p = rows(to, from);
   const g: EventGraph = {
     shape: graph.shapeToken,
+    graphNodes: graph.nodes,
     nodes,
+    nodeOf,
+    milestoneEvent: Uint8Array.from(eventNodeList, (i) => (nodes[i].kind === 'milestone' ? 1 : 0)),
     startEvent,
     endEvent,
     eventNode: Int32Array.from(eventNodeList),
@@ -232,22 +242,23 @@ function rebasedEvents(previous: { graph: EventGraph; order: Int32Array }, model
   const graph = dependencyGraph(model);
   const before = previous.graph;
   if (before.shape !== graph.shapeToken) return undefined;
-  const nodes: DependencyNode[] = [];
-  for (const n of graph.nodes) {
-    if (isCancelled(n)) continue;
-    const k = nodes.length;
-    if (k >= before.nodes.length || before.nodes[k].index !== n.index) return undefined;
-    nodes.push(n);
+  const all = graph.nodes;
+  if (all.length !== before.graphNodes.length) return undefined;
+  let nodes: DependencyNode[] | undefined;
+  const changed: number[] = [];
+  for (let k = 0; k < all.length; k++) {
+    const n = all[k];
+    if (n === before.graphNodes[k]) continue;
+    const i = before.nodeOf[k];
+    if (isCancelled(n) !== i < 0) return undefined;
+    if (i < 0) continue;
+    (nodes ??= before.nodes.slice())[i] = n;
+    changed.push(i);
   }
-  if (nodes.length !== before.nodes.length) return undefined;
-  const g: EventGraph = { ...before, nodes, planned: before.planned.slice(), fixed: before.fixed.slice(), succLag: before.succLag.slice(), predLag: before.predLag.slice() };
-  let changed = false;
-  for (let i = 0; i < nodes.length; i++) {
-    if (nodes[i] === before.nodes[i]) continue;
-    plan(g, nodes[i], i);
-    changed = true;
-  }
-  if (changed) fillLags(g);
+  if (!nodes) return { graph: { ...before, graphNodes: all }, order: previous.order };
+  const g: EventGraph = { ...before, graphNodes: all, nodes, planned: before.planned.slice(), fixed: before.fixed.slice(), succLag: before.succLag.slice(), predLag: before.predLag.slice() };
+  for (const i of changed) plan(g, nodes[i], i);
+  fillLags(g);
   return { graph: g, order: previous.order };
 }
 
@@ -340,7 +351,7 @@ function eventDays(model: Model, options: ScheduleOptions, events = eventsOf(mod
     let d = NONE;
     if (targetEvent < 0) d = targetDay;
     else if (v === targetEvent) d = targetDay;
-    if (options.milestoneDeadlines && g.planned[v] !== NONE && g.nodes[g.eventNode[v]].kind === 'milestone' && !g.fixed[v] && (d === NONE || g.planned[v] < d)) d = g.planned[v];
+    if (options.milestoneDeadlines && g.planned[v] !== NONE && g.milestoneEvent[v] && !g.fixed[v] && (d === NONE || g.planned[v] < d)) d = g.planned[v];
     return d;
   };
   // Backward: latest = min(deadline, what waits for it − lag).

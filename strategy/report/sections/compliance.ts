@@ -8,7 +8,7 @@ import { code, heading, paragraph, strong, table, type Inline } from '../mdast';
 import { assessmentsText, lifecycleText } from './inventory';
 import { governanceTable } from './strategy';
 import { measureRef, orDash, type SectionContext } from './context';
-import { plainFinding } from '../plain';
+import { plainRows } from '../plain';
 
 /** Annex III point 2 (critical infrastructure): no FRIA (Art. 27(1)), national registration (Art. 49(5)). */
 function isCriticalInfrastructure(m: Measure): boolean {
@@ -180,10 +180,7 @@ function openPoints(ctx: SectionContext): RootContent[] {
     table({
       caption: C.openPointsCaption,
       columns: [{ label: L.col.aiInitiative }, { label: C.openPoint }],
-      rows: facts.complianceFindings.map((f) => {
-        const m = f.measure ? facts.model.measureById.get(f.measure) : undefined;
-        return [m ? m.title : C.dataCheckGeneral, plainFinding(ctx, f)];
-      }),
+      rows: plainRows(ctx, facts.complianceFindings),
       rowHeaders: true,
     }),
   ];

@@ -111,7 +111,8 @@ export function roadmapSection(ctx: SectionContext): RootContent[] {
       const alt = fill(L.council.roadmapAlt, { title: d.title, n: fmt.count(shown.length), asOf: fmt.date(facts.asOf) });
       const textAlternative: RootContent[] = [
         paragraph(strong(L.council.legend)),
-        list(L.council.legendItems.map((item) => [fill(item, { asOf: fmt.date(facts.asOf) })])),
+        // The diagram's own legend (diagram.look.*): only the looks this chart uses, one source for every output.
+        list((d.legend ?? []).map((item) => [item])),
         paragraph(strong(L.council.roadmapText)),
         table({
           caption: fill(L.council.roadmapTextCaption, { title: d.title }),
