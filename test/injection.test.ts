@@ -5,7 +5,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
@@ -22,6 +21,7 @@ import { renderRoadmap, ROADMAP_GROUPS, ROADMAP_TYPES } from '../strategy/diagra
 import { buildReport, reportToMarkdown, REPORT_KINDS } from '../strategy/report/index';
 import { assertOwnConfig, parseMermaid } from './helpers/mermaid';
 import { needChromium } from './helpers/environment';
+import { openStubbedRoadmapPanel } from './helpers/roadmap-panel';
 import { validateSarifTextLater } from './helpers/sarif';
 
 const PROJECT = resolve(__dirname, '..');
@@ -495,47 +495,13 @@ describe('injection: user text stays text in every output', function () {
   describe('VS Code roadmap webview', () => {
     const CSP_SOURCE = 'https://webview.test';
     let html = '';
-    let posted: Array<Record<string, unknown>> = [];
+    const posted: Array<Record<string, unknown>> = [];
 
     before(async () => {
       // The extension imports `vscode`; a stub provides what the panel uses and records the rest.
-      const disposable = { dispose() {} };
-      let onMessage: ((m: unknown) => unknown) | undefined;
-      const uri = (path: string) => ({ scheme: 'file', authority: '', path, fsPath: path, toString: () => 'file://' + path });
-      const webview = {
-        html: '',
-        cspSource: CSP_SOURCE,
-        asWebviewUri: (u: { path: string }) => ({ toString: () => `${CSP_SOURCE}/${u.path.split('/').slice(-2).join('/')}` }),
-        postMessage: async (m: Record<string, unknown>) => (posted.push(m), true),
-        onDidReceiveMessage: (fn: (m: unknown) => unknown) => ((onMessage = fn), disposable),
-      };
-      const panel = { webview, visible: true, onDidDispose: () => disposable, onDidChangeViewState: () => disposable, reveal() {}, dispose() {} };
-      const stub = new Proxy(
-        {
-          window: { createWebviewPanel: () => panel, showInformationMessage() {}, showSaveDialog: async () => undefined },
-          ViewColumn: { Beside: -2 },
-          Uri: { joinPath: (base: { path: string }, ...parts: string[]) => uri([base.path, ...parts].join('/')), file: uri },
-          l10n: { t: (s: string, ...args: unknown[]) => s.replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)])) },
-          env: { language: 'de', clipboard: { writeText: async () => undefined } },
-          workspace: { getConfiguration: () => ({ get: <T>(_k: string, d?: T) => d }), onDidChangeTextDocument: () => disposable },
-        } as Record<string, unknown>,
-        { get: (t, k) => (k in t ? t[k as string] : class {}) },
-      );
-      const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
-      const load = loader._load;
-      loader._load = function (request: string, ...rest: unknown[]) {
-        return request === 'vscode' ? stub : load.call(this, request, ...rest);
-      };
-      try {
-        const { RoadmapPanel } = require('../extension/roadmapPanel') as typeof import('../extension/roadmapPanel');
-        const root = { uri: uri(dir), result, fileUri: (p: string) => uri(join(dir, p)) };
-        const roots = { onDidLint: () => disposable };
-        RoadmapPanel.show(roots as never, root as never, uri(PROJECT) as never, 'dependencies');
-        html = webview.html;
-        await onMessage?.({ type: 'ready' });
-      } finally {
-        loader._load = load;
-      }
+      const panel = openStubbedRoadmapPanel({ cspSource: CSP_SOURCE, dir, result, type: 'dependencies', posted });
+      html = panel.html;
+      await panel.toPanel({ type: 'ready' });
     });
 
     it('the panel HTML holds no user text; user text only travels in the render message', () => {

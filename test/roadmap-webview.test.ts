@@ -6,14 +6,14 @@
 // labels, the bar of the edited measure, the exported SVGs.
 import { strict as assert } from 'node:assert';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import Module from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { loadWorkspace } from '../cli/load';
 import type { LintResult } from '../strategy/index';
 import { needChromium } from './helpers/environment';
+import { openStubbedRoadmapPanel } from './helpers/roadmap-panel';
 
 const PROJECT = resolve(__dirname, '..');
 const CSP_SOURCE = 'https://webview.test';
@@ -26,7 +26,7 @@ describe('roadmap webview at scale (Chromium)', function () {
   let dir = '';
   let result: LintResult;
   let html = '';
-  let posted: Posted[] = [];
+  const posted: Posted[] = [];
   let panelMessage: ((m: unknown) => unknown) | undefined;
   let root: { uri: unknown; result: LintResult; fileUri: (p: string) => unknown };
   let browser: Browser | undefined;
@@ -41,45 +41,10 @@ describe('roadmap webview at scale (Chromium)', function () {
     result = loadWorkspace(dir).lint({ asOf: AS_OF });
 
     // The panel as the extension builds it, with a stub of the `vscode` API that records messages.
-    const disposable = { dispose() {} };
-    const uri = (path: string) => ({ scheme: 'file', authority: '', path, fsPath: path, toString: () => 'file://' + path });
-    const webview = {
-      html: '',
-      cspSource: CSP_SOURCE,
-      asWebviewUri: (u: { path: string }) => ({ toString: () => `${CSP_SOURCE}/${u.path.split('/').slice(-2).join('/')}` }),
-      postMessage: async (m: Posted) => (posted.push(m), true),
-      onDidReceiveMessage: (fn: (m: unknown) => unknown) => ((panelMessage = fn), disposable),
-    };
-    const panel = { webview, visible: true, onDidDispose: () => disposable, onDidChangeViewState: () => disposable, reveal() {}, dispose() {} };
-    const stub = new Proxy(
-      {
-        window: { createWebviewPanel: () => panel, showInformationMessage() {}, showSaveDialog: async () => undefined },
-        ViewColumn: { Beside: -2 },
-        Uri: { joinPath: (base: { path: string }, ...parts: string[]) => uri([base.path, ...parts].join('/')), file: uri },
-        l10n: { t: (s: string, ...args: unknown[]) => s.replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)])) },
-        env: { language: 'de', clipboard: { writeText: async () => undefined } },
-        workspace: { getConfiguration: () => ({ get: <T>(_k: string, d?: T) => d }), onDidChangeTextDocument: () => disposable },
-      } as Record<string, unknown>,
-      { get: (t, k) => (k in t ? t[k as string] : class {}) },
-    );
-    const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
-    const load = loader._load;
-    loader._load = function (request: string, ...rest: unknown[]) {
-      return request === 'vscode' ? stub : load.call(this, request, ...rest);
-    };
-    // The extension's modules are loaded fresh against this stub and dropped again afterwards, so
-    // that another test file's stub (test/injection.test.ts) is never mixed with this one.
-    const forget = () => Object.keys(require.cache).filter((k) => k.startsWith(join(PROJECT, 'extension') + sep)).forEach((k) => delete require.cache[k]);
-    forget();
-    try {
-      const { RoadmapPanel } = require('../extension/roadmapPanel') as typeof import('../extension/roadmapPanel');
-      root = { uri: uri(dir), result, fileUri: (p: string) => uri(join(dir, p)) };
-      RoadmapPanel.show({ onDidLint: () => disposable } as never, root as never, uri(PROJECT) as never, 'gantt');
-      html = webview.html;
-    } finally {
-      loader._load = load;
-      forget();
-    }
+    const panel = openStubbedRoadmapPanel({ cspSource: CSP_SOURCE, dir, result, type: 'gantt', posted });
+    html = panel.html;
+    root = panel.root;
+    panelMessage = panel.toPanel;
 
     browser = await (require('playwright-core') as typeof import('playwright-core')).chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
     page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
@@ -108,7 +73,7 @@ describe('roadmap webview at scale (Chromium)', function () {
   /** Forwards the extension's newest render message to the page and waits for the webview's report of it. */
   async function deliver(): Promise<Posted> {
     const render = posted.filter((m) => m.type === 'render').pop()!;
-    posted = [];
+    posted.length = 0; // the same array: the stubbed panel keeps pushing into it
     await page.evaluate((msg) => window.postMessage(msg, '*'), render);
     await page.waitForFunction((v) => (window as unknown as { __posted: Posted[] }).__posted.some((m) => m.type === 'rendered' && m.version === v), render.version, { timeout: 120_000 });
     return page.evaluate((v) => (window as unknown as { __posted: Posted[] }).__posted.find((m) => m.type === 'rendered' && m.version === v)!, render.version);
@@ -197,7 +162,7 @@ describe('roadmap webview at scale (Chromium)', function () {
   });
 
   it('the dependency view comes in chunks too, drawn near the view', async () => {
-    posted = [];
+    posted.length = 0; // the same array: the stubbed panel keeps pushing into it
     await page.selectOption('#type', 'dependencies'); // the webview asks the extension, which computes and sends
     for (let i = 0; i < 100 && !posted.some((m) => m.type === 'render'); i++) await new Promise((r) => setTimeout(r, 50));
     const report = await deliver();
@@ -205,7 +170,7 @@ describe('roadmap webview at scale (Chromium)', function () {
     assert.ok(chunks.length >= 2 && report.total === chunks.length, `dependency chunks: ${chunks.length}`);
     assert.ok(await page.evaluate(() => !!document.querySelector('#diagrams > .diagram:first-child > svg g.node')), 'the first chunk is a drawn flowchart');
     assert.ok(!chunks[chunks.length - 1].drawn, 'the last chunk waits until scrolled to');
-    posted = [];
+    posted.length = 0; // the same array: the stubbed panel keeps pushing into it
     await page.selectOption('#type', 'gantt');
     for (let i = 0; i < 100 && !posted.some((m) => m.type === 'render'); i++) await new Promise((r) => setTimeout(r, 50));
     await deliver();
