@@ -7,7 +7,7 @@ import type { YamlSource } from '../parse/yaml';
 import { arr, dateStr, isRecord, oneOf, text } from './coerce';
 import type { Origin } from './types';
 
-/** The analyses a question can be answered with (scripts/gen-schemas.mjs lists them too; a test keeps both equal). */
+/** The analyses a question can be answered with; the inquiry schema reads this list (strategy/schema/enums.ts → scripts/gen-schemas.mjs). */
 export const ANALYSIS_KINDS = ['ai-applications', 'cooperations', 'strategic-anchoring', 'funding', 'ethics-law-privacy', 'roadmap', 'inventory', 'changes-since'] as const;
 export type AnalysisKind = (typeof ANALYSIS_KINDS)[number];
 
