@@ -4,7 +4,6 @@ import { buildModel } from './model/build';
 import { ALL_RULES, RULES_BY_ID } from './rules/index';
 import { formatMessage, type LintSettings, type MeasurePart, type ReportInput, type Rule } from './rules/rule';
 import { DEFAULT_DEADLINE_DAYS, resolveSeverity, type LintOptions } from './config';
-import { parseDateSpan } from './dates';
 import { waiverExpiredOn } from './rules/waivers/expiry';
 import { dependencyGraph } from './graph';
 import { profileOf, ruleAppliesTo, ruleInProfile } from './rules/scope';

@@ -16,7 +16,7 @@ import { parseDateSpan } from '../dates';
 import { readInquiry, type Inquiry } from '../model/inquiry';
 import { replaceTitle } from '../fix';
 import type { Field, Goal, Measure, Partner, Programme, StrategyConfig } from '../model/types';
-import type { Finding, Localized, Path, Range } from '../types';
+import type { Finding, Localized, Path } from '../types';
 
 export type FileKind = 'strategy' | 'funding' | 'partners' | 'measures' | 'inquiry';
 
