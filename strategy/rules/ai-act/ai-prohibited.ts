@@ -8,7 +8,7 @@ export const aiProhibited: Rule = {
   scope: 'measure',
   description: {
     de: 'KI-Anwendung mit verbotener Praxis nach Art. 5 KI-VO, die nicht abgebrochen ist.',
-    en: 'AI initiative with a prohibited practice under Art. 5 AI Act that is not cancelled.',
+    en: 'AI application with a prohibited practice under Art. 5 AI Act that is not cancelled.',
   },
   messages: {
     prohibited: {

@@ -8,7 +8,7 @@ export const aiRiskUnclassified: Rule = {
   scope: 'measure',
   description: {
     de: 'KI-Anwendung ohne Risikoklasse nach der KI-Verordnung (Art. 5, 6, 50).',
-    en: 'AI initiative without a risk class under the AI Act (Art. 5, 6, 50).',
+    en: 'AI application without a risk class under the AI Act (Art. 5, 6, 50).',
   },
   messages: {
     unclassified: {

@@ -8,16 +8,16 @@ export const ethicsReviewMissing: Rule = {
   scope: 'measure',
   description: {
     de: 'KI-Anwendung im Einsatz ohne abgeschlossene Ethik-Prüfung.',
-    en: 'AI initiative in use without a completed ethics review.',
+    en: 'AI application in use without a completed ethics review.',
   },
   messages: {
     missing: {
       de: 'KI-Anwendung im Einsatz ohne Ethik-Prüfung: Block „ethics“ mit „review: done“ (oder „not-required“) ergänzen',
-      en: 'AI initiative in use without an ethics review: add an "ethics" block with "review: done" (or "not-required")',
+      en: 'AI application in use without an ethics review: add an "ethics" block with "review: done" (or "not-required")',
     },
     pending: {
       de: 'Ethik-Prüfung noch offen („review: pending“), obwohl die KI-Anwendung im Einsatz ist: Prüfung abschließen',
-      en: 'Ethics review still pending ("review: pending") although the AI initiative is in use: complete the review',
+      en: 'Ethics review still pending ("review: pending") although the AI application is in use: complete the review',
     },
   },
   check({ measure, report }) {

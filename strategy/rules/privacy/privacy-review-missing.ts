@@ -10,7 +10,7 @@ export const privacyReviewMissing: Rule = {
   scope: 'measure',
   description: {
     de: 'KI-Anwendung oder Maßnahme im Einsatz ohne Angabe, ob personenbezogene Daten verarbeitet werden.',
-    en: 'AI initiative or measure in use without saying whether personal data is processed.',
+    en: 'AI application or measure in use without saying whether personal data is processed.',
   },
   messages: {
     missing: {
