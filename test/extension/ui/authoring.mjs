@@ -12,7 +12,7 @@ const REPO = new URL('../../..', import.meta.url).pathname;
 
 const log = (s) => process.stderr.write(`[vscode-ui] ${s}\n`);
 
-async function until(what, fn, timeoutMs = 20000) {
+export async function until(what, fn, timeoutMs = 20000) {
   const end = Date.now() + timeoutMs;
   let last;
   for (;;) {
@@ -27,7 +27,7 @@ async function until(what, fn, timeoutMs = 20000) {
   }
 }
 
-async function palette(page, text) {
+export async function palette(page, text) {
   await page.keyboard.press('Escape');
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');

@@ -6,29 +6,12 @@
 // again) is tested on the webview itself in test/roadmap-webview.test.ts.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findFrame } from './authoring.mjs';
+import { findFrame, palette, until } from './authoring.mjs';
+
+/** The roadmap redraws after typing pauses; under load that can take a while. */
+const ROADMAP_WAIT_MS = 30000;
 
 const log = (s) => process.stderr.write(`[vscode-ui] ${s}\n`);
-
-async function until(what, fn, timeoutMs = 30000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn().catch(() => undefined);
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-async function palette(page, text) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10000 });
-  await input.fill(text);
-  await page.waitForTimeout(500);
-  await page.keyboard.press('Enter');
-}
 
 /** After an edit, the roadmap beside the editor shows the change; after Backspace, the old state. */
 export async function roadmapFollowsEdits(page, ws) {
@@ -41,7 +24,7 @@ export async function roadmapFollowsEdits(page, ws) {
   // The whole roadmap (the checks before may have left a filter set).
   if (await frame.locator('#ai').isChecked()) await frame.locator('#ai').uncheck();
   if ((await frame.locator('#field').inputValue()) !== '') await frame.locator('#field').selectOption('');
-  await until(`"${title}" in the roadmap`, async () => (await chart()).includes(title));
+  await until(`"${title}" in the roadmap`, async () => (await chart()).includes(title), ROADMAP_WAIT_MS);
 
   // Quick Open with Ctrl+Enter opens the file to the side of the roadmap: both stay visible.
   await page.keyboard.press('Escape');
@@ -77,7 +60,7 @@ export async function roadmapFollowsEdits(page, ws) {
 
   const added = 'Neu geplant: ';
   await page.keyboard.type(added, { delay: 30 });
-  await until(`the roadmap showing "${added}${title}" (the file unsaved)`, async () => (await chart()).includes(added + title)).catch(async (e) => {
+  await until(`the roadmap showing "${added}${title}" (the file unsaved)`, async () => (await chart()).includes(added + title), ROADMAP_WAIT_MS).catch(async (e) => {
     const text = (await chart().catch(() => '')) ?? '';
     const at = Math.max(0, text.indexOf(title.slice(0, 20)) - added.length - 10);
     const line = await page.locator('.editor-instance .view-line', { hasText: title.slice(0, 20) }).first().textContent().catch(() => '?');
@@ -88,7 +71,7 @@ export async function roadmapFollowsEdits(page, ws) {
   await until('the roadmap showing the title as before', async () => {
     const text = await chart();
     return text.includes(title) && !text.includes(added.trim()) ? text : undefined;
-  });
+  }, ROADMAP_WAIT_MS);
   log('roadmap back to the saved title after Backspace');
   await palette(page, '>File: Revert File');
   await page.waitForTimeout(500);
