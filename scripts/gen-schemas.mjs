@@ -28,7 +28,8 @@ const date = {
 const id = { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]*$', description: 'An id: a letter, then letters, digits, _ or -', 'x-kind': 'id' };
 const ref = { type: 'string', minLength: 1, description: 'The id of another element' };
 const str = { type: 'string' };
-const nonEmpty = { type: 'string', minLength: 1 };
+// A text that must not be empty needs a character a reader can see (not only spaces or invisible ones).
+const nonEmpty = { type: 'string', minLength: 1, pattern: E.VISIBLE_TEXT_PATTERN };
 const extension = { '^x-': {} };
 const obj = (properties, required = []) => ({ type: 'object', properties, required, additionalProperties: false, patternProperties: extension });
 const list = (items) => ({ type: 'array', items });

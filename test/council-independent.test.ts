@@ -86,6 +86,25 @@ describe('council report: an independent repository and a different inquiry', fu
     assert.doesNotMatch(toString({ type: 'root', children: body(tree) }), /--\w/, 'no command-line option in the body');
   });
 
+  it('a title of only spaces or invisible characters is no title: lint says so at the value, no report (exit 1)', () => {
+    // Found by test/property-cli.test.ts: a title of U+0085 gave a report with a blank title and exit 0.
+    for (const title of ['\u0085', '\u200b\u200b', '   ', '\u2028', '\u00ad']) {
+      const dir = mkdtempSync(join(tmpdir(), 'council-blank-title-'));
+      try {
+        writeFileSync(join(dir, 'strategy.yaml'), `schema: 1\ntitle: ${JSON.stringify(title)}\norganisation: Stadt Kleinwald\nfields: []\n`);
+        const lint = strategy(dir, ['lint', '--as-of', AS_OF]);
+        assert.equal(lint.status, 1, `lint of title ${JSON.stringify(title)}: ${lint.stdout}`);
+        assert.match(lint.stdout, /2:8 +Fehler +„title“ darf nicht leer sein/);
+        const report = strategy(dir, ['report', 'council', '--as-of', AS_OF]);
+        assert.equal(report.status, 1, `report with title ${JSON.stringify(title)}: ${report.stdout.slice(0, 200)}`);
+        assert.equal(report.stdout, '');
+        assert.match(report.stderr, /strategy\.yaml:2:8: „title“ darf nicht leer sein\nstrategy: kein Bericht/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  });
+
   describe('with the state named in the inquiry file', () => {
     let tree: Root;
     let md: string;

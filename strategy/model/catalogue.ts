@@ -1,5 +1,5 @@
 import type { YamlSource } from '../parse/yaml';
-import { arr, dateStr, isRecord, oneOf, str, text } from './coerce';
+import { arr, dateStr, isRecord, oneOf, str, text, visibleText } from './coerce';
 import { JURISDICTIONS, LINT_PROFILES, PARTNER_KINDS, PROVIDERS, type Field, type Goal, type Partner, type Programme, type StrategyConfig } from './types';
 import type { SeveritySetting } from '../types';
 import { AI_ACT_VERSION_IDS } from '../data/ai-act';
@@ -10,7 +10,7 @@ export function readFields(data: Record<string, unknown>, file: string, source: 
   const out: Field[] = [];
   arr(data.fields).forEach((f, i) => {
     if (!isRecord(f) || !str(f.id)) return;
-    out.push({ id: str(f.id)!, title: text(f.title) ?? str(f.id)!, description: text(f.description), origin: { file, source, node: source.itemOf('fields', i) } });
+    out.push({ id: str(f.id)!, title: visibleText(f.title) ?? str(f.id)!, description: text(f.description), origin: { file, source, node: source.itemOf('fields', i) } });
   });
   return out;
 }
@@ -21,7 +21,7 @@ export function readGoals(data: Record<string, unknown>, file: string, source: Y
     if (!isRecord(g) || !str(g.id)) return;
     out.push({
       id: str(g.id)!,
-      title: text(g.title) ?? str(g.id)!,
+      title: visibleText(g.title) ?? str(g.id)!,
       field: str(g.field) ? { id: str(g.field)!, path: ['field'] } : undefined,
       description: text(g.description),
       origin: { file, source, node: source.itemOf('goals', i) },
@@ -73,7 +73,7 @@ export function readStrategyConfig(data: Record<string, unknown>, file: string, 
   const lit = isRecord(data.ai_literacy) ? data.ai_literacy : undefined;
   return {
     schema: typeof data.schema === 'number' ? data.schema : undefined,
-    title: text(data.title),
+    title: visibleText(data.title),
     organisation: text(data.organisation),
     language: oneOf(data.language, ['de', 'en'] as const),
     adopted,

@@ -4,7 +4,7 @@
  * answers the questions in this order.
  */
 import type { YamlSource } from '../parse/yaml';
-import { arr, dateStr, isRecord, oneOf, text } from './coerce';
+import { arr, dateStr, isRecord, oneOf, text, visibleText } from './coerce';
 import type { Origin } from './types';
 
 /** The analyses a question can be answered with; the inquiry schema reads this list (strategy/schema/enums.ts → scripts/gen-schemas.mjs). */
@@ -62,7 +62,7 @@ export function readInquiry(data: Record<string, unknown>, file: string, source:
     .map((k) => oneOf(k, INQUIRY_VALUE_KEYS))
     .filter((k): k is InquiryValueKey => Boolean(k));
   return {
-    title: text(data.title),
+    title: visibleText(data.title),
     asked_by: text(data.asked_by),
     date: dateStr(data.date),
     body: text(data.body),

@@ -1,7 +1,7 @@
 import type { YamlNode, YamlSource } from '../parse/yaml';
 import { parseDateSpan } from '../dates';
 import { isRealReason } from '../data/waivers';
-import { arr, bool, dateStr, isRecord, num, oneOf, str, text } from './coerce';
+import { arr, bool, dateStr, isRecord, num, oneOf, str, text, visibleText } from './coerce';
 import { readLifecycle, readRegister } from './register';
 import {
   AI_SYSTEM_KINDS, ASSESSMENT_STATES, ETHICS_REVIEW_STATES, EU_REGISTRATION_STATES, JURISDICTIONS, AI_CATEGORIES, AI_RISKS, FUNDING_STATUSES, MEASURE_STATUSES, MILESTONE_STATUSES,
@@ -113,7 +113,7 @@ export function buildMeasure(data: Record<string, unknown>, file: string, source
 
   return {
     id,
-    title: text(data.title)?.trim() || id,
+    title: visibleText(data.title)?.trim() || id,
     field: fieldId ? { id: fieldId, path: ['field'] } : undefined,
     goals: refs(data.goals, 'goals'),
     owner: text(data.owner)?.trim() || undefined,

@@ -9,3 +9,4 @@ export {
 } from '../model/types';
 export { AI_ACT_VERSION_IDS } from '../data/ai-act';
 export { ANALYSIS_KINDS, INQUIRY_VALUE_KEYS } from '../model/inquiry';
+export { VISIBLE_TEXT_PATTERN } from '../model/coerce';

@@ -4,6 +4,7 @@ import { schema as schemaRule } from '../rules/structure/schema';
 import { formatMessage, type MessageData } from '../rules/rule';
 import { didYouMean } from '../suggest';
 import { asciiId, isoDate } from '../suggest-format';
+import { VISIBLE_TEXT_PATTERN } from '../model/coerce';
 import type { YamlNode, YamlSource } from '../parse/yaml';
 import type { Localized, Path, Range } from '../types';
 
@@ -185,6 +186,8 @@ function mapError(e: ErrorObject, anyOf: AnyOfContext, source: YamlSource, node:
         return { range: at(path), path, ...msg('id', { value: show(e.data) }) };
       }
       if (e.keyword !== 'pattern') return { range: at(path), path, ...msg('range', { key: keyName }) };
+      // Only spaces or invisible characters: to a reader the value is empty.
+      if ((e.params as { pattern?: string }).pattern === VISIBLE_TEXT_PATTERN) return { range: at(path), path, ...msg('empty', { key: keyName }) };
       return { range: at(path), path, ...msg('pattern', { key: keyName, value: show(e.data) }) };
     }
     // if/else only picks which keys are required; the `required` error says what is missing.
