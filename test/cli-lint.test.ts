@@ -11,6 +11,7 @@ import { loadWorkspace } from '../cli/load';
 import { formatSarif } from '../cli/format/sarif';
 import { formatResult } from '../cli/format/types';
 import { validateSarifLater } from './helpers/sarif';
+import { descendants, parseXml } from './helpers/xml';
 
 const PROJECT = resolve(__dirname, '..');
 const CLI = join(PROJECT, 'dist', 'cli.js');
@@ -117,51 +118,7 @@ function hostileRepo(): string {
   return dir;
 }
 
-// --- a minimal XML well-formedness check: sax (strict) for structure, plus the characters XML 1.0 forbids ---
-interface SaxTag {
-  name: string;
-  attributes: Record<string, string>;
-}
-interface SaxParser {
-  onerror: (e: Error) => void;
-  onopentag: (t: SaxTag) => void;
-  onclosetag: (name: string) => void;
-  ontext: (t: string) => void;
-  write(s: string): SaxParser;
-  close(): SaxParser;
-}
-// sax comes with the installed dev tools (via @vscode/vsce); it has no type declarations.
-const sax = require('sax') as { parser(strict: boolean): SaxParser };
-
-interface XmlElement {
-  name: string;
-  attributes: Record<string, string>;
-  children: XmlElement[];
-  text: string;
-}
-
-function parseXml(xml: string): XmlElement {
-  assert.doesNotMatch(xml, /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/, 'character not allowed in XML 1.0');
-  assert.doesNotMatch(xml, /&#0*([0-8]|1[124-9]|2\d|3[01]);|&#x0*([0-8bcefBCEF]|1[0-9a-fA-F]);/, 'character reference not allowed in XML 1.0');
-  const root: XmlElement = { name: '#document', attributes: {}, children: [], text: '' };
-  const stack = [root];
-  const p = sax.parser(true);
-  p.onerror = (e) => {
-    throw new Error(`XML not well-formed: ${e.message}`);
-  };
-  p.onopentag = (t) => {
-    const el: XmlElement = { name: t.name, attributes: t.attributes, children: [], text: '' };
-    stack[stack.length - 1].children.push(el);
-    stack.push(el);
-  };
-  p.onclosetag = () => void stack.pop();
-  p.ontext = (t) => void (stack[stack.length - 1].text += t);
-  p.write(xml).close();
-  assert.equal(root.children.length, 1, 'one root element');
-  return root.children[0];
-}
-
-const descendants = (el: XmlElement, name: string): XmlElement[] => el.children.flatMap((c) => [...(c.name === name ? [c] : []), ...descendants(c, name)]);
+// XML outputs are read with test/helpers/xml.ts (strict sax plus the characters XML 1.0 forbids).
 
 // --- GitHub workflow commands ---
 const unescapeData = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');

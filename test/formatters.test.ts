@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { pathToFileURL } from 'node:url';
 import { sep } from 'node:path';
-import sax from 'sax';
+import { parseXml } from './helpers/xml';
 import { formatStylish } from '../cli/format/stylish';
 import { formatJson } from '../cli/format/json';
 import { formatJunit } from '../cli/format/junit';
@@ -66,33 +66,6 @@ function ctx(result: FormatResult, over: Partial<FormatContext> = {}): FormatCon
 
 // --- readers ---------------------------------------------------------------------------------
 
-interface XmlElement {
-  name: string;
-  attributes: Record<string, string>;
-  children: XmlElement[];
-  text: string;
-}
-
-/** A strict XML parse (sax) into a small element tree; throws on malformed XML. */
-function parseXml(xml: string): XmlElement {
-  const parser = sax.parser(true, {});
-  const stack: XmlElement[] = [{ name: '#document', attributes: {}, children: [], text: '' }];
-  parser.onopentag = (tag) => {
-    const el: XmlElement = { name: tag.name, attributes: tag.attributes as Record<string, string>, children: [], text: '' };
-    stack[stack.length - 1].children.push(el);
-    stack.push(el);
-  };
-  parser.onclosetag = () => void stack.pop();
-  parser.ontext = (t) => {
-    stack[stack.length - 1].text += t;
-  };
-  parser.onerror = (e) => {
-    throw e;
-  };
-  parser.write(xml).close();
-  assert.equal(stack.length, 1, 'every element closed');
-  return stack[0].children[0];
-}
 
 /** A GitHub workflow command line, its escapes undone. */
 function parseCommand(line: string): { command: string; props: Record<string, string>; message: string } {
