@@ -1,6 +1,8 @@
 import { Composer, Lexer, Parser, YAMLParseError, isMap, isSeq, isScalar, type CST, type Document } from 'yaml';
 import type { LineIndex } from '../text';
 import { repairYaml, type Repair } from './repair';
+import { parseYamlSubset } from './yaml-subset';
+import { NodeIndex, NONE, MAP, SEQ, SCALAR, OTHER } from './yaml-index';
 import type { Path, Range } from '../types';
 
 /**
@@ -36,15 +38,26 @@ export class YamlSource {
   private readonly index: NodeIndex;
   readonly problems: YamlProblem[] = [];
   readonly value: unknown;
+  /** Which parser read the text: the subset parser (docs/architecture.md, "YAML") or the yaml package. */
+  readonly parsedBy: 'subset' | 'yaml' = 'yaml';
 
   constructor(
     text: string,
     readonly lines: LineIndex,
     /** Where `text` starts in the file: front matter starts after the opening fence. */
     readonly baseOffset = 0,
+    /** `subset: false` always uses the yaml package (the equivalence tests compare both). */
+    options: { subset?: boolean } = {},
   ) {
     // YAML 1.2 counts a lone CR as a line break, the yaml package does not; same length, same offsets.
     const source = text.replace(/\r(?!\n)/g, '\n');
+    const subset = options.subset === false || source.length >= TOKEN_COUNT_FROM ? undefined : parseYamlSubset(source);
+    if (subset) {
+      this.index = new NodeIndex(subset.data.length && maxOf(subset.data) < 0xffff ? Uint16Array.from(subset.data, (v) => (v < 0 ? 0xffff : v)) : Int32Array.from(subset.data), subset.keys);
+      this.value = subset.value;
+      this.parsedBy = 'subset';
+      return;
+    }
     // The yaml package needs about 1.5 KB of memory and 10 µs per token: a 2 MB list of a million
     // values would take a gigabyte and many seconds. The lexer alone streams (no tree), so count first.
     if (source.length >= TOKEN_COUNT_FROM && tooManyTokens(source, YAML_LIMITS.maxTokens)) {
@@ -167,6 +180,23 @@ export class YamlSource {
     return ix.kind(seq) === SEQ && i >= 0 && i < ix.count(seq) ? this.handle(ix.item(seq, i)) : null;
   }
 
+  /**
+   * The node tree as plain data (kind, start, value end, node end, key text, children), the same
+   * whatever the layout of the index: what the equivalence tests compare.
+   */
+  describe(): unknown {
+    const ix = this.index;
+    const walk = (at: number, key?: boolean): unknown => {
+      if (at < 0) return null;
+      const k = ix.kind(at);
+      const head = [k, ix.start(at), ix.valueEnd(at), ix.end(at)];
+      if (k === MAP) return [...head, Array.from({ length: ix.count(at) }, (_, i) => [walk(ix.ref(ix.entrySlot(at, i)), true), walk(ix.ref(ix.entrySlot(at, i) + 1))])];
+      if (k === SEQ) return [...head, Array.from({ length: ix.count(at) }, (_, i) => walk(ix.item(at, i)))];
+      return key && k === SCALAR ? [...head, ix.keyText(at)] : head;
+    };
+    return walk(ix.root);
+  }
+
   private handle(at: number): YamlNode | null {
     return at >= 0 ? new YamlNode(this.index, at) : null;
   }
@@ -187,70 +217,6 @@ export class YamlSource {
   }
 }
 
-const NONE = -1;
-const MAP = 1;
-const SEQ = 2;
-const SCALAR = 3;
-const OTHER = 4;
-
-/**
- * All nodes of one YAML document in one integer array. A node is the offset of its record:
- * kind, range (start, value end, node end, as the yaml package gives them), then for a mapping
- * its entry count and per entry the key and value node; for a sequence its item count and items;
- * for a mapping key that is a scalar its slot in `keys` (other scalars: NONE; their text is read
- * from the file by range). Missing nodes are NONE. Front matter fits 16 bits.
- */
-class NodeIndex {
-  private readonly none: number;
-
-  constructor(
-    private readonly d: Int32Array | Uint16Array,
-    /** Per scalar key: its `String(value)`, how keys are matched. */
-    private readonly keys: readonly string[],
-  ) {
-    this.none = d instanceof Uint16Array ? 0xffff : NONE;
-  }
-
-  get root(): number {
-    return this.d.length ? 0 : NONE;
-  }
-  /** The node in slot `i` (an entry's key or value, a sequence item), or NONE. */
-  ref(i: number): number {
-    const v = this.d[i];
-    return v === this.none ? NONE : v;
-  }
-  kind(node: number): number {
-    return node >= 0 ? this.d[node] : 0;
-  }
-  start(node: number): number {
-    return this.d[node + 1];
-  }
-  valueEnd(node: number): number {
-    return this.d[node + 2];
-  }
-  end(node: number): number {
-    return this.d[node + 3];
-  }
-  count(node: number): number {
-    return this.d[node + 4];
-  }
-  item(seq: number, i: number): number {
-    return this.ref(seq + 5 + i);
-  }
-  /** The slot of entry `i` of a mapping: its key node is `ref(slot)`, its value `ref(slot + 1)`. */
-  entrySlot(map: number, i: number): number {
-    return map + 5 + 2 * i;
-  }
-  /** The slot of the first entry of `map` whose key is a scalar with `String(value) === key`, or NONE. */
-  entry(map: number, key: string): number {
-    const end = map + 5 + 2 * this.d[map + 4];
-    for (let e = map + 5; e < end; e += 2) {
-      const k = this.ref(e);
-      if (k >= 0 && this.d[k] === SCALAR && this.keys[this.d[k + 4]] === key) return e;
-    }
-    return NONE;
-  }
-}
 
 /** Builds the index without recursion (nesting may be deep in hostile files). */
 function indexNodes(root: unknown, toOriginal?: (offset: number) => number): NodeIndex {
@@ -303,6 +269,12 @@ function indexNodes(root: unknown, toOriginal?: (offset: number) => number): Nod
 }
 
 const NO_RANGE = [0, 0, 0] as const;
+
+function maxOf(data: readonly number[]): number {
+  let max = 0;
+  for (const v of data) if (v > max) max = v;
+  return max;
+}
 
 /**
  * A node of a YamlSource (a measure's mapping, a catalogue entry …): pass it to `locate` and the
