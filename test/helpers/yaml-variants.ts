@@ -160,7 +160,7 @@ export const COMMON: Record<string, Edit> = {
       return [' '.repeat(pick(r, [0, ind, ind + 2, ind + 4])) + pick(r, ['# Kommentar', '#', '#x', '# a: b', '# - c', '# --- ', '# "q\' ü'])];
     }),
   'trailing comments': (t, r) =>
-    eachLine(t, r, 0.5, (l) => !l.scalar && !l.comment && !l.blank && !l.header && (Boolean(plainEntry(l) || flowEntry(l)) || /:$/.test(l.text) || /^ *- +[^#]*$/.test(l.text)), (l) => withText(l, l.text + pick(r, [' # x', '  # Kommentar', '\t# tab before', ' #', ' #: b']))),
+    eachLine(t, r, 0.5, (l) => !l.scalar && !l.comment && !l.blank && !l.header && (Boolean(plainEntry(l) || flowEntry(l)) || /:$/.test(l.text) || /^ *- +[^#]*$/.test(l.text)), (l) => withText(l, l.text + pick(r, [' # x', '  # Kommentar', ' #', ' #: b', '   #x']))),
 };
 
 /** A value under a plain key, replaced (or the key renamed). */
