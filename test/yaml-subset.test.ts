@@ -117,6 +117,41 @@ function parse(s: Sample, subset: boolean): YamlSource {
   return subset ? new YamlSource(s.yaml, lines, s.offset ?? 0) : new YamlSource(s.yaml, lines, s.offset ?? 0, { subset: false });
 }
 
+const KINDS = ['none', 'map', 'seq', 'scalar', 'other'];
+
+/**
+ * Where two describe() trees first differ: the node's path, both records (kind, start, value end,
+ * node end, key text) and the text around the offsets that differ.
+ */
+function firstDifference(subset: unknown, yaml: unknown, text: string, at = 'root'): string | undefined {
+  if (!Array.isArray(subset) || !Array.isArray(yaml)) return subset === yaml ? undefined : `${at}: subset ${JSON.stringify(subset)}, yaml ${JSON.stringify(yaml)}`;
+  const head = (n: unknown[]) => n.filter((x) => !Array.isArray(x));
+  const [hs, hy] = [head(subset), head(yaml)];
+  if (JSON.stringify(hs) !== JSON.stringify(hy)) {
+    const show = (n: unknown[]) => `${KINDS[n[0] as number] ?? n[0]} start ${n[1]} value end ${n[2]} node end ${n[3]}${n.length > 4 ? ` key ${JSON.stringify(n[4])}` : ''}`;
+    const offsets = [...new Set([1, 2, 3].filter((i) => hs[i] !== hy[i]).flatMap((i) => [hs[i], hy[i]] as number[]))].sort((x, y) => x - y);
+    const context = offsets.map((o) => `${o}: ${JSON.stringify(text.slice(Math.max(0, o - 12), o))}|${JSON.stringify(text.slice(o, o + 12))}`).join(', ');
+    return `${at}: subset ${show(hs)}; yaml ${show(hy)} (at ${context})`;
+  }
+  const cs = subset.find(Array.isArray) as unknown[] | undefined;
+  const cy = yaml.find(Array.isArray) as unknown[] | undefined;
+  if (!cs || !cy) return cs === cy ? undefined : `${at}: children differ`;
+  if (cs.length !== cy.length) return `${at}: subset has ${cs.length} children, yaml ${cy.length}`;
+  for (let i = 0; i < cs.length; i++) {
+    const kind = KINDS[hs[0] as number];
+    if (kind === 'map') {
+      const [ks, vs] = cs[i] as unknown[];
+      const [ky, vy] = cy[i] as unknown[];
+      const d = firstDifference(ks, ky, text, `${at}.key[${i}]`) ?? firstDifference(vs, vy, text, `${at}.value[${i}]`);
+      if (d) return d;
+    } else {
+      const d = firstDifference(cs[i], cy[i], text, `${at}[${i}]`);
+      if (d) return d;
+    }
+  }
+  return undefined;
+}
+
 /**
  * Whether the subset parser accepted the text; throws when it accepted and differs from the yaml
  * package (or threw).
@@ -131,7 +166,8 @@ function compare(s: Sample): boolean {
   assert.deepStrictEqual(a.value, b.value, 'value');
   // deepStrictEqual ignores the order of keys; outputs do not.
   assert.deepStrictEqual(pathsOf(a.value), pathsOf(b.value), 'order of keys and items');
-  assert.deepStrictEqual(a.describe(), b.describe(), 'node tree (describe())');
+  const tree = firstDifference(a.describe(), b.describe(), s.yaml);
+  assert.ok(tree === undefined, `node tree (describe()): ${tree}`);
   assert.deepStrictEqual(a.rootRange(), b.rootRange(), 'rootRange()');
   for (const path of pathsOf(b.value)) {
     const at = JSON.stringify(path);
@@ -161,22 +197,29 @@ function mismatch(s: Sample): string | undefined {
   }
 }
 
-/** Removes lines while the text still fails: the shortest text for the lead's debugger. */
+/** Removes lines, then characters, while the text still fails the same way: the shortest text for the lead's debugger. */
 function shrink(text: string): string {
-  let lines = text.split(/(?<=\n)/);
-  for (let changed = true, rounds = 0; changed && rounds < 20; rounds++) {
-    changed = false;
-    for (let i = 0; i < lines.length && lines.length > 1; i++) {
-      const fewer = [...lines.slice(0, i), ...lines.slice(i + 1)];
-      if (mismatch({ name: '', yaml: fewer.join('') })) {
-        lines = fewer;
-        changed = true;
-        i--;
+  const kind = (t: string) => mismatch({ name: '', yaml: t })?.split(/[:(]/)[0];
+  const want = kind(text);
+  const fails = (t: string) => kind(t) === want;
+  let parts = text.split(/(?<=\n)/);
+  for (const unit of ['line', 'character']) {
+    if (unit === 'character') parts = [...parts.join('')];
+    for (let changed = true, rounds = 0; changed && rounds < 10; rounds++) {
+      changed = false;
+      for (let i = parts.length - 1; i >= 0 && parts.length > 1; i--) {
+        const fewer = [...parts.slice(0, i), ...parts.slice(i + 1)];
+        if (fails(fewer.join(''))) {
+          parts = fewer;
+          changed = true;
+        }
       }
     }
   }
-  return lines.join('');
+  return parts.join('');
 }
+
+const firstLines = (message: string, n: number) => message.split('\n').slice(0, n).join('\n  ');
 
 /** Checks every sample; fails with the first few differences (shortest first), each with its text. */
 function checkAll(samples: Sample[]): { accepted: number } {
@@ -197,7 +240,8 @@ function checkAll(samples: Sample[]): { accepted: number } {
     failures.sort((x, y) => x.s.yaml.length - y.s.yaml.length);
     const shown = failures.slice(0, 5).map(({ s, message }) => {
       const shrunk = mismatch({ name: '', yaml: s.yaml }) ? shrink(s.yaml) : undefined;
-      return `• ${s.name}\n  text: ${JSON.stringify(s.yaml)}${shrunk !== undefined && shrunk !== s.yaml ? `\n  shrunk: ${JSON.stringify(shrunk)}` : ''}\n  ${message.split('\n').slice(0, 30).join('\n  ')}`;
+      const shrunkMessage = shrunk !== undefined && shrunk !== s.yaml ? `\n  shrunk: ${JSON.stringify(shrunk)}\n  ${firstLines(mismatch({ name: '', yaml: shrunk }) ?? '', 12)}` : '';
+      return `• ${s.name}\n  text: ${JSON.stringify(s.yaml)}\n  ${firstLines(message, 30)}${shrunkMessage}`;
     });
     assert.fail(`${failures.length} of ${seen.size} texts differ between the subset parser and the yaml package:\n${shown.join('\n')}`);
   }
