@@ -11,7 +11,8 @@
 // mutations of all of them (test/helpers/yaml-variants.ts: line ends, blank lines, comments,
 // quoting, flow and block scalar forms, look-alike scalars and keys, tabs, anchors, Unicode …);
 // random documents of the subset grammar. A failure shows the text (JSON), the mutation that made
-// it and a shrunk text (lines removed while it still fails).
+// it and a shrunk text (lines, then characters removed while it still fails); YAML_SUBSET_SHOW=50
+// lists more than the first 5 differences per test.
 import { strict as assert } from 'node:assert';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -219,6 +220,9 @@ function shrink(text: string): string {
   return parts.join('');
 }
 
+/** How many differences a failure lists (each shrunk): YAML_SUBSET_SHOW=50 for more. */
+const SHOW = Number(process.env.YAML_SUBSET_SHOW ?? 5);
+
 const firstLines = (message: string, n: number) => message.split('\n').slice(0, n).join('\n  ');
 
 /** Checks every sample; fails with the first few differences (shortest first), each with its text. */
@@ -238,7 +242,7 @@ function checkAll(samples: Sample[]): { accepted: number } {
   }
   if (failures.length) {
     failures.sort((x, y) => x.s.yaml.length - y.s.yaml.length);
-    const shown = failures.slice(0, 5).map(({ s, message }) => {
+    const shown = failures.slice(0, SHOW).map(({ s, message }) => {
       const shrunk = mismatch({ name: '', yaml: s.yaml }) ? shrink(s.yaml) : undefined;
       const shrunkMessage = shrunk !== undefined && shrunk !== s.yaml ? `\n  shrunk: ${JSON.stringify(shrunk)}\n  ${firstLines(mismatch({ name: '', yaml: shrunk }) ?? '', 12)}` : '';
       return `• ${s.name}\n  text: ${JSON.stringify(s.yaml)}\n  ${firstLines(message, 30)}${shrunkMessage}`;
@@ -332,6 +336,7 @@ describe('YAML subset parser: the same result as the yaml package', function () 
       'a: "x\n  y"\n', "a: 'x\n  y'\n", 'a: "x\\\n  y"\n', "a: 'a' b\n", 'a: b   # c\n', 'a: b   \n', 'a: [b]   # c\n', 'a:   \n  b: c\n',
       'a: >\n  x\n\n    y\n  z\n', 'a: >\n  x\n  \ty\n', 'a: >-\n    x\n  y\n', 'a: |\n    x\n  y\n', 'a: |\n  \n    x\n', 'a: |\n      \n    x\n', 'a: |-\n  x\n\n\n', 'a: |+\n  x\n\n\n', 'a: |+\n  x\n\n  ', 'a: >+\n  x', 'a: |\n  x\n# c\n', 'a: |\n  x\n  # c\n', 'a: | # c\n  x\n', 'a: |\n\tx\n',
       `${'k'.repeat(1100)}: v\n`, `a: ${'v '.repeat(3000)}\n`, `a: [${'x, '.repeat(500)}y]\n`,
+      'null: x\n', '1.0: x\n', '0x1F: x\n', '1e3: x\n', '.inf: x\n', '-0: x\n', '0o17: x\n', 'TRUE: x\n', '1_000: x\n', '2027-08: x\n', '12:30: x\n', '1: [a]\n2:\n  3: b\n',
       'a: ü\n', 'ü: a\n', 'a: 😀\n', 'a: b\u2028c\n', 'a: b\u00a0\n', 'a:\u00a0b\n', 'a: b\n  c\n', 'a: b\n\n  c\n', 'a:\n  b\n',
     ];
     // Nesting around YAML_LIMITS.maxDepth (64): deeper is a problem, so the subset parser must decline it.

@@ -23,11 +23,11 @@ const chance = (r: Rand, p: number) => r() < p;
 const int = (r: Rand, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 
 /** Plain scalars that YAML 1.2's core schema reads as numbers, booleans or null, and look-alikes that stay strings. */
-export const LOOKALIKES = ['1', '-0', '+5', '0', '00', '007', '1.5', '1.', '.5', '+.5', '-1.5e-3', '1e3', '1E+3', '1e', '0x1F', '0X1F', '0x', '0o17', '0o8', '017', '.inf', '-.Inf', '+.INF', '.NaN', '.nan', 'NaN', 'inf', '~', 'null', 'Null', 'NULL', 'nULL', 'true', 'TRUE', 'True', 'tRUE', 'false', 'FALSE', 'yes', 'no', 'on', 'off', 'y', 'n', '1_000', '1,000', '2027-08', '2027-08-01', '2027-08-01T12:00:00Z', '12:30', '1:20:30', '0b101', '9007199254740993', '1e400', '-', '--', '.', '..', '…'];
+export const LOOKALIKES = ['1', '-0', '+5', '0', '00', '007', '1.5', '1.', '.5', '+.5', '-1.5e-3', '1e3', '1E+3', '1e', '0x1F', '0X1F', '0x', '0o17', '0o8', '017', '.inf', '-.Inf', '+.INF', '.NaN', '.nan', 'NaN', 'inf', '~', 'null', 'Null', 'NULL', 'nULL', 'true', 'TRUE', 'True', 'tRUE', 'false', 'FALSE', 'yes', 'no', 'on', 'off', 'y', 'n', '1_000', '1,000', '2027-08', '2027-08-01', '2027-08-01T12:00:00Z', '12:30', '1:20:30', '0b101', '9007199254740993', '1e400', '1e+400', '1.0', '1.50', '-1', '+1', '0.1e1', '1e-7', '-.5', '5.', '.5e3', '0xFFFFFFFFFFFFFFFFF', '-0x1', '+0o7', '0o', '1__0', '_1', '-', '--', '.', '..', '…'];
 /** Plain scalars with characters that matter to YAML somewhere (some are errors, some fine). */
 export const TRICKY_PLAIN = ['a#b', 'a #b', 'a# b', 'a: b', 'a:b', 'a :b', 'a:', 'http://example.org/x?y=1#z', ':a', '?a', '? a', '-a', '- a', '--- a', '... a', '@x', '`x', '%x', '!x', '&a', '*a', '|x', '>x', 'a|b', 'a>b', '[a', 'a]', '{a}', 'a,b', ',a', 'a,', "a'b", 'a"b', "'a'b", '"a"b', 'a\tb', 'a  b', 'Grünfläche Übersicht', 'Straße', '🚀 Start', '😀', 'a\u2028b', 'a\u2029b', 'a\u0085b', 'a\u00a0b', 'a\u00a0', '\u00a0a', 'a\u200bb', 'a\ufeffb', 'a\u0007b', 'a\u007fb', 'a\\b', 'a\\nb', 'C:\\x', '§ 3 Abs. 1', '„Zitat“', '50 %', '5(a)', 'a – b', 'Art. 6 Abs. 1 lit. e DSGVO'];
 /** Keys: identifiers and ones that look like something else. */
-export const TRICKY_KEYS = ['id', 'title', 'a', 'a_b', 'a-b', 'a.b', 'a b', 'größe', 'ÄÖÜ', '😀', '1', '2', '-1', '1.0', '0x1', 'true', 'null', '~', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', "'q'", '"dq"', "'a b'", '"a:b"', '-k', 'k-', 'k#', 'a\u00a0b'];
+export const TRICKY_KEYS = ['id', 'title', 'a', 'a_b', 'a-b', 'a.b', 'a b', 'größe', 'ÄÖÜ', '😀', '1', '2', '-1', '1.0', '0x1', 'true', 'null', '~', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', "'q'", '"dq"', "'a b'", '"a:b"', '-k', 'k-', 'k#', 'a\u00a0b', '1a', 'a/b', '1e3', '.inf', '-0', '0o17', 'TRUE', 'Null', '1_000', '2027-08', '12:30', '0.0', '+1'];
 /** Double-quoted escapes, some invalid. */
 const ESCAPES = ['\\t', '\\"', '\\\\', '\\/', '\\u00e9', '\\U0001F600', '\\x41', '\\n', '\\r', '\\0', '\\a', '\\b', '\\e', '\\f', '\\v', '\\ ', '\\_', '\\N', '\\L', '\\P', '\\q', '\\x4', '\\ud83d\\ude00', '\\ud83d'];
 /** Block scalar headers. */
@@ -375,7 +375,7 @@ function scalar(r: Rand): string {
 }
 
 function flow(r: Rand): string {
-  const items = Array.from({ length: int(r, 0, 4) }, () => (chance(r, 0.8) ? pick(r, [...SIMPLE.slice(1, 5), ...LOOKALIKES.slice(0, 12)]) : scalar(r)));
+  const items = Array.from({ length: int(r, 0, 4) }, () => (chance(r, 0.8) ? pick(r, [...SIMPLE.slice(1, 5), ...LOOKALIKES]) : scalar(r)));
   const sep = pick(r, [', ', ',', ' , ', ',  ']);
   const pad = pick(r, ['', ' ', '  ']);
   return items.length ? `[${pad}${items.join(sep)}${pad}]` : pick(r, ['[]', '[ ]']);
