@@ -1,5 +1,5 @@
 /** The repository store (strategy/files/store.ts) on Node's file system, for the CLI. */
-import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { RepositoryStore, StoreEntry, StoreStat } from '../strategy/files/store';
 
@@ -65,16 +65,38 @@ export function insideRoot(realRoot: string, full: string): string | undefined {
 }
 
 /**
- * Node decodes straight into a string (no Buffer per file) and replaces a bad byte with U+FFFD;
- * only a text with U+FFFD in it is read again as bytes, to tell a written U+FFFD from a bad byte.
+ * Read into one buffer kept for the next file (no Buffer per file: thousands of them would wait
+ * for the garbage collector outside the heap, a large part of a lint's peak memory, BENCHMARKS.md)
+ * and decoded strictly: a text, or the bytes when they are not UTF-8.
  */
 export function decode(full: string): Uint8Array | string {
-  const text = readFileSync(full, 'utf8');
-  if (!text.includes('\uFFFD')) return text;
-  const bytes = readFileSync(full);
+  const fd = openSync(full, 'r');
+  let length = 0;
+  try {
+    for (;;) {
+      if (length === scratch.length) scratch = grow(scratch);
+      const n = readSync(fd, scratch, length, scratch.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  const bytes = scratch.subarray(0, length);
+  // A large file's buffer is not kept (the size limit is 2 MiB by default, and an editor reads one file at a time anyway).
+  if (scratch.length > SCRATCH_KEPT) scratch = Buffer.allocUnsafe(SCRATCH_KEPT);
   try {
     return utf8.decode(bytes);
   } catch {
-    return bytes;
+    return Uint8Array.from(bytes);
   }
+}
+
+const SCRATCH_KEPT = 256 * 1024;
+let scratch: Buffer<ArrayBufferLike> = Buffer.allocUnsafe(SCRATCH_KEPT);
+
+function grow(buffer: Buffer<ArrayBufferLike>): Buffer<ArrayBufferLike> {
+  const bigger = Buffer.allocUnsafe(buffer.length * 2);
+  buffer.copy(bigger);
+  return bigger;
 }

@@ -23,6 +23,13 @@ export class NodeIndex {
     this.none = d instanceof Uint16Array ? 0xffff : NONE;
   }
 
+  /** An index from records with NONE as -1 (16 bits when every number fits). */
+  static fromRecords(data: readonly number[], keys: readonly string[]): NodeIndex {
+    let max = 0;
+    for (const v of data) if (v > max) max = v;
+    return new NodeIndex(max < 0xffff ? Uint16Array.from(data, (v) => (v < 0 ? 0xffff : v)) : Int32Array.from(data), keys);
+  }
+
   get root(): number {
     return this.d.length ? 0 : NONE;
   }

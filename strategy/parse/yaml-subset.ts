@@ -1,4 +1,420 @@
-/** Placeholder while the subset parser is written: every text goes to the yaml package. */
-export function parseYamlSubset(_source: string): { data: number[]; keys: string[]; value: unknown } | undefined {
-  return undefined;
+import { NONE, MAP, SEQ, SCALAR } from './yaml-index';
+
+/**
+ * A parser for the part of YAML that strategy files are written in, about ten times faster than
+ * the yaml package (BENCHMARKS.md, "The parse floor and the YAML parser"): block mappings with
+ * plain keys, block sequences (also `- key: value` items), one-line plain, single- and
+ * double-quoted scalars (no escapes), one-line flow sequences of plain scalars, literal and folded
+ * block scalars, comments after values, blank lines, LF and CRLF line ends.
+ *
+ * Written by hand because no library gives both speed and every node's position (js-yaml is fast
+ * but has no node ranges; the yaml package has them and is the slow part). It gives exactly what
+ * the yaml package gives for these texts – the same value, the same node ranges, as the yaml
+ * package computes them – and declines (returns undefined) everything else: anything it is not
+ * sure of, and every text with a mistake, goes to the yaml package, which reports it with its
+ * codes, repairs and limits as before. test/yaml-subset.test.ts checks the equivalence on every
+ * fixture, generated repositories, mutations of them and random documents.
+ */
+export interface SubsetIndex {
+  /** Node records in NodeIndex's layout (strategy/parse/yaml-index.ts), NONE as -1. */
+  data: number[];
+  /** Per scalar mapping key: its text. */
+  keys: string[];
+}
+
+/** The value of a text in the subset, or undefined for any other text. */
+export function parseYamlSubset(source: string): { value: unknown } | undefined {
+  const root = parseTree(source);
+  return root && { value: root.value };
+}
+
+/** The node index of a text `parseYamlSubset` accepted (parsed again: the tree is not kept). */
+export function indexYamlSubset(source: string): SubsetIndex {
+  const root = parseTree(source);
+  if (!root) throw new Error('indexYamlSubset: a text outside the subset');
+  return flatten(root);
+}
+
+function parseTree(source: string): Node | undefined {
+  if (UNSUPPORTED.test(source)) return undefined;
+  try {
+    return new SubsetParser(source).parse();
+  } catch (e) {
+    if (e === DECLINE) return undefined;
+    throw e;
+  }
+}
+
+/** Tabs, control and byte-order characters, document markers and directives: the yaml package's. */
+const UNSUPPORTED = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]|\r(?!\n)|^(?:---|\.\.\.)(?=[ \r\n]|$)|^%/m;
+const DECLINE = new Error('outside the subset');
+/** A plain mapping key: identifiers as strategy files use them. */
+const KEY = /[A-Za-z0-9_][A-Za-z0-9_./-]*:(?=[ \r\n]|$)/y;
+const MAX_DEPTH = 60;
+const MAX_KEY_LENGTH = 1000;
+
+const BLANK = 0;
+const COMMENT = 1;
+const CONTENT = 2;
+
+interface Node {
+  kind: number;
+  start: number;
+  valueEnd: number;
+  end: number;
+  /** Mappings: key, value, key, value …; sequences: items. */
+  children?: Node[];
+  /** A mapping key's text. */
+  key?: string;
+  value: unknown;
+}
+
+class SubsetParser {
+  /** Per line: where it starts, where its content ends (before CR LF or LF), where the next starts. */
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly nexts: number[] = [];
+  private readonly indents: number[] = [];
+  private readonly kinds: number[] = [];
+  private depth = 0;
+
+  constructor(private readonly src: string) {
+    const n = src.length;
+    for (let start = 0; start <= n; ) {
+      let nl = src.indexOf('\n', start);
+      if (nl < 0) nl = n;
+      const end = nl > start && src.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      let i = start;
+      while (i < end && src.charCodeAt(i) === 32) i++;
+      this.starts.push(start);
+      this.ends.push(end);
+      this.nexts.push(nl < n ? nl + 1 : n);
+      this.indents.push(i - start);
+      this.kinds.push(i === end ? BLANK : src.charCodeAt(i) === 35 ? COMMENT : CONTENT);
+      if (nl >= n) break;
+      start = nl + 1;
+    }
+  }
+
+  parse(): Node {
+    const first = this.nextContent(0);
+    if (first < 0 || this.indents[first] !== 0) throw DECLINE;
+    const [root, next] = this.isDash(first, 0) ? this.sequence(first, 0) : this.mapping(first, 0, this.starts[first]);
+    if (this.nextContent(next) >= 0) throw DECLINE;
+    return root;
+  }
+
+  /**
+   * The first content line from `line` on, skipping blank and comment lines; -1 at the end. The yaml
+   * package puts a comment line into no node's range when it is as indented as the next content line;
+   * elsewhere (and after the last value) it may join the range of a node before it: declined.
+   */
+  private nextContent(line: number): number {
+    let commentIndent = -1;
+    for (let l = line; l < this.kinds.length; l++) {
+      const k = this.kinds[l];
+      if (k === CONTENT) {
+        if (commentIndent >= 0 && commentIndent !== this.indents[l]) throw DECLINE;
+        return l;
+      }
+      if (k === COMMENT) {
+        if (commentIndent >= 0 && commentIndent !== this.indents[l]) throw DECLINE;
+        commentIndent = this.indents[l];
+      }
+    }
+    if (commentIndent >= 0) throw DECLINE; // comments after the last value: where they end up depends on that value
+    return -1;
+  }
+
+  /** Whether a comment line is among the lines from `from` to `to` (the end: -1). */
+  private commentBefore(from: number, to: number): boolean {
+    for (let l = from; l < (to < 0 ? this.kinds.length : to); l++) if (this.kinds[l] === COMMENT) return true;
+    return false;
+  }
+
+  /** Whether line `l` has a sequence dash at column `col` (followed by a space or the line end). */
+  private isDash(l: number, col: number): boolean {
+    const p = this.starts[l] + col;
+    return this.indents[l] === col && this.src.charCodeAt(p) === 45 && (p + 1 === this.ends[l] || this.src.charCodeAt(p + 1) === 32);
+  }
+
+  private enter(): void {
+    if (++this.depth > MAX_DEPTH) throw DECLINE;
+  }
+
+  /** A block mapping whose keys are at column `col`; the first key at `keyPos` on line `line`. Returns the node and the line after it. */
+  private mapping(line: number, col: number, keyPos: number): [Node, number] {
+    this.enter();
+    const children: Node[] = [];
+    const value: Record<string, unknown> = {};
+    const seen = new Set<string>();
+    let l = line;
+    let pos = keyPos;
+    let valueEnd = keyPos;
+    for (;;) {
+      KEY.lastIndex = pos;
+      if (!KEY.test(this.src) || KEY.lastIndex > this.ends[l] + 1) throw DECLINE;
+      const colon = KEY.lastIndex - 1;
+      const key = this.src.slice(pos, colon);
+      if (key.length > MAX_KEY_LENGTH || key === '__proto__' || seen.has(key) || typeof resolvePlain(key) !== 'string') throw DECLINE;
+      seen.add(key);
+      const keyNode: Node = { kind: SCALAR, start: pos, valueEnd: colon, end: colon, key, value: key };
+      let p = colon + 1;
+      const end = this.ends[l];
+      while (p < end && this.src.charCodeAt(p) === 32) p++;
+      let item: Node;
+      let after: number;
+      if (p === end || this.src.charCodeAt(p) === 35) {
+        const next = this.nextContent(l + 1);
+        if (next >= 0 && (this.indents[next] > col || this.isDash(next, col))) [item, after] = this.block(next, this.indents[next]);
+        // An empty value with a comment: the yaml package's node end then reaches into the next lines.
+        // So it does with comment lines after an empty value.
+        else if (p < end || this.commentBefore(l + 1, next)) throw DECLINE;
+        else [item, after] = [{ kind: SCALAR, start: p, valueEnd: p, end: p, value: null }, l + 1];
+      } else [item, after] = this.inline(l, p, col);
+      children.push(keyNode, item);
+      value[key] = item.value;
+      valueEnd = item.end;
+      const next = this.nextContent(after);
+      if (next < 0 || this.indents[next] < col) {
+        this.depth--;
+        return [{ kind: MAP, start: keyPos, valueEnd, end: valueEnd, children, value }, after];
+      }
+      if (this.indents[next] > col || this.isDash(next, col)) throw DECLINE;
+      l = next;
+      pos = this.starts[l] + col;
+    }
+  }
+
+  /** A block sequence with its dashes at column `col`, from line `line`. */
+  private sequence(line: number, col: number): [Node, number] {
+    this.enter();
+    const children: Node[] = [];
+    const value: unknown[] = [];
+    let l = line;
+    for (;;) {
+      const dash = this.starts[l] + col;
+      let p = dash + 1;
+      const end = this.ends[l];
+      while (p < end && this.src.charCodeAt(p) === 32) p++;
+      let item: Node;
+      let after: number;
+      if (p === end || this.src.charCodeAt(p) === 35) {
+        const next = this.nextContent(l + 1);
+        if (next < 0 || this.indents[next] <= col) throw DECLINE; // an empty item
+        [item, after] = this.block(next, this.indents[next]);
+      } else if (this.src.charCodeAt(p) === 45 && (p + 1 === end || this.src.charCodeAt(p + 1) === 32)) {
+        throw DECLINE; // a sequence in a sequence item
+      } else {
+        KEY.lastIndex = p;
+        [item, after] = KEY.test(this.src) && KEY.lastIndex <= end + 1 ? this.mapping(l, p - this.starts[l], p) : this.inline(l, p, col);
+      }
+      children.push(item);
+      value.push(item.value);
+      const next = this.nextContent(after);
+      if (next < 0 || this.indents[next] < col || (this.indents[next] === col && !this.isDash(next, col))) {
+        this.depth--;
+        return [{ kind: SEQ, start: this.starts[line] + col, valueEnd: item.end, end: item.end, children, value: value.slice() }, after];
+      }
+      if (this.indents[next] > col) throw DECLINE;
+      l = next;
+    }
+  }
+
+  /** A block collection starting on line `line` at column `col`. */
+  private block(line: number, col: number): [Node, number] {
+    return this.isDash(line, col) ? this.sequence(line, col) : this.mapping(line, col, this.starts[line] + col);
+  }
+
+  /** A value that starts on line `l` at `p`, in a collection at column `col`. */
+  private inline(l: number, p: number, col: number): [Node, number] {
+    const src = this.src;
+    const end = this.ends[l];
+    const c = src[p];
+    if (c === '|' || c === '>') return this.blockScalar(l, p, col);
+    let valueEnd: number;
+    let node: Node;
+    if (c === '"' || c === "'") {
+      let q = p + 1;
+      let text: string;
+      if (c === '"') {
+        for (;;) {
+          q = src.indexOf('"', q);
+          if (q < 0 || q >= end) throw DECLINE;
+          let backslashes = 0;
+          while (src.charCodeAt(q - 1 - backslashes) === 92) backslashes++;
+          if (backslashes % 2 === 0) break;
+          q++;
+        }
+        text = unescapeDoubleQuoted(src.slice(p + 1, q));
+      } else {
+        for (;;) {
+          q = src.indexOf("'", q);
+          if (q < 0 || q >= end) throw DECLINE;
+          if (src.charCodeAt(q + 1) !== 39) break;
+          q += 2;
+        }
+        text = src.slice(p + 1, q).replaceAll("''", "'");
+      }
+      valueEnd = q + 1;
+      node = { kind: SCALAR, start: p, valueEnd, end: 0, value: intern(text) };
+    } else if (c === '[') {
+      node = this.flowSequence(p, end);
+      valueEnd = node.valueEnd;
+    } else {
+      if (PLAIN_START_NEVER.includes(c) || (PLAIN_START_SPACED.includes(c) && (p + 1 === end || src.charCodeAt(p + 1) === 32))) throw DECLINE;
+      let stop = src.indexOf(' #', p);
+      if (stop < 0 || stop > end) stop = end;
+      valueEnd = stop;
+      while (src.charCodeAt(valueEnd - 1) === 32) valueEnd--;
+      const text = src.slice(p, valueEnd);
+      if (text.includes(': ') || text.endsWith(':')) throw DECLINE;
+      node = { kind: SCALAR, start: p, valueEnd, end: 0, value: resolvePlain(text) };
+    }
+    node.end = this.lineRest(l, valueEnd);
+    return [node, l + 1];
+  }
+
+  /** After a value on line `l`: spaces and a comment to the line's end; where the node ends (after the line break). */
+  private lineRest(l: number, from: number): number {
+    let q = from;
+    const end = this.ends[l];
+    while (q < end && this.src.charCodeAt(q) === 32) q++;
+    if (q < end && (q === from || this.src.charCodeAt(q) !== 35)) throw DECLINE;
+    return this.nexts[l];
+  }
+
+  /** `[a, b]` on one line, items plain. */
+  private flowSequence(open: number, end: number): Node {
+    const src = this.src;
+    const children: Node[] = [];
+    const value: unknown[] = [];
+    let i = open + 1;
+    while (i < end && src.charCodeAt(i) === 32) i++;
+    if (src[i] !== ']') {
+      for (;;) {
+        const start = i;
+        while (i < end && !FLOW_ITEM_END.includes(src[i])) i++;
+        if (i >= end || FLOW_ITEM_NEVER.test(src.slice(start, i))) throw DECLINE;
+        let valueEnd = i;
+        while (src.charCodeAt(valueEnd - 1) === 32) valueEnd--;
+        const text = src.slice(start, valueEnd);
+        if (!text || (PLAIN_START_SPACED.includes(text[0]) && (text.length === 1 || text[1] === ' ')) || PLAIN_START_NEVER.includes(text[0])) throw DECLINE;
+        const item = resolvePlain(text);
+        children.push({ kind: SCALAR, start, valueEnd, end: i, value: item });
+        value.push(item);
+        if (src[i] === ']') break;
+        i++;
+        while (i < end && src.charCodeAt(i) === 32) i++;
+        if (i >= end || src[i] === ']' || src[i] === ',') throw DECLINE;
+      }
+    }
+    return { kind: SEQ, start: open, valueEnd: i + 1, end: 0, children, value: value.slice() };
+  }
+
+  /** `|` or `>` (with `-` or no chomping indicator) and its lines, more indented than `col`. */
+  private blockScalar(l: number, p: number, col: number): [Node, number] {
+    const src = this.src;
+    const folded = src[p] === '>';
+    let h = p + 1;
+    const strip = src[h] === '-';
+    if (strip) h++;
+    this.lineRest(l, h);
+    const first = l + 1;
+    if (first >= this.kinds.length || this.kinds[first] === BLANK) throw DECLINE; // empty, or leading blank lines
+    const indent = this.indents[first];
+    if (indent <= col) throw DECLINE;
+    let text = '';
+    let blanks = 0;
+    let last = first;
+    for (let i = first; i < this.kinds.length; i++) {
+      if (this.kinds[i] === BLANK) {
+        if (this.ends[i] - this.starts[i] > indent) throw DECLINE; // spaces beyond the indentation are content
+        blanks++;
+        continue;
+      }
+      if (this.indents[i] < indent) break;
+      if (this.indents[i] > indent) throw DECLINE; // more-indented lines keep their breaks: not handled
+      const line = src.slice(this.starts[i] + indent, this.ends[i]);
+      if (i === first) text = line;
+      else text += (folded ? (blanks ? '\n'.repeat(blanks) : ' ') : '\n'.repeat(blanks + 1)) + line;
+      blanks = 0;
+      last = i;
+    }
+    if (!strip) text += '\n';
+    const end = this.nexts[last];
+    return [{ kind: SCALAR, start: p, valueEnd: end, end, value: text }, last + 1];
+  }
+}
+
+/** Plain scalars never start with these (indicators; the yaml package errs or reads something else). */
+const PLAIN_START_NEVER = '&*!{}[],#|>\'"%@`';
+/** …nor with these followed by a space or the line's end. */
+const PLAIN_START_SPACED = '-?:';
+const FLOW_ITEM_END = ',]';
+/** Characters that make a flow item something else than a plain scalar (or that the subset leaves out). */
+const FLOW_ITEM_NEVER = /[[\]{}"'#:&*!|>?]/;
+
+const ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t' };
+
+/** The common escapes of a double-quoted scalar; others (\x, \u, a line-end backslash …) decline. */
+function unescapeDoubleQuoted(s: string): string {
+  if (!s.includes('\\')) return s;
+  return s.replace(/\\(.?)/g, (_, c: string) => {
+    const e = ESCAPES[c];
+    if (e === undefined) throw DECLINE;
+    return e;
+  });
+}
+
+/**
+ * One string for each short text: a repository repeats the same statuses, ids and dates thousands
+ * of times, and they are kept for the session (about 4 MB at 5,000 measures, BENCHMARKS.md).
+ * Bounded: the table starts anew when full.
+ */
+const INTERNED_MAX_LENGTH = 40;
+const INTERNED_MAX_COUNT = 50_000;
+const interned = new Map<string, string>();
+
+function intern(s: string): string {
+  if (s.length > INTERNED_MAX_LENGTH) return s;
+  const known = interned.get(s);
+  if (known !== undefined) return known;
+  if (interned.size >= INTERNED_MAX_COUNT) interned.clear();
+  interned.set(s, s);
+  return s;
+}
+
+/** A plain scalar's value under the YAML 1.2 core schema, tested in the yaml package's order. */
+function resolvePlain(s: string): unknown {
+  if (/^(?:~|[Nn]ull|NULL)?$/.test(s)) return null;
+  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s)) return s[0] === 't' || s[0] === 'T';
+  if (/^0o[0-7]+$/.test(s)) return parseInt(s.substring(2), 8);
+  if (/^[-+]?[0-9]+$/.test(s)) return parseInt(s, 10);
+  if (/^0x[0-9a-fA-F]+$/.test(s)) return parseInt(s.substring(2), 16);
+  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity;
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s) || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)) return parseFloat(s);
+  return intern(s);
+}
+
+/** The node tree as NodeIndex records, in pre-order. */
+function flatten(root: Node): SubsetIndex {
+  const data: number[] = [];
+  const keys: string[] = [];
+  const write = (n: Node, slot: number): void => {
+    if (slot >= 0) data[slot] = data.length;
+    const kids = n.children;
+    if (n.kind === SCALAR) {
+      data.push(SCALAR, n.start, n.valueEnd, n.end, n.key === undefined ? NONE : keys.length);
+      if (n.key !== undefined) keys.push(n.key);
+      return;
+    }
+    const count = n.kind === MAP ? kids!.length / 2 : kids!.length;
+    data.push(n.kind, n.start, n.valueEnd, n.end, count);
+    const base = data.length;
+    for (let i = 0; i < kids!.length; i++) data.push(NONE);
+    for (let i = 0; i < kids!.length; i++) write(kids![i], base + i);
+  };
+  write(root, NONE);
+  return { data, keys };
 }

@@ -1,7 +1,7 @@
 import { Composer, Lexer, Parser, YAMLParseError, isMap, isSeq, isScalar, type CST, type Document } from 'yaml';
 import type { LineIndex } from '../text';
 import { repairYaml, type Repair } from './repair';
-import { parseYamlSubset } from './yaml-subset';
+import { parseYamlSubset, indexYamlSubset } from './yaml-subset';
 import { NodeIndex, NONE, MAP, SEQ, SCALAR, OTHER } from './yaml-index';
 import type { Path, Range } from '../types';
 
@@ -35,11 +35,18 @@ export interface YamlProblem {
  * thousands of files held at once (see BENCHMARKS.md).
  */
 export class YamlSource {
-  private readonly index: NodeIndex;
-  readonly problems: YamlProblem[] = [];
+  /** Built at once by the yaml package path; for the subset parser on the first question about positions. */
+  private built: NodeIndex | undefined;
+  readonly problems: YamlProblem[];
   readonly value: unknown;
-  /** Which parser read the text: the subset parser (docs/architecture.md, "YAML") or the yaml package. */
-  readonly parsedBy: 'subset' | 'yaml' = 'yaml';
+  /** Which parser read the text: the subset parser (strategy/parse/yaml-subset.ts) or the yaml package. */
+  readonly parsedBy: 'subset' | 'yaml';
+  /**
+   * The text the subset parser read, parsed again for positions: most files are never asked for
+   * one (only where something is reported), and the node index is a large part of a repository's
+   * memory (BENCHMARKS.md).
+   */
+  private readonly subsetText: string | undefined;
 
   constructor(
     text: string,
@@ -53,15 +60,18 @@ export class YamlSource {
     const source = text.replace(/\r(?!\n)/g, '\n');
     const subset = options.subset === false || source.length >= TOKEN_COUNT_FROM ? undefined : parseYamlSubset(source);
     if (subset) {
-      this.index = new NodeIndex(subset.data.length && maxOf(subset.data) < 0xffff ? Uint16Array.from(subset.data, (v) => (v < 0 ? 0xffff : v)) : Int32Array.from(subset.data), subset.keys);
       this.value = subset.value;
+      this.subsetText = source;
       this.parsedBy = 'subset';
+      this.problems = NO_PROBLEMS;
       return;
     }
+    this.parsedBy = 'yaml';
+    this.problems = [];
     // The yaml package needs about 1.5 KB of memory and 10 µs per token: a 2 MB list of a million
     // values would take a gigabyte and many seconds. The lexer alone streams (no tree), so count first.
     if (source.length >= TOKEN_COUNT_FROM && tooManyTokens(source, YAML_LIMITS.maxTokens)) {
-      this.index = indexNodes(null, (o: number) => o);
+      this.built = indexNodes(null, (o: number) => o);
       this.problems.push({ code: 'TOKENS', message: `more than ${YAML_LIMITS.maxTokens} tokens`, range: this.range(0, 0), limit: YAML_LIMITS.maxTokens });
       this.value = null;
       return;
@@ -71,7 +81,7 @@ export class YamlSource {
     const recovered = first.repairable ? recover(source, first) : undefined;
     const { doc, tooDeep } = recovered ?? first;
     const toOriginal = recovered?.toOriginal ?? ((o: number) => o);
-    this.index = indexNodes(doc.contents, toOriginal);
+    this.built = indexNodes(doc.contents, toOriginal);
     // The whole file is not evaluated, so the finding covers the document (as the check on values below).
     if (tooDeep) this.problems.push({ code: 'DEPTH', message: `nesting deeper than ${YAML_LIMITS.maxDepth} levels`, range: this.rootRange() });
     for (const r of recovered?.repairs ?? []) {
@@ -107,6 +117,15 @@ export class YamlSource {
     this.value = value;
   }
 
+  /** The node index (kept once built). Internal to the YAML layer: rules use `locate` and the lookups below. */
+  get index(): NodeIndex {
+    if (!this.built) {
+      const { data, keys } = indexYamlSubset(this.subsetText!);
+      this.built = NodeIndex.fromRecords(data, keys);
+    }
+    return this.built;
+  }
+
   range(start: number, end: number): Range {
     return this.lines.range(this.baseOffset + start, this.baseOffset + end);
   }
@@ -123,7 +142,8 @@ export class YamlSource {
   }
 
   get root(): YamlNode | null {
-    return this.handle(this.index.root);
+    // The subset parser never gives an empty document, and its root is record 0: no index needed yet.
+    return this.subsetText !== undefined ? new YamlNode(this, 0) : this.handle(this.index.root);
   }
 
   /** The range of the value at `path` below `from` (or of the nearest existing ancestor's key). */
@@ -198,7 +218,7 @@ export class YamlSource {
   }
 
   private handle(at: number): YamlNode | null {
-    return at >= 0 ? new YamlNode(this.index, at) : null;
+    return at >= 0 ? new YamlNode(this, at) : null;
   }
 
   /** The node at `path` (mappings by key, sequences by index), or NONE. */
@@ -270,11 +290,7 @@ function indexNodes(root: unknown, toOriginal?: (offset: number) => number): Nod
 
 const NO_RANGE = [0, 0, 0] as const;
 
-function maxOf(data: readonly number[]): number {
-  let max = 0;
-  for (const v of data) if (v > max) max = v;
-  return max;
-}
+const NO_PROBLEMS: YamlProblem[] = Object.freeze([]) as unknown as YamlProblem[];
 
 /**
  * A node of a YamlSource (a measure's mapping, a catalogue entry …): pass it to `locate` and the
@@ -282,26 +298,26 @@ function maxOf(data: readonly number[]): number {
  */
 export class YamlNode {
   constructor(
-    private readonly index: NodeIndex,
+    private readonly source: YamlSource,
     /** The node's record in its source's index. */
     readonly at: number,
   ) {}
 
   get kind(): 'map' | 'seq' | 'scalar' | 'other' {
-    const k = this.index.kind(this.at);
+    const k = this.source.index.kind(this.at);
     return k === MAP ? 'map' : k === SEQ ? 'seq' : k === SCALAR ? 'scalar' : 'other';
   }
 
   /** Offsets in the YAML text: start, end of the value, end of the node (with a trailing comment). */
   get range(): [number, number, number] {
-    const ix = this.index;
+    const ix = this.source.index;
     return [ix.start(this.at), ix.valueEnd(this.at), ix.end(this.at)];
   }
 
   /** A mapping's entries (key and value), or a sequence's items; empty for scalars. */
   get items(): Array<{ key: YamlNode | null; value: YamlNode | null }> | Array<YamlNode | null> {
-    const ix = this.index;
-    const node = (at: number) => (at >= 0 ? new YamlNode(ix, at) : null);
+    const ix = this.source.index;
+    const node = (at: number) => (at >= 0 ? new YamlNode(this.source, at) : null);
     const k = ix.kind(this.at);
     if (k === MAP) return Array.from({ length: ix.count(this.at) }, (_, i) => ({ key: node(ix.ref(ix.entrySlot(this.at, i))), value: node(ix.ref(ix.entrySlot(this.at, i) + 1)) }));
     if (k === SEQ) return Array.from({ length: ix.count(this.at) }, (_, i) => node(ix.item(this.at, i)));

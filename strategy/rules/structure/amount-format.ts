@@ -29,8 +29,10 @@ export const amountFormat: Rule = {
     for (const path of amounts) {
       const value = valueAt(m.data, path);
       if (typeof value !== 'number' && typeof value !== 'string') continue;
-      // The value as written: YAML has already turned `150.000` into 150.
-      const text = unquote((m.origin.source.rawText(path, m.origin.node) ?? '').trim());
+      // The value as written: YAML has already turned `150.000` into 150. A number of 1,000 or more
+      // cannot have been written so (one group of three digits reads as less than 1,000), and asking
+      // for the text as written costs the file's node positions (strategy/parse/yaml.ts): not asked.
+      const text = typeof value === 'number' && Math.abs(value) >= 1000 ? String(value) : unquote((m.origin.source.rawText(path, m.origin.node) ?? '').trim());
       if (GERMAN_THOUSANDS.test(text)) {
         const suggestion = text.replace(/\./g, '').replace(',', '.');
         // An error by default: 45.000 read as 45 € would reach the council's papers.
