@@ -263,9 +263,7 @@ class SubsetParser {
       valueEnd = node.valueEnd;
     } else {
       if (PLAIN_START_NEVER.includes(c) || (PLAIN_START_SPACED.includes(c) && (p + 1 === end || src.charCodeAt(p + 1) === 32))) throw DECLINE;
-      let stop = src.indexOf(' #', p);
-      if (stop < 0 || stop > end) stop = end;
-      valueEnd = stop;
+      valueEnd = this.commentStart(p, end);
       while (src.charCodeAt(valueEnd - 1) === 32) valueEnd--;
       const text = src.slice(p, valueEnd);
       if (text.includes(': ') || text.endsWith(':')) throw DECLINE;
@@ -273,6 +271,12 @@ class SubsetParser {
     }
     node.end = this.lineRest(l, valueEnd);
     return [node, l + 1];
+  }
+
+  /** Where a comment (` #`) starts between `from` and the line's end `end`, else `end`: searched on this line only, so that a file costs linear time. */
+  private commentStart(from: number, end: number): number {
+    for (let i = from; i < end - 1; i++) if (this.src.charCodeAt(i) === 32 && this.src.charCodeAt(i + 1) === 35) return i;
+    return end;
   }
 
   /** After a value on line `l`: spaces and a comment to the line's end; where the node ends (after the line break). */
