@@ -267,6 +267,13 @@ function variants(s: Sample, r: Rand, names: string[], combos: number): Sample[]
   return out;
 }
 
+/** Asserts that the subset parser accepts every sample (the fast path is taken); names the first that it declines. */
+function assertAccepted(samples: Sample[]): void {
+  const declined = samples.filter((s) => parse(s, true).parsedBy !== 'subset');
+  const shown = declined.slice(0, 8).map((s) => `• ${s.name}\n  text: ${JSON.stringify(s.yaml)}`);
+  assert.equal(declined.length, 0, `the subset parser declines ${declined.length} of ${samples.length} texts:\n${shown.join('\n')}`);
+}
+
 // --- the tests ----------------------------------------------------------------------------------
 
 describe('YAML subset parser: the same result as the yaml package', function () {
@@ -294,6 +301,22 @@ describe('YAML subset parser: the same result as the yaml package', function () 
     assert.ok(generated.filter((s) => s.name.endsWith('.md')).length >= 200, 'generated measures');
     assert.ok(examples.length >= 30 && fixtures.length >= 300 && templates.length >= 12, `${examples.length} examples, ${fixtures.length} fixtures, ${templates.length} templates`);
     checkAll([...generated, ...examples, ...fixtures, ...templates]);
+  });
+
+  // Coverage: the fast path is taken where it matters (every generated and example measure, also
+  // with CRLF, trailing spaces, blank lines and comments), not only correct where it is taken.
+  it('takes the fast path for every measure of the generated repository and of examples/herne', () => {
+    const measures = [...generated, ...examples].filter((s) => /\.md$/.test(s.name) && /measures\//.test(s.name));
+    assert.ok(measures.length >= 220);
+    assertAccepted(measures);
+  });
+
+  it('takes the fast path for generated measures with CRLF, no final newline, trailing spaces, blank lines and comments', () => {
+    const r = prng(1);
+    const measures = generated.filter((s) => s.name.endsWith('.md')).slice(0, 60);
+    const mutated = measures.flatMap((s) => variants(s, r, Object.keys(COMMON), 0));
+    assert.ok(mutated.length >= measures.length * (Object.keys(COMMON).length - 1));
+    assertAccepted(mutated);
   });
 
   it('agrees on every common mutation of the generated repository', () => {
