@@ -122,6 +122,14 @@ function insertLines(text: string, r: Rand, p: number, where: (lines: Line[], i:
   return changed ? join(out, final || (changed && !lines.length)) : undefined;
 }
 
+const COMMENTS = ['# Kommentar', '#', '#x', '# a: b', '# - c', '# --- ', '# "q\' ü'];
+
+/** Whether a content line (not blank, not a comment) comes at or after line `i`. */
+function hasContentFrom(lines: Line[], i: number): boolean {
+  for (let k = i; k < lines.length; k++) if (!lines[k].blank && !lines[k].comment) return true;
+  return false;
+}
+
 /** Outside block scalars: between entries, where an inserted blank or comment line changes no value. */
 const structural = (lines: Line[], i: number) => i === lines.length || !lines[i].scalar;
 
@@ -154,11 +162,9 @@ export const COMMON: Record<string, Edit> = {
   'trailing spaces': (t, r) => eachLine(t, r, 0.5, (l) => !l.blank, (l) => withText(l, l.text + ' '.repeat(int(r, 1, 3)))),
   'blank lines between entries': (t, r) => insertLines(t, r, 0.3, structural, (lines, i) => [pick(r, ['', ' ', '  ', ' '.repeat(Math.max(0, indentAt(lines, i)))])]),
   'blank lines at start and end': (t) => `\n  \n${t}${/\n$/.test(t) || !t ? '' : '\n'}\n   \n\n`,
-  'comment lines': (t, r) =>
-    insertLines(t, r, 0.3, structural, (lines, i) => {
-      const ind = indentAt(lines, i);
-      return [' '.repeat(pick(r, [0, ind, ind + 2, ind + 4])) + pick(r, ['# Kommentar', '#', '#x', '# a: b', '# - c', '# --- ', '# "q\' ü'])];
-    }),
+  // As editors and people write them: at the indentation of the entry below (the subset parser
+  // declines comments at other indentations and after the last value: 'comment lines elsewhere').
+  'comment lines': (t, r) => insertLines(t, r, 0.3, (lines, i) => structural(lines, i) && hasContentFrom(lines, i), (lines, i) => [' '.repeat(indentAt(lines, i)) + pick(r, COMMENTS)]),
   'trailing comments': (t, r) =>
     eachLine(t, r, 0.5, (l) => !l.scalar && !l.comment && !l.blank && !l.header && (Boolean(plainEntry(l) || flowEntry(l)) || /:$/.test(l.text) || /^ *- +[^#]*$/.test(l.text)), (l) => withText(l, l.text + pick(r, [' # x', '  # Kommentar', ' #', ' #: b', '   #x']))),
 };
@@ -194,6 +200,11 @@ function nestedOpeners(lines: Line[]): number[] {
 }
 
 export const RARE: Record<string, Edit> = {
+  'comment lines elsewhere': (t, r) =>
+    insertLines(t, r, 0.3, structural, (lines, i) => {
+      const ind = indentAt(lines, i);
+      return [' '.repeat(pick(r, [0, ind, ind + 1, ind + 2, ind + 4, Math.max(0, ind - 2)])) + pick(r, COMMENTS)];
+    }),
   'trailing tabs': (t, r) => eachLine(t, r, 0.3, (l) => !l.blank, (l) => withText(l, l.text + pick(r, ['\t', ' \t', '\t '])) ),
   'blank lines anywhere': (t, r) => insertLines(t, r, 0.3, () => true, () => [' '.repeat(int(r, 0, 9))]),
   'comment lines anywhere': (t, r) => insertLines(t, r, 0.2, () => true, (lines, i) => [' '.repeat(int(r, 0, indentAt(lines, i) + 3)) + '# c']),
