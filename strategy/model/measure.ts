@@ -8,23 +8,28 @@ import {
   type AiBlock, type Cost, type Ethics, type FundingEntry, type MarkdownBody, type Measure, type Milestone, type Privacy, type Ref, type Waiver,
 } from './types';
 import type { Path } from '../types';
+import { sharedPath } from './paths';
 
-function refs(v: unknown, key: string): Ref[] {
+function refs(v: unknown, key: string, under: Path = NO_PATH): Ref[] {
   const out: Ref[] = [];
   arr(v).forEach((x, i) => {
     const id = str(x);
-    if (id !== undefined && id !== '') out.push({ id, path: [key, i] });
+    if (id !== undefined && id !== '') out.push({ id, path: sharedPath(...under, key, i) });
   });
   return exact(out);
 }
 
 /**
- * The list in exact size. Measures are kept for the whole session and a pushed list has room
- * for 17 elements; in a repository of thousands of measures the slack adds up to megabytes.
+ * The list in exact size, an empty one shared. Measures are kept for the whole session and a
+ * pushed list has room for 17 elements; in a repository of thousands of measures the slack adds
+ * up to megabytes.
  */
 function exact<T>(list: T[]): T[] {
-  return list.length ? list.slice() : [];
+  return list.length ? list.slice() : (NO_ITEMS as T[]);
 }
+
+const NO_ITEMS: unknown[] = Object.freeze([]) as unknown as unknown[];
+const NO_PATH: Path = [];
 
 /** Builds a typed measure from its mapping; values of the wrong type are left out (the schema rule reports them). */
 export function buildMeasure(data: Record<string, unknown>, file: string, source: YamlSource, node: YamlNode | null, body?: MarkdownBody): Measure {
@@ -34,15 +39,15 @@ export function buildMeasure(data: Record<string, unknown>, file: string, source
   const end = dateStr(data.end);
 
   let cost: Cost | undefined;
-  if (num(data.cost) !== undefined) cost = { total: num(data.cost), currency: 'EUR', totalPath: ['cost'] };
-  else if (isRecord(data.cost)) cost = { total: num(data.cost.total), currency: text(data.cost.currency) ?? 'EUR', per_year: num(data.cost.per_year), totalPath: ['cost', 'total'] };
+  if (num(data.cost) !== undefined) cost = { total: num(data.cost), currency: 'EUR', totalPath: sharedPath('cost') };
+  else if (isRecord(data.cost)) cost = { total: num(data.cost.total), currency: text(data.cost.currency) ?? 'EUR', per_year: num(data.cost.per_year), totalPath: sharedPath('cost', 'total') };
 
   const funding: FundingEntry[] = [];
   arr(data.funding).forEach((f, i) => {
     if (!isRecord(f)) return;
     const source = str(f.source);
     if (!source) return;
-    funding.push({ source, status: oneOf(f.status, FUNDING_STATUSES), amount: num(f.amount), date: dateStr(f.date), reference: str(f.reference), decision: dateStr(f.decision), proof_of_use: dateStr(f.proof_of_use), earmarked_until: dateStr(f.earmarked_until), path: ['funding', i] });
+    funding.push({ source, status: oneOf(f.status, FUNDING_STATUSES), amount: num(f.amount), date: dateStr(f.date), reference: str(f.reference), decision: dateStr(f.decision), proof_of_use: dateStr(f.proof_of_use), earmarked_until: dateStr(f.earmarked_until), path: sharedPath('funding', i) });
   });
 
   const milestones: Milestone[] = [];
@@ -51,14 +56,14 @@ export function buildMeasure(data: Record<string, unknown>, file: string, source
     const mid = str(ms.id);
     if (!mid) return;
     const date = dateStr(ms.date);
-    const path: Path = ['milestones', i];
+    const path = sharedPath('milestones', i);
     milestones.push({
       id: mid,
       title: text(ms.title) ?? mid,
       date,
       span: parseDateSpan(date),
       status: oneOf(ms.status, MILESTONE_STATUSES),
-      dependsOn: refs(ms.depends_on, 'depends_on').map((r) => ({ id: r.id, path: [...path, ...r.path] })),
+      dependsOn: refs(ms.depends_on, 'depends_on', path),
       path,
     });
   });
@@ -69,7 +74,7 @@ export function buildMeasure(data: Record<string, unknown>, file: string, source
     const rule = str(w.rule);
     const reason = text(w.reason);
     if (!rule || reason === undefined || !isRealReason(reason)) return;
-    waivers.push({ rule, reason, until: dateStr(w.until), by: text(w.by), path: ['waivers', i] });
+    waivers.push({ rule, reason, until: dateStr(w.until), by: text(w.by), path: sharedPath('waivers', i) });
   });
 
   let privacy: Privacy | undefined;
@@ -114,7 +119,7 @@ export function buildMeasure(data: Record<string, unknown>, file: string, source
   return {
     id,
     title: visibleText(data.title)?.trim() || id,
-    field: fieldId ? { id: fieldId, path: ['field'] } : undefined,
+    field: fieldId ? { id: fieldId, path: sharedPath('field') } : undefined,
     goals: refs(data.goals, 'goals'),
     owner: text(data.owner)?.trim() || undefined,
     status: oneOf(data.status, MEASURE_STATUSES),

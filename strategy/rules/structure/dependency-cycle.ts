@@ -31,7 +31,7 @@ export const dependencyCycle: Rule = {
           at: edge.ref.path,
           message: 'large',
           data: { count: cycle.nodes.length, cycle: { list: cycle.pathThrough(edge).map((n) => n.ref), separator: ' → ' } },
-          related: memberLocations(cycle, MAX_RELATED).filter((m) => m.path !== edge.ref.path).map((m) => m.location),
+          related: memberLocations(cycle, MAX_RELATED).filter((m) => !isEntryOf(m, edge)).map((m) => m.location),
         });
         continue;
       }
@@ -44,7 +44,7 @@ export const dependencyCycle: Rule = {
           at: edge.ref.path,
           message: self ? 'self' : 'cycle',
           data: { id: edge.from.ref, cycle: { list: path.map((n) => n.ref), separator: ' → ' } },
-          related: self ? undefined : members.filter((m) => m.path !== edge.ref.path).map((m) => m.location),
+          related: self ? undefined : members.filter((m) => !isEntryOf(m, edge)).map((m) => m.location),
         });
       }
     }
@@ -56,13 +56,20 @@ export const PER_ENTRY_UP_TO = 20;
 /** Related locations (members) listed with the finding of a large cycle. */
 export const MAX_RELATED = 20;
 
+type Member = { node: DependencyNode; path: Path; location: RelatedLocation };
+
+/** Whether a member is located at the entry `edge` starts from (paths are shared between measures: compare the node too). */
+function isEntryOf(member: Member, edge: DependencyCycle['edges'][number]): boolean {
+  return member.node === edge.from && member.path === edge.ref.path;
+}
+
 /** The first `max` members of the cycle: at its entry that continues the cycle, else at its id. */
-function memberLocations(cycle: DependencyCycle, max: number): Array<{ path: Path; location: RelatedLocation }> {
+function memberLocations(cycle: DependencyCycle, max: number): Member[] {
   const entryOf = new Map<DependencyNode, Path>();
   for (const e of cycle.edges) if (!entryOf.has(e.from)) entryOf.set(e.from, e.ref.path);
   return cycle.nodes.slice(0, max).map((node) => {
     const path = entryOf.get(node) ?? (node.kind === 'measure' ? ['id'] : [...node.milestone.path, 'id']);
     const origin = node.measure.origin;
-    return { path, location: { file: origin.file, range: origin.source.locate(path, 'value', origin.node), message: formatMessage(MESSAGES.member, { id: node.ref }) } };
+    return { node, path, location: { file: origin.file, range: origin.source.locate(path, 'value', origin.node), message: formatMessage(MESSAGES.member, { id: node.ref }) } };
   });
 }
