@@ -376,17 +376,20 @@ const WORDS = ['id', 'title', 'status', 'goals', 'owner', 'funding', 'source', '
 const SIMPLE = ['Digitale Verwaltung', 'active', 'VW-0001', 'Z-ONLINE', 'FB Digitalisierung', 'Ratsbeschluss vom 27.02.2024, Vorlage 2024/0211', 'm1', 'ü', 'a b  c'];
 
 /** A scalar as YAML source: plain (not always valid), single- or double-quoted. */
-function scalar(r: Rand): string {
-  const v = chance(r, 0.5) ? pick(r, SIMPLE) : chance(r, 0.5) ? pick(r, LOOKALIKES) : pick(r, TRICKY_PLAIN);
+function scalar(g: Gen): string {
+  const { r } = g;
+  const p = r();
+  const v = p < 0.6 - g.tricky / 2 ? pick(r, SIMPLE) : p < 1 - g.tricky ? pick(r, LOOKALIKES) : pick(r, TRICKY_PLAIN);
   const style = r();
   if (style < 0.6) return v;
   if (style < 0.8) return singleQuoted(v);
-  if (style < 0.95) return JSON.stringify(v);
+  if (style < 1 - g.tricky / 4) return JSON.stringify(v);
   return `"${pick(r, ESCAPES)}${JSON.stringify(v).slice(1)}`;
 }
 
-function flow(r: Rand): string {
-  const items = Array.from({ length: int(r, 0, 4) }, () => (chance(r, 0.8) ? pick(r, [...SIMPLE.slice(1, 5), ...LOOKALIKES]) : scalar(r)));
+function flow(g: Gen): string {
+  const { r } = g;
+  const items = Array.from({ length: int(r, 0, 4) }, () => (chance(r, 0.8) ? pick(r, [...SIMPLE.slice(1, 5), ...LOOKALIKES]) : scalar(g)));
   const sep = pick(r, [', ', ',', ' , ', ',  ']);
   const pad = pick(r, ['', ' ', '  ']);
   return items.length ? `[${pad}${items.join(sep)}${pad}]` : pick(r, ['[]', '[ ]']);
@@ -397,11 +400,14 @@ interface Gen {
   out: string[];
   /** Probability of a decoration (comment, blank line, trailing space) per line. */
   noise: number;
+  /** Share of the choices that are tricky: scalars with indicators or escapes, comments at odd indentations. */
+  tricky: number;
 }
 
 function emit(g: Gen, text: string, indent: number): void {
   const { r } = g;
-  if (chance(r, g.noise)) g.out.push(pick(r, ['', ' '.repeat(int(r, 1, 6)), ' '.repeat(pick(r, [0, indent, indent + 2])) + '# c']));
+  const at = /^ */.exec(text)![0].length;
+  if (chance(r, g.noise)) g.out.push(pick(r, ['', ' '.repeat(int(r, 1, 6)), ' '.repeat(chance(r, g.tricky) ? pick(r, [0, indent, indent + 2]) : at) + '# c']));
   let t = text;
   if (chance(r, g.noise) && !/[|>][0-9+-]*$/.test(t)) t += pick(r, [' # c', '  #x', ' ']);
   g.out.push(t);
@@ -423,8 +429,8 @@ function blockScalar(g: Gen, head: string, indent: number): void {
 function value(g: Gen, head: string, indent: number, depth: number, inSeqItem: boolean): void {
   const { r } = g;
   const p = r();
-  if (p < 0.4 || depth >= 5) emit(g, `${head} ${scalar(r)}`, indent);
-  else if (p < 0.55) emit(g, `${head} ${flow(r)}`, indent);
+  if (p < 0.4 || depth >= 5) emit(g, `${head} ${scalar(g)}`, indent);
+  else if (p < 0.55) emit(g, `${head} ${flow(g)}`, indent);
   else if (p < 0.62) blockScalar(g, head, indent);
   else if (p < 0.67) emit(g, head, indent);
   else if (p < 0.84) {
@@ -441,7 +447,7 @@ function mapping(g: Gen, indent: number, depth: number, first?: string): void {
   const { r } = g;
   const keys = new Set<string>();
   for (let n = int(r, 1, 5); n > 0; n--) {
-    let key = chance(r, 0.9) ? pick(r, WORDS) : pick(r, TRICKY_KEYS);
+    let key = chance(r, 1 - g.tricky / 2) ? pick(r, WORDS) : pick(r, TRICKY_KEYS);
     if (keys.has(key) && chance(r, 0.9)) key += keys.size;
     keys.add(key);
     const lead = first !== undefined && n > 0 && keys.size === 1 ? first : ' '.repeat(indent);
@@ -459,9 +465,12 @@ function sequence(g: Gen, indent: number, depth: number): void {
   }
 }
 
-/** A random document of the subset grammar, with random comments, blank lines and line ends. */
-export function randomDocument(r: Rand): string {
-  const g: Gen = { r, out: [], noise: pick(r, [0, 0.05, 0.2]) };
+/**
+ * A random document of the subset grammar, with random comments, blank lines and line ends;
+ * `tricky` (0 … 1) is the share of choices outside the usual (see Gen).
+ */
+export function randomDocument(r: Rand, tricky = 0.2): string {
+  const g: Gen = { r, out: [], noise: pick(r, [0, 0.05, 0.2]), tricky };
   if (chance(r, 0.85)) mapping(g, 0, 1);
   else sequence(g, 0, 1);
   let text = g.out.join('\n');
