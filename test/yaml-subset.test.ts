@@ -25,7 +25,7 @@ import { planInit } from '../strategy/templates/init';
 import { renderMeasure } from '../strategy/templates/measure';
 import type { Model } from '../strategy/model/types';
 import type { Path } from '../strategy/types';
-import { COMMON, RARE, combined, prng, randomDocument, type Rand } from './helpers/yaml-variants';
+import { COMMON, RARE, combined, prng, randomDocument, randomScalarDocument, type Rand } from './helpers/yaml-variants';
 
 const PROJECT = join(__dirname, '..');
 
@@ -345,6 +345,11 @@ describe('YAML subset parser: the same result as the yaml package', function () 
       return { name: `random document ${i} (tricky ${tricky})`, yaml: randomDocument(r, tricky) };
     });
     checkAll(docs);
+  });
+
+  it('agrees on random scalars, flow sequences and block scalars in random places', () => {
+    const r = prng(6);
+    checkAll(Array.from({ length: 2000 }, (_, i) => ({ name: `random scalars ${i}`, yaml: randomScalarDocument(r) })));
   });
 
   it('agrees on small hand-written texts at the edges of the subset', () => {

@@ -478,3 +478,67 @@ export function randomDocument(r: Rand, tricky = 0.2): string {
   if (chance(r, 0.15)) text = text.replace(/\n/g, '\r\n');
   return text;
 }
+
+// --- random scalars in random places ------------------------------------------------------------
+
+/** Characters that matter to YAML somewhere, and some that do not. */
+const ALPHABET = ['a', 'b', 'Z', '1', '0', '.', ' ', ' ', '#', ':', "'", '"', '\\', '-', '?', '[', ']', ',', '{', '}', '&', '*', '!', '|', '>', '%', '@', '`', '~', '\t', 'ü', '😀', '\u00a0', '\u2028', '\u0085', '/', '+', 'e', 'x', 'o', '_', '\u200b', '\ufeff'];
+
+const USUAL = ['a', 'b', 'Z', 'ß', 'ü', '1', '0', ' ', '-', '.', '/', '_', '(', ')'];
+
+/** Mostly usual characters; `wild` is the share of the others. */
+function randomString(r: Rand, max: number, wild = 0.2): string {
+  let s = '';
+  for (let n = int(r, 0, max); n > 0; n--) s += pick(r, chance(r, wild) ? ALPHABET : USUAL);
+  return s;
+}
+
+/** A random scalar: plain (often invalid), or correctly single- or double-quoted. */
+function anyScalar(r: Rand): string {
+  const v = chance(r, 0.2) ? pick(r, [...LOOKALIKES, ...TRICKY_PLAIN]) + (chance(r, 0.3) ? randomString(r, 3) : '') : randomString(r, 8);
+  const style = r();
+  return style < 0.5 ? v : style < 0.75 ? singleQuoted(v) : JSON.stringify(v);
+}
+
+function blockScalarLines(r: Rand, indent: number): string[] {
+  const header = pick(r, ['|', '>', '|-', '>-', '|+', '>+', '|', '>', '|-', '>-', '|+', '>+', '|1', '>2', '|2-', '>-1', '|+3']) + pick(r, ['', '', '', '', ' ', ' # c', '  #c']);
+  const base = indent + int(r, 1, 3);
+  const lines = [header];
+  for (let n = int(r, 0, 5); n > 0; n--) {
+    const p = r();
+    lines.push(p < 0.2 ? '' : p < 0.3 ? ' '.repeat(int(r, 1, base + 2)) : p < 0.45 ? ' '.repeat(base + int(r, 1, 3)) + randomString(r, 6) : ' '.repeat(base) + (randomString(r, 10) || 'x'));
+  }
+  return lines;
+}
+
+/**
+ * A document of mappings and sequences a few levels deep whose values are random scalars, flow
+ * sequences of them and block scalars, with random spacing: for the scalar and block scalar rules.
+ */
+export function randomScalarDocument(r: Rand): string {
+  const out: string[] = [];
+  const write = (lead: string, indent: number, depth: number) => {
+    const p = r();
+    if (p < 0.45) out.push(`${lead}${pick(r, [' ', ' ', ' ', ' ', ' ', '  ', '\t'])}${anyScalar(r)}${pick(r, ['', '', '', '', '', ' ', ' # c', '\t# c', ' #'])}`);
+    else if (p < 0.6) {
+      const items = Array.from({ length: int(r, 0, 3) }, () => anyScalar(r));
+      out.push(`${lead} [${pick(r, ['', ' '])}${items.join(pick(r, [', ', ',', ' ,']))}${pick(r, ['', ' ', ','])}]${pick(r, ['', ' # c'])}`);
+    } else if (p < 0.75) {
+      const [header, ...body] = blockScalarLines(r, indent);
+      out.push(`${lead} ${header}`, ...body);
+    } else if (p < 0.8 || depth > 3) out.push(lead);
+    else if (p < 0.9) {
+      out.push(lead);
+      const ind = indent + int(r, 0, 3);
+      for (let n = int(r, 1, 3); n > 0; n--) write(`${' '.repeat(ind)}-`, ind, depth + 1);
+    } else {
+      out.push(lead);
+      const ind = indent + int(r, 1, 3);
+      for (let n = int(r, 1, 3); n > 0; n--) write(`${' '.repeat(ind)}${pick(r, ['a', 'b', 'c', 'd'])}${n}:`, ind, depth + 1);
+    }
+    if (chance(r, 0.1)) out.push(pick(r, ['', ' ', `${' '.repeat(indent)}# c`, '# c']));
+  };
+  for (let n = int(r, 1, 4); n > 0; n--) write(`k${n}:`, 0, 0);
+  const text = out.join('\n');
+  return pick(r, [text, `${text}\n`, `${text}\n\n`, `${text.replace(/\n/g, '\r\n')}\r\n`]);
+}
