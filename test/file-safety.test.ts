@@ -335,21 +335,24 @@ describe('file safety', function () {
     });
 
     it('a file that cannot be read is reported with its error code, also when the tests run as root', () => {
-      // readFileSync fails for one file (as chmod 000 makes it do for other users than root).
+      // Opening fails for one file (as chmod 000 makes it do for other users than root); the
+      // store reads files through openSync (cli/store.ts), other readers through readFileSync.
       const dir = join(base, 'read-error');
       cpSync(root, dir, { recursive: true, verbatimSymlinks: true, filter: (src) => !src.endsWith('fifo.md') });
       writeFileSync(join(dir, 'measures', 'locked.md'), '---\nid: LOCKED\n---\n');
       const spied = require('node:fs') as Record<string, (...args: unknown[]) => unknown>;
-      const original = spied.readFileSync;
-      spied.readFileSync = (...args: unknown[]) => {
-        if (String(args[0]).endsWith(`${sep}locked.md`)) throw Object.assign(new Error(`EACCES: permission denied, open '${String(args[0])}'`), { code: 'EACCES' });
-        return original(...args);
-      };
+      const originals = { openSync: spied.openSync, readFileSync: spied.readFileSync };
+      for (const name of ['openSync', 'readFileSync'] as const) {
+        spied[name] = (...args: unknown[]) => {
+          if (String(args[0]).endsWith(`${sep}locked.md`)) throw Object.assign(new Error(`EACCES: permission denied, open '${String(args[0])}'`), { code: 'EACCES' });
+          return originals[name](...args);
+        };
+      }
       let result;
       try {
         result = loadWorkspace(dir).lint({ asOf: AS_OF, lang: 'de' });
       } finally {
-        spied.readFileSync = original;
+        Object.assign(spied, originals);
       }
       assert.ok(result.model.measureById.has('A'), 'the readable files are still linted');
       assert.ok(!result.model.measureById.has('LOCKED'));
