@@ -109,7 +109,7 @@ interface EventGraph {
   eventNode: Int32Array;
   planned: Int32Array;
   fixed: Uint8Array;
-  /** Edges pred → succ with a lag, as compressed rows both ways. */
+  /** Edges pred → succ with a lag, as compressed rows both ways (a list per event costs 8 MB more at 5,000 measures: BENCHMARKS.md). */
   succStart: Int32Array;
   succ: Int32Array;
   succLag: Int32Array;
