@@ -13,6 +13,11 @@ export interface LintOptions {
   ruleOverrides?: Record<string, SeveritySetting>;
   /** Message language; default: strategy.yaml `language`, else German. */
   lang?: Lang;
+  /**
+   * No later update will follow (a command-line run): the per-measure results that make an
+   * editor's next lint cheap are not kept – about 3 MB at 5,000 measures (BENCHMARKS.md).
+   */
+  once?: boolean;
 }
 
 export const DEFAULT_DEADLINE_DAYS = 60;

@@ -29,6 +29,8 @@ type MeasureRule = Extract<Rule, { scope: 'measure' }>;
 
 /** Shared by the (many) cache entries without reports; never added to. */
 const NO_REPORTS: Report[] = [];
+/** The parts of a lint that keeps nothing (`once`): never written. */
+const NO_PARTS: MeasureEntry['parts'] = [];
 
 /** What the workspace keeps per measure between lints. */
 interface MeasureEntry {
@@ -234,6 +236,7 @@ export class StrategyWorkspace {
     const settings: LintSettings = { asOf, deadlineDays: model.strategy.lint.deadlineDays ?? DEFAULT_DEADLINE_DAYS, aiAct: aiActVersionFor(asOf, model.strategy.aiActVersion) };
     const lang: Lang = options.lang ?? model.strategy.language ?? 'de';
     const reports: Report[] = [];
+    const keep = !options.once;
 
     for (const pf of files) if (pf.reports.length) pushAll(reports, pf.reports);
 
@@ -260,8 +263,8 @@ export class StrategyWorkspace {
           rule.check({ measure, model, settings, report: sink.report });
           sink.finish();
         }
-        entry = { local: local.length ? local : NO_REPORTS, parts: new Array(repositoryRules.length) };
-        this.entries.set(measure, entry);
+        entry = { local: local.length ? local : NO_REPORTS, parts: keep ? new Array(repositoryRules.length) : NO_PARTS };
+        if (keep) this.entries.set(measure, entry);
       }
       entries[i] = entry;
       if (entry.local.length) pushAll(reports, entry.local);
@@ -290,7 +293,7 @@ export class StrategyWorkspace {
         for (let i = 0; i < measures.length; i++) {
           const entry = entries[i];
           if (!ruleAppliesTo(rule, measures[i], model, asOf)) continue;
-          const read = reads?.(measures[i]);
+          const read = keep ? reads?.(measures[i]) : undefined;
           const cached = replay?.[i] ? entry.parts[r] : undefined;
           if (cached && cached.lint === lint - 1 && cached.read === read) {
             cached.lint = lint;
@@ -301,7 +304,7 @@ export class StrategyWorkspace {
           const sink = cappedReports(rule, (x) => local.push(x));
           check(measures[i], sink.report);
           sink.finish();
-          entry.parts[r] = { lint, reports: local.length ? local : NO_REPORTS, read };
+          if (keep) entry.parts[r] = { lint, reports: local.length ? local : NO_REPORTS, read };
           if (local.length) pushAll(reports, local);
         }
       };
@@ -315,7 +318,7 @@ export class StrategyWorkspace {
       rule.check({ model, settings, report, forEachMeasure });
       for (const sink of perFile.values()) sink.finish();
     });
-    this.last = { measures, entries, shape: graph.shapeToken };
+    this.last = keep ? { measures, entries, shape: graph.shapeToken } : undefined;
 
     const { findings, waived } = applyConfiguration(reports, model, settings, options);
     return { model, findings: sortFindings(findings), waived: sortFindings(waived), asOf, lang, fileCount: model.files.length };

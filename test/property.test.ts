@@ -138,6 +138,8 @@ describe('property: the core on random and hostile repositories', function () {
         const ws = workspaceOf(shuffled, limit);
         ws.lint(options);
         assert.equal(project(ws.lint(options)), project(a));
+        // A lint that keeps nothing for later updates (`once`, the CLI's) finds the same.
+        assert.equal(project(workspaceOf(shuffled, limit).lint({ ...options, once: true })), project(a));
         // An editor hands over strings, the CLI bytes: the same text gives the same result.
         const flipped = repo.files.map(([p, c]): [string, Content] => [p, typeof c === 'string' ? (LONE_SURROGATE.test(c) ? c : encoder.encode(c)) : isUtf8(c) ? decoder.decode(c) : c]);
         assert.equal(project(workspaceOf(flipped, limit).lint(options)), project(a));
@@ -161,6 +163,8 @@ describe('property: the core on random and hostile repositories', function () {
           const { result, changed } = ws.update(path, content, previous, options);
           const fresh = workspaceOf([...files]).lint(options);
           assert.equal(project(result), project(fresh), `after ${e.kind} of ${path}`);
+          // A lint that keeps nothing in between (`once`) neither changes the result nor spoils the next update.
+          if (path.length % 2 === 0) assert.equal(project(ws.lint({ ...options, once: true })), project(fresh), `once after ${e.kind} of ${path}`);
           assertRangesValid(files, result);
 
           const before = byFile(previous.findings);

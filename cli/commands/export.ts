@@ -29,7 +29,7 @@ export async function runExport(opts: ExportCommandOptions): Promise<number> {
   const asOf = parseAsOf(opts.asOf);
   const lang = parseLang(opts.lang);
   const ws = loadWorkspace(resolveRoot(opts.root), { maxFileBytes: opts.maxFileSize });
-  const result = ws.lint({ asOf, lang });
+  const result = ws.lint({ asOf, lang, once: true });
   setCliLang(result.lang);
   if (opts.format === 'algoritmeregister' || opts.format === 'eu-database') {
     // Register formats: the data on stdout (or --output), what is missing on stderr.

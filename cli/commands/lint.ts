@@ -63,7 +63,7 @@ export async function runLint(opts: LintCommandOptions): Promise<number> {
     // A file left unchanged keeps its findings: report from the files as they are now.
     if (outcome.refused.length) result = loadWorkspace(root, { maxFileBytes: opts.maxFileSize }).lint({ asOf, lang, ruleOverrides });
     reportFixes(files, outcome, result);
-  } else result = ws.lint({ asOf, lang, ruleOverrides });
+  } else result = ws.lint({ asOf, lang, ruleOverrides, once: true });
   setCliLang(result.lang);
   const rootLabel = relative(process.cwd(), root).split('\\').join('/') || '.';
   const ctx: FormatContext = { result: formatResult(result), root, rootLabel, color: !opts.output && opts.format === 'stylish' && useColor(process.stdout), quiet: Boolean(opts.quiet) };

@@ -27,7 +27,7 @@ export async function runRegister(opts: RegisterCommandOptions): Promise<number>
   if (!opts.output) throw new UsageError({ de: '--output DIR fehlt: der Ordner für die Website', en: '--output DIR is required: the folder for the website' });
   const asOf = parseAsOf(opts.asOf);
   const ws = loadWorkspace(resolveRoot(opts.root), { maxFileBytes: opts.maxFileSize });
-  const result = ws.lint({ asOf, lang: parseLang(opts.lang) });
+  const result = ws.lint({ asOf, lang: parseLang(opts.lang), once: true });
   const model = result.model;
   const systems = { de: publishRegister(model, result.asOf, 'de'), en: publishRegister(model, result.asOf, 'en') };
   const site = buildSite({ organisation: model.strategy.organisation ?? '', asOf: result.asOf, systems });

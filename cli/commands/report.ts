@@ -49,7 +49,7 @@ export async function runReport(kind: string, opts: ReportCommandOptions): Promi
   if (opts.inquiry && kind !== 'council') throw new UsageError('report.inquiryOnlyCouncil', { kind });
   if (opts.since !== undefined && kind !== 'council') throw new UsageError('report.sinceOnlyCouncil', { kind });
   const ws = loadWorkspace(root, { maxFileBytes: opts.maxFileSize });
-  const result = ws.lint({ asOf, lang });
+  const result = ws.lint({ asOf, lang, once: true });
   setCliLang(result.lang);
   const say = (line: string) => process.stderr.write(`strategy: ${line}\n`);
   const userLang = lang ?? result.lang;

@@ -50,7 +50,7 @@ export async function runRoadmap(opts: RoadmapCommandOptions): Promise<number> {
   if (ext !== undefined && !OUTPUTS.includes(ext)) throw new UsageError('cli.option.outputExtension', { allowed: OUTPUTS.join(', '), value: opts.output ?? '' });
 
   const root = resolveRoot(opts.root);
-  const result = loadWorkspace(root, { maxFileBytes: opts.maxFileSize }).lint({ asOf, lang: langOption });
+  const result = loadWorkspace(root, { maxFileBytes: opts.maxFileSize }).lint({ asOf, lang: langOption, once: true });
   setCliLang(result.lang);
   // Where our own Mermaid renders (HTML, SVG, PNG), the as-of date is a vertical line; Mermaid
   // text for GitHub, GitLab and other viewers uses a milestone, which every Mermaid version reads.

@@ -42,28 +42,45 @@ interface FencedBody extends MarkdownBody {
 }
 
 export function lazyBody(fileText: string, bodyOffset: number): MarkdownBody {
-  let tree: Root | undefined;
-  const body: FencedBody = {
-    text: fileText.slice(bodyOffset),
-    offset: bodyOffset,
+  return new LazyBody(fileText, bodyOffset);
+}
+
+/**
+ * A class rather than an object of closures: a repository keeps a body per Markdown measure for
+ * the whole session, and three closures with their context cost about 1 MB at 5,000 measures.
+ */
+class LazyBody implements FencedBody {
+  private parsed: Root | undefined;
+  readonly afterDashFence: boolean;
+
+  constructor(
+    private readonly fileText: string,
+    readonly offset: number,
+  ) {
     // remark-frontmatter closes front matter only with `---` (splitFrontMatter also accepts `...`).
-    afterDashFence: bodyOffset > 0 && /(?:^|\r\n|\n|\r)---[ \t]*(?:\r\n|\n|\r)?$/.test(fileText.slice(Math.max(0, bodyOffset - 64), bodyOffset)),
-    tree() {
-      tree ??= parseMarkdown(fileText);
-      return tree;
-    },
-    head(limit) {
-      const end = bodyOffset + limit;
-      if (end >= fileText.length) return fileText;
-      const cut = fileText.lastIndexOf('\n', end);
-      return fileText.slice(0, cut > bodyOffset ? cut : end);
-    },
-    summary() {
-      const para = this.tree().children.find((n) => n.type === 'paragraph');
-      return para ? toString(para).replace(/\s+/g, ' ').trim() : undefined;
-    },
-  };
-  return body;
+    this.afterDashFence = offset > 0 && /(?:^|\r\n|\n|\r)---[ \t]*(?:\r\n|\n|\r)?$/.test(fileText.slice(Math.max(0, offset - 64), offset));
+  }
+
+  get text(): string {
+    return this.fileText.slice(this.offset);
+  }
+
+  tree(): Root {
+    this.parsed ??= parseMarkdown(this.fileText);
+    return this.parsed;
+  }
+
+  head(limit: number): string {
+    const end = this.offset + limit;
+    if (end >= this.fileText.length) return this.fileText;
+    const cut = this.fileText.lastIndexOf('\n', end);
+    return this.fileText.slice(0, cut > this.offset ? cut : end);
+  }
+
+  summary(): string | undefined {
+    const para = this.tree().children.find((n) => n.type === 'paragraph');
+    return para ? toString(para).replace(/\s+/g, ' ').trim() : undefined;
+  }
 }
 
 /**

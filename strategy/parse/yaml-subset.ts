@@ -155,7 +155,7 @@ class SubsetParser {
       KEY.lastIndex = pos;
       if (!KEY.test(this.src) || KEY.lastIndex > this.ends[l] + 1) throw DECLINE;
       const colon = KEY.lastIndex - 1;
-      const key = this.src.slice(pos, colon);
+      const key = intern(this.src.slice(pos, colon));
       if (key.length > MAX_KEY_LENGTH || key === '__proto__' || seen.has(key) || typeof resolvePlain(key) !== 'string') throw DECLINE;
       seen.add(key);
       const keyNode: Node = { kind: SCALAR, start: pos, valueEnd: colon, end: colon, key, value: key };
