@@ -25,7 +25,7 @@ function repository(count: number): string {
     const broken = i % 5 === 0;
     writeFileSync(
       join(folder, `m-${i}.md`),
-      `---\nid: M-${i}\nfield: verwaltung\nowner: FB 11\nstatus: ${broken ? 'unknown' : 'planned'}\nstart: 2027-01\nend: ${broken ? '2026-01' : '2028-12'}\n${i > 0 ? `depends_on: [M-${i - 1}]\n` : ''}---\n\n# Vorhaben „${i}“\n`,
+      `---\nid: M-${i}\nfield: verwaltung\nowner: FB 11\nstatus: ${broken ? 'unknown' : 'planned'}\nstart: 2027-01\nend: ${broken ? '2026-01' : '2028-12'}\n${broken ? 'cost: 150.000\n' : ''}${i > 0 ? `depends_on: [M-${i - 1}]\n` : ''}---\n\n# Vorhaben „${i}“\n`,
     );
   }
   return root;
@@ -75,6 +75,25 @@ describe('strategy lint in a worker thread (large repositories)', function () {
       assert.ok(inWorker.stdout.length > 100_000, `the whole output arrives (${inWorker.stdout.length} characters)`);
     });
   }
+
+  it('shows the same --fix-dry-run diff and writes the same fixes with --fix', () => {
+    const dry = run(large, ['--fix-dry-run'], true);
+    assert.deepEqual(dry, run(large, ['--fix-dry-run'], false));
+    assert.match(dry.stdout, /^\+cost: 150000$/m, 'the dry run shows the fix of a German amount');
+    const copy = mkdtempSync(join(tmpdir(), 'strategy-worker-fix-'));
+    try {
+      cpSync(large, join(copy, 'a'), { recursive: true });
+      cpSync(large, join(copy, 'b'), { recursive: true });
+      const a = run(join(copy, 'a'), ['--fix'], true);
+      const b = run(join(copy, 'b'), ['--fix'], false);
+      assert.deepEqual({ ...a, stdout: a.stdout.replaceAll(join(copy, 'a'), '') }, { ...b, stdout: b.stdout.replaceAll(join(copy, 'b'), '') });
+      const fixed = readFileSync(join(copy, 'a', 'measures', 'teil-0', 'm-0.md'), 'utf8');
+      assert.match(fixed, /^cost: 150000$/m);
+      assert.equal(fixed, readFileSync(join(copy, 'b', 'measures', 'teil-0', 'm-0.md'), 'utf8'));
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
 
   it('writes --output the same way and reports a usage error the same way', () => {
     const a = join(large, 'a.json');
