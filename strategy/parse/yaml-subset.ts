@@ -213,6 +213,9 @@ class SubsetParser {
       value.push(item.value);
       const next = this.nextContent(after);
       if (next < 0 || this.indents[next] < col || (this.indents[next] === col && !this.isDash(next, col))) {
+        // A sequence at its key's indentation followed by comment lines: the yaml package's node
+        // end then takes in the comments and the next key's indentation.
+        if (next >= 0 && this.indents[next] === col && this.commentBefore(after, next)) throw DECLINE;
         this.depth--;
         return [{ kind: SEQ, start: this.starts[line] + col, valueEnd: item.end, end: item.end, children, value: value.slice() }, after];
       }
