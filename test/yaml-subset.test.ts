@@ -379,4 +379,10 @@ describe('YAML subset parser: the same result as the yaml package', function () 
     }
     checkAll(texts.map((yaml) => ({ name: `hand-written ${JSON.stringify(yaml.slice(0, 200))}`, yaml })));
   });
+
+  // Differences the test found, shrunk: one case each, named by what differed.
+  describe('cases that once differed', () => {
+    const agrees = (yaml: string) => checkAll([{ name: 'case', yaml }]);
+    it("a sequence at its key's indentation in a nested mapping, then a comment line: the sequence's node end", () => agrees('x:\n  o:\n  - a\n  # c\n  i: 1\n'));
+  });
 });

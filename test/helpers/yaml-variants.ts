@@ -372,7 +372,7 @@ export function combined(t: string, r: Rand): { name: string; text: string } | u
 
 // --- random documents from the subset grammar -------------------------------------------------
 
-const WORDS = ['id', 'title', 'status', 'goals', 'owner', 'funding', 'source', 'amount', 'privacy', 'ai', 'milestones', 'date', 'tags', 'a', 'b', 'c', 'x_y', 'k-1', 'Größe'];
+const WORDS = ['id', 'title', 'status', 'goals', 'owner', 'funding', 'source', 'amount', 'privacy', 'ai', 'milestones', 'date', 'tags', 'a', 'b', 'c', 'x_y', 'k-1', 'a.b', 'K2'];
 const SIMPLE = ['Digitale Verwaltung', 'active', 'VW-0001', 'Z-ONLINE', 'FB Digitalisierung', 'Ratsbeschluss vom 27.02.2024, Vorlage 2024/0211', 'm1', 'ü', 'a b  c'];
 
 /** A scalar as YAML source: plain (not always valid), single- or double-quoted. */
@@ -404,23 +404,24 @@ interface Gen {
   tricky: number;
 }
 
-function emit(g: Gen, text: string, indent: number): void {
+function emit(g: Gen, text: string, indent: number, empty = false): void {
   const { r } = g;
   const at = /^ */.exec(text)![0].length;
   if (chance(r, g.noise)) g.out.push(pick(r, ['', ' '.repeat(int(r, 1, 6)), ' '.repeat(chance(r, g.tricky) ? pick(r, [0, indent, indent + 2]) : at) + '# c']));
   let t = text;
-  if (chance(r, g.noise) && !/[|>][0-9+-]*$/.test(t)) t += pick(r, [' # c', '  #x', ' ']);
+  // A comment after an empty value is unusual (the subset parser declines it).
+  if (chance(r, g.noise) && !/[|>][0-9+-]*$/.test(t) && (!empty || chance(r, g.tricky))) t += pick(r, [' # c', '  #x', ' ']);
   g.out.push(t);
 }
 
 function blockScalar(g: Gen, head: string, indent: number): void {
   const { r } = g;
-  const header = pick(r, ['|', '>', '|-', '>-', '|+', '>+']);
+  const header = chance(r, g.tricky) ? pick(r, ['|+', '>+', '|2', '>-1']) : pick(r, ['|', '>', '|-', '>-']);
   emit(g, `${head} ${header}`, indent);
   const ind = ' '.repeat(indent + int(r, 1, 4));
-  for (let n = int(r, 1, 4); n > 0; n--) {
-    const p = r();
-    g.out.push(p < 0.15 ? '' : p < 0.25 ? `${ind}  more indented` : `${ind}${pick(r, SIMPLE)}${chance(r, 0.1) ? ' ' : ''}`);
+  for (let n = int(r, 1, 4), first = true; n > 0; n--, first = false) {
+    const p = first && !chance(r, g.tricky) ? 1 : r();
+    g.out.push(p < 0.15 ? '' : p < 0.15 + g.tricky / 2 ? `${ind}  more indented` : `${ind}${pick(r, SIMPLE)}${chance(r, 0.1) ? ' ' : ''}`);
   }
   if (chance(r, 0.3)) g.out.push(pick(r, ['', ' ', ind]));
 }
@@ -432,7 +433,7 @@ function value(g: Gen, head: string, indent: number, depth: number, inSeqItem: b
   if (p < 0.4 || depth >= 5) emit(g, `${head} ${scalar(g)}`, indent);
   else if (p < 0.55) emit(g, `${head} ${flow(g)}`, indent);
   else if (p < 0.62) blockScalar(g, head, indent);
-  else if (p < 0.67) emit(g, head, indent);
+  else if (p < 0.67) emit(g, head, indent, true);
   else if (p < 0.84) {
     emit(g, head, indent);
     mapping(g, indent + int(r, 1, 4), depth + 1);
