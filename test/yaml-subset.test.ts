@@ -384,5 +384,9 @@ describe('YAML subset parser: the same result as the yaml package', function () 
   describe('cases that once differed', () => {
     const agrees = (yaml: string) => checkAll([{ name: 'case', yaml }]);
     it("a sequence at its key's indentation in a nested mapping, then a comment line: the sequence's node end", () => agrees('x:\n  o:\n  - a\n  # c\n  i: 1\n'));
+    // Found in a draft of the parser (before it landed):
+    it("an empty value with a comment after it, the next entry indented: the empty value's node end", () => agrees('- a: # c\n  b: 1\n'));
+    it("an empty value, then a comment line: the empty value's node end", () => agrees('m:\n# c\nt: x\n'));
+    it("an empty value with a comment, then a line of spaces: the mapping's end", () => agrees('p: #\n '));
   });
 });
