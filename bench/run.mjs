@@ -137,7 +137,8 @@ if (flag('--profile')) {
   const dir = join(REPOS_DIR, '.profile');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  spawnSync(node, ['--cpu-prof', '--cpu-prof-dir', dir, ...lintArgs(largest)], { cwd: project, stdio: ['ignore', devNull, devNull] });
+  // In one thread: --cpu-prof profiles the main thread, and a large lint otherwise runs in a worker (cli/start.cjs).
+  spawnSync(node, ['--cpu-prof', '--cpu-prof-dir', dir, ...lintArgs(largest)], { cwd: project, stdio: ['ignore', devNull, devNull], env: { ...process.env, STRATEGY_NO_WORKER: '1' } });
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   profile = topSelfTime(JSON.parse(readFileSync(join(dir, file), 'utf8')), 25);
 }

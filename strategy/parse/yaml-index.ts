@@ -27,7 +27,10 @@ export class NodeIndex {
   static fromRecords(data: readonly number[], keys: readonly string[]): NodeIndex {
     let max = 0;
     for (const v of data) if (v > max) max = v;
-    return new NodeIndex(max < 0xffff ? Uint16Array.from(data, (v) => (v < 0 ? 0xffff : v)) : Int32Array.from(data), keys);
+    if (max >= 0xffff) return new NodeIndex(Int32Array.from(data), keys);
+    const small = new Uint16Array(data.length);
+    for (let i = 0; i < data.length; i++) small[i] = data[i] < 0 ? 0xffff : data[i];
+    return new NodeIndex(small, keys);
   }
 
   get root(): number {

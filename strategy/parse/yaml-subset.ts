@@ -155,7 +155,7 @@ class SubsetParser {
       KEY.lastIndex = pos;
       if (!KEY.test(this.src) || KEY.lastIndex > this.ends[l] + 1) throw DECLINE;
       const colon = KEY.lastIndex - 1;
-      const key = intern(this.src.slice(pos, colon));
+      const key = this.src.slice(pos, colon);
       if (key.length > MAX_KEY_LENGTH || key === '__proto__' || seen.has(key) || typeof resolvePlain(key) !== 'string') throw DECLINE;
       seen.add(key);
       const keyNode: Node = { kind: SCALAR, start: pos, valueEnd: colon, end: colon, key, value: key };
@@ -394,8 +394,11 @@ function intern(s: string): string {
 
 /** A plain scalar's value under the YAML 1.2 core schema, tested in the yaml package's order. */
 function resolvePlain(s: string): unknown {
-  if (/^(?:~|[Nn]ull|NULL)?$/.test(s)) return null;
-  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s)) return s[0] === 't' || s[0] === 'T';
+  // Every number form starts with a sign, a dot or a digit; other texts are null, a boolean or a string.
+  if (s === '' || !NUMBER_START.test(s)) {
+    const word = WORDS.get(s);
+    return word !== undefined ? word : intern(s);
+  }
   if (/^0o[0-7]+$/.test(s)) return parseInt(s.substring(2), 8);
   if (/^[-+]?[0-9]+$/.test(s)) return parseInt(s, 10);
   if (/^0x[0-9a-fA-F]+$/.test(s)) return parseInt(s.substring(2), 16);
@@ -403,6 +406,13 @@ function resolvePlain(s: string): unknown {
   if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s) || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)) return parseFloat(s);
   return intern(s);
 }
+
+const NUMBER_START = /^[-+.0-9]/;
+/** The core schema's null (`/^(?:~|[Nn]ull|NULL)?$/`) and boolean (`/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/`) words. */
+const WORDS = new Map<string, null | boolean>([
+  ['', null], ['~', null], ['null', null], ['Null', null], ['NULL', null],
+  ['true', true], ['True', true], ['TRUE', true], ['false', false], ['False', false], ['FALSE', false],
+]);
 
 /** The node tree as NodeIndex records, in pre-order. */
 function flatten(root: Node): SubsetIndex {
