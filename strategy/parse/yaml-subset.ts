@@ -159,12 +159,11 @@ class SubsetParser {
       if (key.length > MAX_KEY_LENGTH || key === '__proto__' || seen.has(key) || typeof resolvePlain(key) !== 'string') throw DECLINE;
       seen.add(key);
       const keyNode: Node = { kind: SCALAR, start: pos, valueEnd: colon, end: colon, key, value: key };
-      let p = colon + 1;
       const end = this.ends[l];
-      while (p < end && this.src.charCodeAt(p) === 32) p++;
+      const p = this.skipSpaces(colon + 1, end);
       let item: Node;
       let after: number;
-      if (p === end || this.src.charCodeAt(p) === 35) {
+      if (this.isLineRest(p, end)) {
         const next = this.nextContent(l + 1);
         if (next >= 0 && (this.indents[next] > col || this.isDash(next, col))) [item, after] = this.block(next, this.indents[next]);
         // An empty value with a comment: the yaml package's node end then reaches into the next lines.
@@ -193,13 +192,11 @@ class SubsetParser {
     const value: unknown[] = [];
     let l = line;
     for (;;) {
-      const dash = this.starts[l] + col;
-      let p = dash + 1;
       const end = this.ends[l];
-      while (p < end && this.src.charCodeAt(p) === 32) p++;
+      const p = this.skipSpaces(this.starts[l] + col + 1, end);
       let item: Node;
       let after: number;
-      if (p === end || this.src.charCodeAt(p) === 35) {
+      if (this.isLineRest(p, end)) {
         const next = this.nextContent(l + 1);
         if (next < 0 || this.indents[next] <= col) throw DECLINE; // an empty item
         [item, after] = this.block(next, this.indents[next]);
@@ -265,7 +262,7 @@ class SubsetParser {
       node = this.flowSequence(p, end);
       valueEnd = node.valueEnd;
     } else {
-      if (PLAIN_START_NEVER.includes(c) || (PLAIN_START_SPACED.includes(c) && (p + 1 === end || src.charCodeAt(p + 1) === 32))) throw DECLINE;
+      if (cannotStartPlain(c, p + 1 < end ? src[p + 1] : undefined)) throw DECLINE;
       valueEnd = this.commentStart(p, end);
       while (src.charCodeAt(valueEnd - 1) === 32) valueEnd--;
       const text = src.slice(p, valueEnd);
@@ -276,6 +273,18 @@ class SubsetParser {
     return [node, l + 1];
   }
 
+  /** The first position from `from` on that is no space, or the line's end `end`. */
+  private skipSpaces(from: number, end: number): number {
+    let p = from;
+    while (p < end && this.src.charCodeAt(p) === 32) p++;
+    return p;
+  }
+
+  /** Whether nothing but a comment follows at `p` on a line that ends at `end` (after an indicator and spaces). */
+  private isLineRest(p: number, end: number): boolean {
+    return p === end || this.src.charCodeAt(p) === 35;
+  }
+
   /** Where a comment (` #`) starts between `from` and the line's end `end`, else `end`: searched on this line only, so that a file costs linear time. */
   private commentStart(from: number, end: number): number {
     for (let i = from; i < end - 1; i++) if (this.src.charCodeAt(i) === 32 && this.src.charCodeAt(i + 1) === 35) return i;
@@ -284,9 +293,8 @@ class SubsetParser {
 
   /** After a value on line `l`: spaces and a comment to the line's end; where the node ends (after the line break). */
   private lineRest(l: number, from: number): number {
-    let q = from;
     const end = this.ends[l];
-    while (q < end && this.src.charCodeAt(q) === 32) q++;
+    const q = this.skipSpaces(from, end);
     if (q < end && (q === from || this.src.charCodeAt(q) !== 35)) throw DECLINE;
     return this.nexts[l];
   }
@@ -296,8 +304,7 @@ class SubsetParser {
     const src = this.src;
     const children: Node[] = [];
     const value: unknown[] = [];
-    let i = open + 1;
-    while (i < end && src.charCodeAt(i) === 32) i++;
+    let i = this.skipSpaces(open + 1, end);
     if (src[i] !== ']') {
       for (;;) {
         const start = i;
@@ -306,13 +313,12 @@ class SubsetParser {
         let valueEnd = i;
         while (src.charCodeAt(valueEnd - 1) === 32) valueEnd--;
         const text = src.slice(start, valueEnd);
-        if (!text || (PLAIN_START_SPACED.includes(text[0]) && (text.length === 1 || text[1] === ' ')) || PLAIN_START_NEVER.includes(text[0])) throw DECLINE;
+        if (!text || cannotStartPlain(text[0], text[1])) throw DECLINE;
         const item = resolvePlain(text);
         children.push({ kind: SCALAR, start, valueEnd, end: i, value: item });
         value.push(item);
         if (src[i] === ']') break;
-        i++;
-        while (i < end && src.charCodeAt(i) === 32) i++;
+        i = this.skipSpaces(i + 1, end);
         if (i >= end || src[i] === ']' || src[i] === ',') throw DECLINE;
       }
     }
@@ -359,6 +365,11 @@ const PLAIN_START_NEVER = '&*!{}[],#|>\'"%@`';
 /** …nor with these followed by a space or the line's end. */
 const PLAIN_START_SPACED = '-?:';
 const FLOW_ITEM_END = ',]';
+
+/** Whether a plain scalar cannot start with `first` followed by `second` (undefined: the line's end). */
+function cannotStartPlain(first: string, second: string | undefined): boolean {
+  return PLAIN_START_NEVER.includes(first) || (PLAIN_START_SPACED.includes(first) && (second === undefined || second === ' '));
+}
 /** Characters that make a flow item something else than a plain scalar (or that the subset leaves out). */
 const FLOW_ITEM_NEVER = /[[\]{}"'#:&*!|>?]/;
 
