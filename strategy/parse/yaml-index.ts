@@ -23,7 +23,7 @@ export class NodeIndex {
     this.none = d instanceof Uint16Array ? 0xffff : NONE;
   }
 
-  /** An index from records with NONE as -1 (16 bits when every number fits). */
+  /** An index from records with NONE as -1: 16 bits when every number fits (NONE becomes 0xFFFF, which no offset, count or slot can then be). */
   static fromRecords(data: readonly number[], keys: readonly string[]): NodeIndex {
     let max = 0;
     for (const v of data) if (v > max) max = v;

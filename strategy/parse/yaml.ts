@@ -29,10 +29,11 @@ export interface YamlProblem {
 }
 
 /**
- * One YAML text (a whole file or a front-matter block) with the ranges of all its nodes. Only a
- * compact index of the nodes (kind, range, entries) is kept, not the yaml package's document:
- * that document takes several times the memory of the file, and a large repository is
- * thousands of files held at once (see BENCHMARKS.md).
+ * One YAML text (a whole file or a front-matter block) with the ranges of all its nodes. Read by
+ * the subset parser (strategy/parse/yaml-subset.ts) when the text is in the subset, else by the
+ * yaml package. Only a compact index of the nodes (kind, range, entries) is kept, not the yaml
+ * package's document: that document takes several times the memory of the file, and a large
+ * repository is thousands of files held at once (see BENCHMARKS.md).
  */
 export class YamlSource {
   /** Built at once by the yaml package path; for the subset parser on the first question about positions. */
@@ -242,10 +243,8 @@ export class YamlSource {
 function indexNodes(root: unknown, toOriginal?: (offset: number) => number): NodeIndex {
   const data: number[] = [];
   const keyTexts: string[] = [];
-  let max = 0;
   const record = (kind: number, parsed: readonly number[], last: number) => {
     const r = toOriginal ? parsed.map(toOriginal) : parsed;
-    max = Math.max(max, data.length, r[0], r[1], r[2], last);
     data.push(kind, r[0], r[1], r[2], last);
   };
   // Work stack: a node, the slot that refers to it, whether it is a mapping key (three arrays,
@@ -284,8 +283,7 @@ function indexNodes(root: unknown, toOriginal?: (offset: number) => number): Nod
       } else record(SCALAR, r, NONE);
     } else record(OTHER, r, 0); // an alias or a node of another kind
   }
-  // NONE (-1) becomes 0xFFFF in 16 bits, which no offset, count or slot below `max` can be.
-  return new NodeIndex(max < 0xffff ? Uint16Array.from(data) : Int32Array.from(data), keyTexts.slice());
+  return NodeIndex.fromRecords(data, keyTexts.slice());
 }
 
 const NO_RANGE = [0, 0, 0] as const;
