@@ -1,7 +1,8 @@
 // Equivalence of the YAML subset parser (strategy/parse/yaml-subset.ts) with the yaml package.
 //
 // The subset parser reads the YAML that strategy files use and declines everything else, which
-// the yaml package then reads (docs/architecture.md, "YAML"). Whenever it accepts a text, it must
+// the yaml package then reads (docs/architecture.md, "Performance code that stays, and why").
+// Whenever it accepts a text, it must
 // give exactly what the yaml package gives: the same value, the same node tree (kinds, ranges,
 // key texts: YamlSource.describe()), the same answers to YamlSource's lookups – and it may only
 // accept texts on which the yaml package reports no problem.
