@@ -35,8 +35,16 @@ function runInWorker() {
   // STRATEGY_NO_WORKER tells the worker to run the bundle itself (and lets a test compare both ways).
   env.STRATEGY_NO_WORKER = '1';
   const worker = new Worker(__filename, { argv: process.argv.slice(2), env, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+  let failed = false;
+  // The CLI reports its own errors inside the worker; what reaches here is the worker itself
+  // failing (out of memory, say): one line and exit 2, as for any error, not a stack trace.
+  worker.on('error', (e) => {
+    failed = true;
+    process.stderr.write(`strategy: ${e.code ? `${e.code}: ` : ''}${String(e.message).split('\n')[0]}\n`);
+    process.exitCode = 2;
+  });
   worker.on('exit', (code) => {
-    process.exitCode = code;
+    if (!failed) process.exitCode = code;
   });
   // A closed pipe (`strategy lint | head`) ends the command quietly, as without the worker.
   process.stdout.on('error', (e) => {

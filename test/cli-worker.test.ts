@@ -105,6 +105,23 @@ describe('strategy lint in a worker thread (large repositories)', function () {
     assert.deepEqual(usage, run(large, ['--max-warnings', 'x'], false));
   });
 
+  it('reports the worker failing as one line with exit 2, not a stack trace', () => {
+    // A bundle that fails as it loads stands in for a worker that dies (out of memory, say).
+    const dist = mkdtempSync(join(tmpdir(), 'strategy-worker-dist-'));
+    try {
+      cpSync(join(PROJECT, 'dist', 'cli.js'), join(dist, 'cli.js'));
+      writeFileSync(join(dist, 'strategy.js'), "throw new Error('the worker failed');\n");
+      const env: NodeJS.ProcessEnv = { ...process.env };
+      delete env.STRATEGY_NO_WORKER;
+      const r = spawnSync(process.execPath, [join(dist, 'cli.js'), 'lint', '--root', large], { encoding: 'utf8', env });
+      assert.equal(r.status, 2, r.stderr);
+      assert.equal(r.stderr, 'strategy: the worker failed\n');
+      assert.equal(r.stdout, '');
+    } finally {
+      rmSync(dist, { recursive: true, force: true });
+    }
+  });
+
   it('exits 0 with a clean repository', () => {
     const clean = repository(0);
     try {
