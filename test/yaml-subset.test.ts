@@ -312,6 +312,15 @@ describe('YAML subset parser: the same result as the yaml package', function () 
     assertAccepted(measures);
   });
 
+  // A new repository's files: `strategy init`'s measures and strategy.yaml, `strategy new measure`
+  // (with and without AI). Their commented-out fields after the last entry of a block (`  # ropa:
+  // true` before `ai:`) and comments after the last value sent them to the slow path before.
+  it('takes the fast path for the measures and strategy.yaml that strategy init and strategy new measure write', () => {
+    const written = templates.filter((s) => /measures\/.*\.md$|strategy\.yaml$|strategy new measure/.test(s.name));
+    assert.ok(written.length >= 12, `${written.length} files`);
+    assertAccepted(written);
+  });
+
   it('takes the fast path for generated measures with CRLF, no final newline, trailing spaces, blank lines and comments', () => {
     const r = prng(1);
     const measures = generated.filter((s) => s.name.endsWith('.md')).slice(0, 60);
@@ -389,5 +398,21 @@ describe('YAML subset parser: the same result as the yaml package', function () 
     it("an empty value with a comment after it, the next entry indented: the empty value's node end", () => agrees('- a: # c\n  b: 1\n'));
     it("an empty value, then a comment line: the empty value's node end", () => agrees('m:\n# c\nt: x\n'));
     it("an empty value with a comment, then a line of spaces: the mapping's end", () => agrees('p: #\n '));
+  });
+
+  // Comment lines at a block's own indentation after its last entry end that block (its node end
+  // reaches the next content): taken, and the same as the yaml package's.
+  describe('comments after the last entry of a block, taken by the subset parser', () => {
+    const taken = (yaml: string) => assert.equal(checkAll([{ name: 'case', yaml }]).accepted, 1, `taken: ${JSON.stringify(yaml)}`);
+    it('a nested mapping, then the parent goes on', () => taken('a:\n  b: 1\n  # c\n  # d\nd: 1\n'));
+    it('with blank lines around the comment', () => taken('a:\n  b: 1\n\n  # c\n\nd: 1\n'));
+    it('two levels closing, the comment at the outer one', () => taken('a:\n  b:\n    c: 1\n  # x\nd: 1\n'));
+    it('two levels closing, the comment at the inner one', () => taken('a:\n  b:\n    c: 1\n    # x\nd: 1\n'));
+    it('the next entry indented (the end takes its indentation)', () => taken('a:\n  b:\n    c: 1\n    # x\n  d: 1\n'));
+    it('a mapping in a sequence item', () => taken('a:\n  - b: 1\n    # c\n  - d\n'));
+    it('a sequence', () => taken('a:\n  b:\n    - c\n    # x\n  d: 1\n'));
+    it('after a block scalar', () => taken('a:\n  b: |\n    x\n  # c\nd: 1\n'));
+    it('at the end of the document, nested', () => taken('x: 1\na:\n  b: 1\n  # c\n'));
+    it('at the end of the document, at column 0', () => taken('a:\n  b: 1\n# c\n'));
   });
 });

@@ -4,8 +4,9 @@ import { NONE, MAP, SEQ, SCALAR } from './yaml-index';
  * A parser for the part of YAML that strategy files are written in, about ten times faster than
  * the yaml package (BENCHMARKS.md, "The parse floor and the YAML parser"): block mappings with
  * plain keys, block sequences (also `- key: value` items), one-line plain, single- and
- * double-quoted scalars (no escapes), one-line flow sequences of plain scalars, literal and folded
- * block scalars, comments after values, blank lines, LF and CRLF line ends.
+ * double-quoted scalars (common escapes), one-line flow sequences of plain scalars, literal and
+ * folded block scalars, comments between entries, after values and after a block's last entry,
+ * blank lines, LF and CRLF line ends.
  *
  * Written by hand because no library gives both speed and every node's position (js-yaml is fast
  * but has no node ranges; the yaml package has them and is the slow part). It gives exactly what
@@ -77,6 +78,12 @@ class SubsetParser {
   private readonly indents: number[] = [];
   private readonly kinds: number[] = [];
   private depth = 0;
+  /** The comment lines the last `nextContent` skipped: the first (-1: none), least and most indented. */
+  private gapFirst = -1;
+  private gapMin = 0;
+  private gapMax = 0;
+  /** The first line of the comment run a collection took into its end (so outer ones leave it). */
+  private ownedComments = -1;
 
   constructor(private readonly src: string) {
     const n = src.length;
@@ -98,38 +105,53 @@ class SubsetParser {
 
   parse(): Node {
     const first = this.nextContent(0);
-    if (first < 0 || this.indents[first] !== 0) throw DECLINE;
+    if (first < 0 || this.indents[first] !== 0 || !this.betweenEntries(first)) throw DECLINE;
     const [root, next] = this.isDash(first, 0) ? this.sequence(first, 0) : this.mapping(first, 0, this.starts[first]);
     if (this.nextContent(next) >= 0) throw DECLINE;
     return root;
   }
 
   /**
-   * The first content line from `line` on, skipping blank and comment lines; -1 at the end. The yaml
-   * package puts a comment line into no node's range when it is as indented as the next content line;
-   * elsewhere (and after the last value) it may join the range of a node before it: declined.
+   * The first content line from `line` on, skipping blank and comment lines; -1 at the end. The
+   * comment lines skipped are noted (`gapMin`, `gapMax` indentation, `gapFirst`, -1 for none) for
+   * the caller to place (`betweenEntries`, `closingEnd`).
    */
   private nextContent(line: number): number {
-    let commentIndent = -1;
+    this.gapFirst = -1;
     for (let l = line; l < this.kinds.length; l++) {
       const k = this.kinds[l];
-      if (k === CONTENT) {
-        if (commentIndent >= 0 && commentIndent !== this.indents[l]) throw DECLINE;
-        return l;
-      }
+      if (k === CONTENT) return l;
       if (k === COMMENT) {
-        if (commentIndent >= 0 && commentIndent !== this.indents[l]) throw DECLINE;
-        commentIndent = this.indents[l];
+        const indent = this.indents[l];
+        if (this.gapFirst < 0) [this.gapFirst, this.gapMin, this.gapMax] = [l, indent, indent];
+        else [this.gapMin, this.gapMax] = [Math.min(this.gapMin, indent), Math.max(this.gapMax, indent)];
       }
     }
-    if (commentIndent >= 0) throw DECLINE; // comments after the last value: where they end up depends on that value
     return -1;
   }
 
-  /** Whether a comment line is among the lines from `from` to `to` (the end: -1). */
-  private commentBefore(from: number, to: number): boolean {
-    for (let l = from; l < (to < 0 ? this.kinds.length : to); l++) if (this.kinds[l] === COMMENT) return true;
-    return false;
+  /**
+   * Whether the comment lines before `next` (as `nextContent` noted them) are in no node's range:
+   * the yaml package leaves them out when all are as indented as the next content line.
+   */
+  private betweenEntries(next: number): boolean {
+    return this.gapFirst < 0 || this.gapFirst === this.ownedComments || (next >= 0 && this.gapMin === this.indents[next] && this.gapMax === this.indents[next]);
+  }
+
+  /**
+   * Where a collection at column `col` ends when the next content line `next` (-1: none) closes
+   * it, given where its last value ends. As the yaml package does: when a comment line after its
+   * last entry is as indented as the collection, its end reaches the next content (its first
+   * character) or the end of the text, over every comment and blank line between; comments only
+   * less indented are left to an outer collection; comments deeper than it would join a scalar's
+   * end: declined. At column 0 the document keeps them (the end stays).
+   */
+  private closingEnd(col: number, next: number, valueEnd: number): number {
+    if (this.gapFirst < 0 || this.gapFirst === this.ownedComments || this.gapMax < col) return valueEnd;
+    if (this.gapMax > col) throw DECLINE;
+    if (col === 0) return valueEnd;
+    this.ownedComments = this.gapFirst;
+    return next < 0 ? this.src.length : this.starts[next] + this.indents[next];
   }
 
   /** Whether line `l` has a sequence dash at column `col` (followed by a space or the line end). */
@@ -165,10 +187,13 @@ class SubsetParser {
       let after: number;
       if (this.isLineRest(p, end)) {
         const next = this.nextContent(l + 1);
-        if (next >= 0 && (this.indents[next] > col || this.isDash(next, col))) [item, after] = this.block(next, this.indents[next]);
+        if (next >= 0 && (this.indents[next] > col || this.isDash(next, col))) {
+          if (!this.betweenEntries(next)) throw DECLINE;
+          [item, after] = this.block(next, this.indents[next]);
+        }
         // An empty value with a comment: the yaml package's node end then reaches into the next lines.
         // So it does with comment lines after an empty value.
-        else if (p < end || this.commentBefore(l + 1, next)) throw DECLINE;
+        else if (p < end || this.gapFirst >= 0) throw DECLINE;
         else [item, after] = [{ kind: SCALAR, start: p, valueEnd: p, end: p, value: null }, l + 1];
       } else [item, after] = this.inline(l, p, col);
       children.push(keyNode, item);
@@ -177,9 +202,9 @@ class SubsetParser {
       const next = this.nextContent(after);
       if (next < 0 || this.indents[next] < col) {
         this.depth--;
-        return [{ kind: MAP, start: keyPos, valueEnd, end: valueEnd, children, value }, after];
+        return [{ kind: MAP, start: keyPos, valueEnd, end: this.closingEnd(col, next, valueEnd), children, value }, after];
       }
-      if (this.indents[next] > col || this.isDash(next, col)) throw DECLINE;
+      if (this.indents[next] > col || this.isDash(next, col) || !this.betweenEntries(next)) throw DECLINE;
       l = next;
       pos = this.starts[l] + col;
     }
@@ -198,7 +223,7 @@ class SubsetParser {
       let after: number;
       if (this.isLineRest(p, end)) {
         const next = this.nextContent(l + 1);
-        if (next < 0 || this.indents[next] <= col) throw DECLINE; // an empty item
+        if (next < 0 || this.indents[next] <= col || !this.betweenEntries(next)) throw DECLINE; // an empty item, or comments to place
         [item, after] = this.block(next, this.indents[next]);
       } else if (this.src.charCodeAt(p) === 45 && (p + 1 === end || this.src.charCodeAt(p + 1) === 32)) {
         throw DECLINE; // a sequence in a sequence item
@@ -212,11 +237,12 @@ class SubsetParser {
       if (next < 0 || this.indents[next] < col || (this.indents[next] === col && !this.isDash(next, col))) {
         // A sequence at its key's indentation followed by comment lines: the yaml package's node
         // end then takes in the comments and the next key's indentation.
-        if (next >= 0 && this.indents[next] === col && this.commentBefore(after, next)) throw DECLINE;
+        if (next >= 0 && this.indents[next] === col && this.gapFirst >= 0 && this.gapFirst !== this.ownedComments) throw DECLINE;
         this.depth--;
-        return [{ kind: SEQ, start: this.starts[line] + col, valueEnd: item.end, end: item.end, children, value: value.slice() }, after];
+        const end = this.closingEnd(col, next, item.end);
+        return [{ kind: SEQ, start: this.starts[line] + col, valueEnd: item.end, end, children, value: value.slice() }, after];
       }
-      if (this.indents[next] > col) throw DECLINE;
+      if (this.indents[next] > col || !this.betweenEntries(next)) throw DECLINE;
       l = next;
     }
   }
