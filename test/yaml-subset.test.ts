@@ -415,4 +415,14 @@ describe('YAML subset parser: the same result as the yaml package', function () 
     it('at the end of the document, nested', () => taken('x: 1\na:\n  b: 1\n  # c\n'));
     it('at the end of the document, at column 0', () => taken('a:\n  b: 1\n# c\n'));
   });
+
+  // One-line flow mappings of plain values, as the hints of `strategy new measure` suggest them
+  // for funding, milestones and waivers: taken, and the same as the yaml package's.
+  describe('flow mappings on one line, taken by the subset parser', () => {
+    const taken = (yaml: string) => assert.equal(checkAll([{ name: 'case', yaml }]).accepted, 1, `taken: ${JSON.stringify(yaml)}`);
+    it('as sequence items', () => taken('funding:\n  - {source: own, status: planned, amount: 100000}\n  - { source: efre, status: applied }  # c\n'));
+    it('with odd spacing', () => taken('m: { a: 1 ,b: x }\n'));
+    it('empty', () => taken('m: {}\nn: { }\n'));
+    it('a milestone as the template writes it', () => taken('milestones:\n  - {id: start, title: Projektstart, date: 2027-03-31, status: open}\n'));
+  });
 });

@@ -4,8 +4,8 @@ import { NONE, MAP, SEQ, SCALAR } from './yaml-index';
  * A parser for the part of YAML that strategy files are written in, about ten times faster than
  * the yaml package (BENCHMARKS.md, "The parse floor and the YAML parser"): block mappings with
  * plain keys, block sequences (also `- key: value` items), one-line plain, single- and
- * double-quoted scalars (common escapes), one-line flow sequences of plain scalars, literal and
- * folded block scalars, comments between entries, after values and after a block's last entry,
+ * double-quoted scalars (common escapes), one-line flow sequences and flow mappings of plain
+ * scalars, literal and folded block scalars, comments between entries, after values and after a block's last entry,
  * blank lines, LF and CRLF line ends.
  *
  * Written by hand because no library gives both speed and every node's position (js-yaml is fast
@@ -177,9 +177,7 @@ class SubsetParser {
       KEY.lastIndex = pos;
       if (!KEY.test(this.src) || KEY.lastIndex > this.ends[l] + 1) throw DECLINE;
       const colon = KEY.lastIndex - 1;
-      const key = this.src.slice(pos, colon);
-      if (key.length > MAX_KEY_LENGTH || key === '__proto__' || seen.has(key) || typeof resolvePlain(key) !== 'string') throw DECLINE;
-      seen.add(key);
+      const key = this.checkedKey(pos, colon, seen);
       const keyNode: Node = { kind: SCALAR, start: pos, valueEnd: colon, end: colon, key, value: key };
       const end = this.ends[l];
       const p = this.skipSpaces(colon + 1, end);
@@ -287,6 +285,9 @@ class SubsetParser {
     } else if (c === '[') {
       node = this.flowSequence(p, end);
       valueEnd = node.valueEnd;
+    } else if (c === '{') {
+      node = this.flowMapping(p, end);
+      valueEnd = node.valueEnd;
     } else {
       if (cannotStartPlain(c, p + 1 < end ? src[p + 1] : undefined)) throw DECLINE;
       valueEnd = this.commentStart(p, end);
@@ -297,6 +298,14 @@ class SubsetParser {
     }
     node.end = this.lineRest(l, valueEnd);
     return [node, l + 1];
+  }
+
+  /** The key from `start` to `colon`, when it is a plain string key met for the first time in its mapping (`seen`). */
+  private checkedKey(start: number, colon: number, seen: Set<string>): string {
+    const key = this.src.slice(start, colon);
+    if (key.length > MAX_KEY_LENGTH || key === '__proto__' || seen.has(key) || typeof resolvePlain(key) !== 'string') throw DECLINE;
+    seen.add(key);
+    return key;
   }
 
   /** The first position from `from` on that is no space, or the line's end `end`. */
@@ -323,6 +332,39 @@ class SubsetParser {
     const q = this.skipSpaces(from, end);
     if (q < end && (q === from || this.src.charCodeAt(q) !== 35)) throw DECLINE;
     return this.nexts[l];
+  }
+
+  /** `{a: b, c: d}` on one line, keys as in block mappings, values plain (as `strategy new measure` suggests for funding and milestones). */
+  private flowMapping(open: number, end: number): Node {
+    const src = this.src;
+    const children: Node[] = [];
+    const value: Record<string, unknown> = {};
+    const seen = new Set<string>();
+    let i = this.skipSpaces(open + 1, end);
+    if (src[i] !== '}') {
+      for (;;) {
+        KEY.lastIndex = i;
+        if (!KEY.test(src) || KEY.lastIndex > end) throw DECLINE;
+        const colon = KEY.lastIndex - 1;
+        const key = this.checkedKey(i, colon, seen);
+        children.push({ kind: SCALAR, start: i, valueEnd: colon, end: colon, key, value: key });
+        const start = this.skipSpaces(colon + 1, end);
+        i = start;
+        while (i < end && src[i] !== ',' && src[i] !== '}') i++;
+        if (i >= end || FLOW_ITEM_NEVER.test(src.slice(start, i))) throw DECLINE;
+        let valueEnd = i;
+        while (src.charCodeAt(valueEnd - 1) === 32) valueEnd--;
+        const text = src.slice(start, valueEnd);
+        if (!text || cannotStartPlain(text[0], text[1])) throw DECLINE;
+        const item = resolvePlain(text);
+        children.push({ kind: SCALAR, start, valueEnd, end: i, value: item });
+        value[key] = item;
+        if (src[i] === '}') break;
+        i = this.skipSpaces(i + 1, end);
+        if (i >= end || src[i] === '}' || src[i] === ',') throw DECLINE;
+      }
+    }
+    return { kind: MAP, start: open, valueEnd: i + 1, end: 0, children, value };
   }
 
   /** `[a, b]` on one line, items plain. */
@@ -386,7 +428,7 @@ class SubsetParser {
   }
 }
 
-/** Plain scalars never start with these (indicators; the yaml package errs or reads something else). */
+/** Plain scalars never start with these (indicators; the yaml package errs or reads something else; `[` and `{` start flow collections). */
 const PLAIN_START_NEVER = '&*!{}[],#|>\'"%@`';
 /** …nor with these followed by a space or the line's end. */
 const PLAIN_START_SPACED = '-?:';
