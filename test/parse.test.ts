@@ -153,6 +153,18 @@ describe('parsing: bad input yields a finding, never an exception', () => {
     assert.deepEqual(syntax.map((f) => span(f.range)).filter((s) => s.startsWith('5:')), ['5:13-5:13']);
   });
 
+  it('YAML 1.1 tags (!!binary, !!timestamp) are unknown tags: a finding, the value stays text, the same in the CLI bundle and here', () => {
+    // The yaml package's Node build made a Buffer of !!binary, its browser build (bundled in the
+    // CLI) a Uint8Array: a key "!!binary …" was named differently by the two (property seed 1817661478).
+    const result = lint({ 'measures/tags.yaml': 'id: TAGS\ntitle: !!binary aGVsbG8=\nstatus: planned\nstart: !!timestamp 2027-01-01\n' });
+    const tags = findingsIn(result, 'measures/tags.yaml', 'yaml-syntax');
+    assert.deepEqual(tags.map((f) => span(f.range)), ['2:8-2:16', '4:8-4:19']);
+    assert.ok(tags.every((f) => /unbekanntes Tag/.test(f.message.de)), tags.map((f) => f.message.de).join('; '));
+    const m = result.model.measureById.get('TAGS');
+    assert.equal(m?.data.title, 'aGVsbG8=');
+    assert.equal(m?.data.start, '2027-01-01');
+  });
+
   it('a lone CR counts as a line break (YAML 1.2)', () => {
     const result = lint({ 'measures/cr.yaml': 'id: CR\rtitle: x\rstatus: plannd\r' });
     assert.deepEqual(findingsIn(result, 'measures/cr.yaml').filter((f) => f.rule !== 'owner-missing' && f.rule !== 'not-anchored' && f.rule !== 'funding-missing').map((f) => `${f.rule} ${span(f.range)}`), ['schema 3:9-3:15']);

@@ -380,7 +380,9 @@ function recover(source: string, first: Composed): (Composed & { repairs: Repair
   return { ...current, repairs, toOriginal };
 }
 
-const OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' } as const;
+// resolveKnownTags: false – YAML 1.1 tags (!!binary, !!timestamp, !!set …) are unknown tags here: the yaml package's
+// Node and browser builds (the tests and the CLI bundle) turned !!binary into different values.
+const OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error', resolveKnownTags: false } as const;
 
 /**
  * The syntax tree, or undefined when the parser ran out of stack: it recurses when it closes
