@@ -348,23 +348,32 @@ class SubsetParser {
         const colon = KEY.lastIndex - 1;
         const key = this.checkedKey(i, colon, seen);
         children.push({ kind: SCALAR, start: i, valueEnd: colon, end: colon, key, value: key });
-        const start = this.skipSpaces(colon + 1, end);
-        i = start;
-        while (i < end && src[i] !== ',' && src[i] !== '}') i++;
-        if (i >= end || FLOW_ITEM_NEVER.test(src.slice(start, i))) throw DECLINE;
-        let valueEnd = i;
-        while (src.charCodeAt(valueEnd - 1) === 32) valueEnd--;
-        const text = src.slice(start, valueEnd);
-        if (!text || cannotStartPlain(text[0], text[1])) throw DECLINE;
-        const item = resolvePlain(text);
-        children.push({ kind: SCALAR, start, valueEnd, end: i, value: item });
-        value[key] = item;
+        const item = this.flowItem(this.skipSpaces(colon + 1, end), end, '}');
+        children.push(item);
+        value[key] = item.value;
+        i = item.end;
         if (src[i] === '}') break;
         i = this.skipSpaces(i + 1, end);
         if (i >= end || src[i] === '}' || src[i] === ',') throw DECLINE;
       }
     }
     return { kind: MAP, start: open, valueEnd: i + 1, end: 0, children, value };
+  }
+
+  /**
+   * A plain value in a flow collection from `start` to the next `,` or `close` on the line (which
+   * is where its node ends, spaces included, as in the yaml package).
+   */
+  private flowItem(start: number, end: number, close: string): Node {
+    const src = this.src;
+    let i = start;
+    while (i < end && src[i] !== ',' && src[i] !== close) i++;
+    if (i >= end || FLOW_ITEM_NEVER.test(src.slice(start, i))) throw DECLINE;
+    let valueEnd = i;
+    while (src.charCodeAt(valueEnd - 1) === 32) valueEnd--;
+    const text = src.slice(start, valueEnd);
+    if (!text || cannotStartPlain(text[0], text[1])) throw DECLINE;
+    return { kind: SCALAR, start, valueEnd, end: i, value: resolvePlain(text) };
   }
 
   /** `[a, b]` on one line, items plain. */
@@ -375,16 +384,10 @@ class SubsetParser {
     let i = this.skipSpaces(open + 1, end);
     if (src[i] !== ']') {
       for (;;) {
-        const start = i;
-        while (i < end && !FLOW_ITEM_END.includes(src[i])) i++;
-        if (i >= end || FLOW_ITEM_NEVER.test(src.slice(start, i))) throw DECLINE;
-        let valueEnd = i;
-        while (src.charCodeAt(valueEnd - 1) === 32) valueEnd--;
-        const text = src.slice(start, valueEnd);
-        if (!text || cannotStartPlain(text[0], text[1])) throw DECLINE;
-        const item = resolvePlain(text);
-        children.push({ kind: SCALAR, start, valueEnd, end: i, value: item });
-        value.push(item);
+        const item = this.flowItem(i, end, ']');
+        children.push(item);
+        value.push(item.value);
+        i = item.end;
         if (src[i] === ']') break;
         i = this.skipSpaces(i + 1, end);
         if (i >= end || src[i] === ']' || src[i] === ',') throw DECLINE;
@@ -432,7 +435,6 @@ class SubsetParser {
 const PLAIN_START_NEVER = '&*!{}[],#|>\'"%@`';
 /** …nor with these followed by a space or the line's end. */
 const PLAIN_START_SPACED = '-?:';
-const FLOW_ITEM_END = ',]';
 
 /** Whether a plain scalar cannot start with `first` followed by `second` (undefined: the line's end). */
 function cannotStartPlain(first: string, second: string | undefined): boolean {
