@@ -390,6 +390,9 @@ describe('YAML subset parser: the same result as the yaml package', function () 
     checkAll(texts.map((yaml) => ({ name: `hand-written ${JSON.stringify(yaml.slice(0, 200))}`, yaml })));
   });
 
+  /** A text the subset parser must take, with the same result as the yaml package's. */
+  const taken = (yaml: string) => assert.equal(checkAll([{ name: 'case', yaml }]).accepted, 1, `taken: ${JSON.stringify(yaml)}`);
+
   // Differences the test found, shrunk: one case each, named by what differed.
   describe('cases that once differed', () => {
     const agrees = (yaml: string) => checkAll([{ name: 'case', yaml }]);
@@ -403,7 +406,6 @@ describe('YAML subset parser: the same result as the yaml package', function () 
   // Comment lines at a block's own indentation after its last entry end that block (its node end
   // reaches the next content): taken, and the same as the yaml package's.
   describe('comments after the last entry of a block, taken by the subset parser', () => {
-    const taken = (yaml: string) => assert.equal(checkAll([{ name: 'case', yaml }]).accepted, 1, `taken: ${JSON.stringify(yaml)}`);
     it('a nested mapping, then the parent goes on', () => taken('a:\n  b: 1\n  # c\n  # d\nd: 1\n'));
     it('with blank lines around the comment', () => taken('a:\n  b: 1\n\n  # c\n\nd: 1\n'));
     it('two levels closing, the comment at the outer one', () => taken('a:\n  b:\n    c: 1\n  # x\nd: 1\n'));
@@ -419,7 +421,6 @@ describe('YAML subset parser: the same result as the yaml package', function () 
   // One-line flow mappings of plain values, as the hints of `strategy new measure` suggest them
   // for funding, milestones and waivers: taken, and the same as the yaml package's.
   describe('flow mappings on one line, taken by the subset parser', () => {
-    const taken = (yaml: string) => assert.equal(checkAll([{ name: 'case', yaml }]).accepted, 1, `taken: ${JSON.stringify(yaml)}`);
     it('as sequence items', () => taken('funding:\n  - {source: own, status: planned, amount: 100000}\n  - { source: efre, status: applied }  # c\n'));
     it('with odd spacing', () => taken('m: { a: 1 ,b: x }\n'));
     it('empty', () => taken('m: {}\nn: { }\n'));

@@ -9,6 +9,7 @@ import {
 } from './types';
 import type { Path } from '../types';
 import { sharedPath } from './paths';
+import { emptyList } from '../arrays';
 
 function refs(v: unknown, key: string, under: Path = NO_PATH): Ref[] {
   const out: Ref[] = [];
@@ -25,10 +26,9 @@ function refs(v: unknown, key: string, under: Path = NO_PATH): Ref[] {
  * up to megabytes.
  */
 function exact<T>(list: T[]): T[] {
-  return list.length ? list.slice() : (NO_ITEMS as T[]);
+  return list.length ? list.slice() : emptyList<T>();
 }
 
-const NO_ITEMS: unknown[] = Object.freeze([]) as unknown as unknown[];
 const NO_PATH: Path = [];
 
 /** Builds a typed measure from its mapping; values of the wrong type are left out (the schema rule reports them). */

@@ -4,6 +4,7 @@ import { repairYaml, type Repair } from './repair';
 import { parseYamlSubset, indexYamlSubset } from './yaml-subset';
 import { NodeIndex, NONE, MAP, SEQ, SCALAR, OTHER } from './yaml-index';
 import type { Path, Range } from '../types';
+import { emptyList } from '../arrays';
 
 /**
  * Bounds that keep hostile YAML (alias bombs, deep nesting) from exhausting memory or stack.
@@ -64,7 +65,7 @@ export class YamlSource {
       this.value = subset.value;
       this.subsetText = source;
       this.parsedBy = 'subset';
-      this.problems = NO_PROBLEMS;
+      this.problems = emptyList<YamlProblem>();
       return;
     }
     this.parsedBy = 'yaml';
@@ -288,7 +289,6 @@ function indexNodes(root: unknown, toOriginal?: (offset: number) => number): Nod
 
 const NO_RANGE = [0, 0, 0] as const;
 
-const NO_PROBLEMS: YamlProblem[] = Object.freeze([]) as unknown as YamlProblem[];
 
 /**
  * A node of a YamlSource (a measure's mapping, a catalogue entry …): pass it to `locate` and the
